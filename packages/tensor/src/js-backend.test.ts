@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import { JsBackend } from './js-backend.js';
+import { Rng } from './rng.js';
+import { Tensor } from './tensor.js';
+
+const backend = new JsBackend();
+
+function random(rows: number, cols: number, rng: Rng): Tensor {
+  const t = Tensor.zeros([rows, cols]);
+  for (let i = 0; i < t.size; i++) t.data[i] = rng.normal();
+  return t;
+}
+
+/** The textbook triple loop in float64: the reference for the tiled kernel. */
+function naive(a: Tensor, b: Tensor, transA: boolean, transB: boolean): Float64Array {
+  const m = transA ? a.cols : a.rows;
+  const k = transA ? a.rows : a.cols;
+  const n = transB ? b.rows : b.cols;
+  const out = new Float64Array(m * n);
+  for (let i = 0; i < m; i++) {
+    for (let j = 0; j < n; j++) {
+      let s = 0;
+      for (let p = 0; p < k; p++) {
+        const av = transA ? a.data[p * m + i]! : a.data[i * k + p]!;
+        const bv = transB ? b.data[j * k + p]! : b.data[p * n + j]!;
+        s += av * bv;
+      }
+      out[i * n + j] = s;
+    }
+  }
+  return out;
+}
+
+describe('JsBackend.matmul', () => {
+  const rng = new Rng(1);
+  // Sizes around the 4×4 tile: remainders in every direction, and 1-wide edges.
+  const sizes: [number, number, number][] = [
+    [1, 1, 1],
+    [3, 5, 7],
+    [4, 4, 4],
+    [5, 9, 6],
+    [32, 2, 128],
+    [13, 64, 3],
+    [17, 33, 31],
+  ];
+  for (const [m, k, n] of sizes) {
+    for (const transA of [false, true]) {
+      for (const transB of [false, true]) {
+        it(`[${m}x${k}]·[${k}x${n}] transA=${transA} transB=${transB}`, () => {
+          const a = transA ? random(k, m, rng) : random(m, k, rng);
+          const b = transB ? random(n, k, rng) : random(k, n, rng);
+          const out = Tensor.filled([m, n], Number.NaN);
+          backend.matmul(a, b, out, transA, transB);
+          const want = naive(a, b, transA, transB);
+          for (let i = 0; i < want.length; i++) {
+            expect(Math.abs(out.data[i]! - want[i]!)).toBeLessThan(1e-5 * (1 + Math.abs(want[i]!)));
+          }
+        });
+      }
+    }
+  }
+
+  it('rejects mismatched inner dimensions with both shapes in the message', () => {
+    expect(() =>
+      backend.matmul(Tensor.zeros([2, 3]), Tensor.zeros([4, 5]), Tensor.zeros([2, 5])),
+    ).toThrow(/inner dimensions differ: a is \[2, 3\], b is \[4, 5\]/);
+  });
+
+  it('rejects an out buffer of the wrong size', () => {
+    expect(() =>
+      backend.matmul(Tensor.zeros([2, 3]), Tensor.zeros([3, 5]), Tensor.zeros([2, 4])),
+    ).toThrow(/expected \[2, 5\]/);
+  });
+});
+
+describe('JsBackend element-wise and reductions', () => {
+  const x = new Tensor([
+    [1, -2, 3],
+    [4, 5, -6],
+  ]);
+
+  it('adds a bias to every row', () => {
+    const out = backend.addBias(
+      x,
+      new Tensor(new Float32Array([10, 20, 30]), [3]),
+      Tensor.zeros([2, 3]),
+    );
+    expect(Array.from(out.data)).toEqual([11, 18, 33, 14, 25, 24]);
+  });
+
+  it('sums columns and rows', () => {
+    expect(Array.from(backend.sumColumns(x, Tensor.zeros([3])).data)).toEqual([5, 3, -3]);
+    expect(Array.from(backend.sumRows(x, Tensor.zeros([2])).data)).toEqual([2, 3]);
+  });
+
+  it('maps and zips, in place too', () => {
+    const y = x.clone();
+    backend.map(y, (v) => Math.max(0, v), y);
+    expect(Array.from(y.data)).toEqual([1, 0, 3, 4, 5, 0]);
+    backend.zip(x, y, (u, v) => u - v, y);
+    expect(Array.from(y.data)).toEqual([0, -2, 0, 0, 0, -6]);
+  });
+
+  it('computes a stable softmax per row, even for huge logits', () => {
+    const logits = new Tensor([
+      [1000, 1001, 1002],
+      [0, 0, 0],
+    ]);
+    const p = backend.softmaxRows(logits, Tensor.zeros([2, 3]));
+    const e = [Math.exp(-2), Math.exp(-1), 1];
+    const z = e[0]! + e[1]! + 1;
+    expect(p.data[0]).toBeCloseTo(e[0]! / z, 6);
+    expect(p.data[2]).toBeCloseTo(1 / z, 6);
+    expect(p.data[3]).toBeCloseTo(1 / 3, 6);
+  });
+
+  it('finds the first maximum of each row', () => {
+    const t = new Tensor([
+      [1, 3, 3],
+      [9, 0, 1],
+    ]);
+    expect(Array.from(backend.argmaxRows(t, new Int32Array(2)))).toEqual([1, 0]);
+  });
+});
