@@ -1,0 +1,102 @@
+import { getBackend, Rng, Tensor } from '@neunet/tensor';
+import { describe, expect, it } from 'vitest';
+import { Dense } from './dense.js';
+import { gradientCheck } from './gradient-check.js';
+
+function randomTensor(rows: number, cols: number, seed: number): Tensor {
+  const rng = new Rng(seed);
+  const t = Tensor.zeros([rows, cols]);
+  for (let i = 0; i < t.size; i++) t.data[i] = rng.normal();
+  return t;
+}
+
+describe('Dense', () => {
+  it('computes x · W + b', () => {
+    const layer = new Dense(2, 3);
+    layer.weights.value.data.set([1, 2, 3, 4, 5, 6]);
+    layer.bias.value.data.set([0.5, -1, 0]);
+    const y = layer.forward(new Tensor([[1, -1]]));
+    expect(Array.from(y.data)).toEqual([1 - 4 + 0.5, 2 - 5 - 1, 3 - 6]);
+  });
+
+  it('passes a gradient check for the input, weights and bias', () => {
+    const layer = new Dense(5, 4, { seed: 3 });
+    layer.bias.value.data.set([0.1, -0.2, 0.3, 0]);
+    const result = gradientCheck(layer, randomTensor(6, 5, 9));
+    expect(result.input).toBeLessThan(2e-3);
+    expect(result.params['weights']).toBeLessThan(2e-3);
+    expect(result.params['bias']).toBeLessThan(2e-3);
+  });
+
+  it('draws He-normal weights with std √(2/nIn) and zero biases', () => {
+    const layer = new Dense(200, 300, { seed: 1 });
+    const w = layer.weights.value.data;
+    let sum = 0;
+    let sq = 0;
+    for (const v of w) {
+      sum += v;
+      sq += v * v;
+    }
+    const std = Math.sqrt(sq / w.length - (sum / w.length) ** 2);
+    expect(std).toBeCloseTo(Math.sqrt(2 / 200), 2);
+    expect(layer.bias.value.data.every((b) => b === 0)).toBe(true);
+  });
+
+  it('draws Glorot-uniform weights within ±√(6/(nIn+nOut))', () => {
+    const layer = new Dense(50, 70, { seed: 1, init: 'glorot' });
+    const limit = Math.sqrt(6 / 120);
+    const w = Array.from(layer.weights.value.data);
+    expect(Math.max(...w.map(Math.abs))).toBeLessThanOrEqual(limit);
+    expect(Math.max(...w.map(Math.abs))).toBeGreaterThan(0.9 * limit);
+  });
+
+  it('is reproducible from its seed', () => {
+    expect(new Dense(4, 4, { seed: 7 }).weights.value.data).toEqual(
+      new Dense(4, 4, { seed: 7 }).weights.value.data,
+    );
+    expect(new Dense(4, 4, { seed: 7 }).weights.value.data).not.toEqual(
+      new Dense(4, 4, { seed: 8 }).weights.value.data,
+    );
+  });
+
+  it('lists weights then bias, passing the per-layer settings to its params', () => {
+    const layer = new Dense(2, 3, { learningRate: 0.002, optimizer: 'adam' });
+    const [w, b] = layer.params();
+    expect(w?.name).toBe('weights');
+    expect(w?.value.shape).toEqual([2, 3]);
+    expect(w?.penalize).toBe(true);
+    expect(b?.name).toBe('bias');
+    expect(b?.penalize).toBeUndefined();
+    expect(b?.optimizer).toBe('adam');
+    expect(b?.learningRate).toBe(0.002);
+    expect(layer.getConfig()).toEqual({
+      type: 'Dense',
+      nIn: 2,
+      nOut: 3,
+      init: 'he',
+      learningRate: 0.002,
+      optimizer: 'adam',
+    });
+  });
+
+  it('reuses its output buffer for batches of the same size', () => {
+    const layer = new Dense(3, 2);
+    const a = layer.forward(randomTensor(4, 3, 1));
+    const b = layer.forward(randomTensor(4, 3, 2));
+    expect(b).toBe(a);
+    expect(getBackend().name).toBe('js');
+  });
+
+  it('rejects bad sizes and settings with clear messages', () => {
+    expect(() => new Dense(0, 3)).toThrow(/nIn must be an integer >= 1, got 0/);
+    expect(() => new Dense(2, 3, { learningRate: -1 })).toThrow(
+      /learningRate must be a finite number > 0/,
+    );
+    expect(() => new Dense(2, 3, { optimizer: 'adamw' as 'adam' })).toThrow(
+      /unknown optimizer 'adamw'/,
+    );
+    expect(() => new Dense(2, 3).forward(Tensor.zeros([4, 5]))).toThrow(
+      /expects 2 inputs per row, got 5/,
+    );
+  });
+});

@@ -1,0 +1,6 @@
+export { LeakyReLU, Linear, ReLU, Sigmoid, Softmax, Tanh } from './activations.js';
+export { Dense, type DenseOptions } from './dense.js';
+export { type GradientCheckResult, gradientCheck } from './gradient-check.js';
+export type { Initializer } from './initializers.js';
+export type { Buffer, ForwardOptions, Layer, LayerConfig } from './layer.js';
+export { Scratch } from './scratch.js';

@@ -1,0 +1,39 @@
+import type { Param, Rng, Tensor } from '@neunet/tensor';
+
+export interface ForwardOptions {
+  /** Training mode: Dropout drops, BatchNormalization uses batch statistics. Default false. */
+  training?: boolean;
+}
+
+/** A layer's settings as plain JSON: enough to build it again. */
+export interface LayerConfig {
+  type: string;
+  [option: string]: unknown;
+}
+
+/** Non-trainable state that belongs to a trained model, such as running statistics. */
+export interface Buffer {
+  readonly name: string;
+  readonly value: Tensor;
+}
+
+/**
+ * One step of a network. `forward` returns a tensor the layer owns and reuses: it stays
+ * valid until the layer's next forward. `backward` takes the gradient of the loss with
+ * respect to the last output, fills the grads of `params()`, and returns the gradient with
+ * respect to the last input.
+ */
+export interface Layer {
+  forward(x: Tensor, options?: ForwardOptions): Tensor;
+  backward(dy: Tensor): Tensor;
+  /**
+   * Prepares the layer for inputs of `inputSize` values per row and returns the output
+   * size. Throws when the layer cannot take that input.
+   */
+  build(inputSize: number): number;
+  params(): Param[];
+  getConfig(): LayerConfig;
+  buffers?(): Buffer[];
+  /** Takes a random stream from a model: random initial values are redrawn from it. */
+  initialize?(rng: Rng): void;
+}

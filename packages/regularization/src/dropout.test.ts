@@ -1,0 +1,41 @@
+import { Tensor } from '@neunet/tensor';
+import { describe, expect, it } from 'vitest';
+import { Dropout } from './dropout.js';
+
+describe('Dropout', () => {
+  const x = Tensor.filled([100, 100], 2);
+
+  it('zeroes about `rate` of the values and scales the rest by 1/(1 − rate)', () => {
+    const y = new Dropout(0.3, { seed: 1 }).forward(x, { training: true });
+    const zeros = y.data.filter((v) => v === 0).length;
+    expect(zeros / y.size).toBeGreaterThan(0.28);
+    expect(zeros / y.size).toBeLessThan(0.32);
+    for (const v of y.data) if (v !== 0) expect(v).toBeCloseTo(2 / 0.7, 5);
+  });
+
+  it('is the identity in inference, forward and backward', () => {
+    const layer = new Dropout(0.5);
+    expect(layer.forward(x)).toBe(x);
+    expect(layer.backward(x)).toBe(x);
+  });
+
+  it('sends the gradient back through the same mask', () => {
+    const layer = new Dropout(0.5, { seed: 2 });
+    const y = layer.forward(x, { training: true }).clone();
+    const dx = layer.backward(Tensor.filled([100, 100], 1));
+    for (let i = 0; i < y.size; i++) expect(dx.data[i]).toBeCloseTo(y.data[i]! / 2, 6);
+  });
+
+  it('draws the same masks from the same seed', () => {
+    const a = new Dropout(0.5, { seed: 3 }).forward(x, { training: true }).data;
+    const b = new Dropout(0.5, { seed: 3 }).forward(x, { training: true }).data;
+    const c = new Dropout(0.5, { seed: 4 }).forward(x, { training: true }).data;
+    expect(b).toEqual(a);
+    expect(c).not.toEqual(a);
+  });
+
+  it('rejects a rate outside [0, 1)', () => {
+    expect(() => new Dropout(1)).toThrow(/rate must be in \[0, 1\), got 1/);
+    expect(() => new Dropout(-0.1)).toThrow(/rate must be in \[0, 1\)/);
+  });
+});
