@@ -36,6 +36,10 @@ export class Dense implements Layer {
   private readonly dx = new Scratch();
   private readonly init: Initializer;
 
+  get inputSize(): number {
+    return this.nIn;
+  }
+
   constructor(
     readonly nIn: number,
     readonly nOut: number,

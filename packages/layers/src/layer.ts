@@ -24,6 +24,8 @@ export interface Buffer {
  * respect to the last input.
  */
 export interface Layer {
+  /** The input width the layer requires, when it requires one (Dense's nIn). */
+  readonly inputSize?: number;
   forward(x: Tensor, options?: ForwardOptions): Tensor;
   backward(dy: Tensor): Tensor;
   /**
