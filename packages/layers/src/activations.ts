@@ -43,7 +43,7 @@ abstract class Activation implements Layer {
   protected abstract gradient(dy: Tensor, out: Tensor): Tensor;
 }
 
-const relu = (v: number) => (v > 0 ? v : 0);
+const relu = (v: number) => Math.max(v, 0);
 const reluGrad = (x: number, g: number) => (x > 0 ? g : 0);
 
 /** max(0, x). */

@@ -1,0 +1,81 @@
+import type { Tensor } from '@neunet/tensor';
+import { clip, inClipRange } from './clip.js';
+import type { Loss, LossConfig, LossOptions } from './loss.js';
+import { batchSize, elementTargets, gradientBuffer, type Target } from './target.js';
+import { WeightPenalty } from './weight-penalty.js';
+
+/**
+ * Cross-entropy for yes/no outputs. `pred` holds probabilities (a Sigmoid output), [N, 1]
+ * for one label or [N, K] for K independent labels; the target is a tensor of 0/1 of the
+ * same shape, or an Int32Array of 0/1 (one per row) when pred has one column. The loss is
+ * the mean over all N·K values of −(y·log p + (1 − y)·log(1 − p)), p clipped.
+ */
+export class BinaryCrossentropy implements Loss {
+  readonly penalty: WeightPenalty;
+
+  constructor(options: LossOptions = {}) {
+    this.penalty = new WeightPenalty(options);
+  }
+
+  forward(pred: Tensor, target: Target): number {
+    const Y = binaryTargets('BinaryCrossentropy.forward', pred, target);
+    const P = pred.data;
+    let sum = 0;
+    for (let i = 0; i < P.length; i++) {
+      const p = clip(P[i]!);
+      const y = Y[i]!;
+      sum -= y * Math.log(p) + (1 - y) * Math.log(1 - p);
+    }
+    return sum / P.length;
+  }
+
+  /** −(y/p − (1 − y)/(1 − p)) / (N·K), and 0 where p was clipped. */
+  backward(pred: Tensor, target: Target, out?: Tensor): Tensor {
+    const where = 'BinaryCrossentropy.backward';
+    const Y = binaryTargets(where, pred, target);
+    const result = gradientBuffer(where, pred, out);
+    const O = result.data;
+    const P = pred.data;
+    const count = P.length;
+    for (let i = 0; i < count; i++) {
+      const p = P[i]!;
+      const y = Y[i]!;
+      O[i] = inClipRange(p) ? -(y / p - (1 - y) / (1 - p)) / count : 0;
+    }
+    return result;
+  }
+
+  /**
+   * The gradient with respect to the logits when `prob` is the output of a Sigmoid:
+   * (p − y)/(N·K), finite even where p saturates at 0 or 1.
+   */
+  backwardFromSigmoid(prob: Tensor, target: Target, out?: Tensor): Tensor {
+    const where = 'BinaryCrossentropy.backwardFromSigmoid';
+    const Y = binaryTargets(where, prob, target);
+    const result = gradientBuffer(where, prob, out);
+    const O = result.data;
+    const P = prob.data;
+    const count = P.length;
+    for (let i = 0; i < count; i++) O[i] = (P[i]! - Y[i]!) / count;
+    return result;
+  }
+
+  getConfig(): LossConfig {
+    return { type: 'BinaryCrossentropy', l1: this.penalty.l1, l2: this.penalty.l2 };
+  }
+}
+
+/** Integer labels must be 0 or 1; tensor targets may also hold soft labels in between. */
+function binaryTargets(where: string, pred: Tensor, target: Target): Float32Array | Int32Array {
+  batchSize(where, pred);
+  const Y = elementTargets(where, pred, target);
+  if (Y instanceof Int32Array) {
+    for (let r = 0; r < Y.length; r++) {
+      const y = Y[r]!;
+      if (y !== 0 && y !== 1) {
+        throw new Error(`${where}: label ${y} at row ${r} is not 0 or 1`);
+      }
+    }
+  }
+  return Y;
+}

@@ -1,0 +1,7 @@
+export { BinaryCrossentropy } from './binary-crossentropy.js';
+export { CategoricalCrossentropy } from './categorical-crossentropy.js';
+export type { Loss, LossConfig, LossOptions } from './loss.js';
+export { MeanAbsoluteError } from './mean-absolute-error.js';
+export { MeanSquaredError } from './mean-squared-error.js';
+export type { Target } from './target.js';
+export { WeightPenalty, type WeightPenaltyOptions } from './weight-penalty.js';

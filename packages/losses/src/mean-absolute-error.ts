@@ -1,0 +1,46 @@
+import type { Tensor } from '@neunet/tensor';
+import type { Loss, LossConfig, LossOptions } from './loss.js';
+import { batchSize, elementTargets, gradientBuffer, type Target } from './target.js';
+import { WeightPenalty } from './weight-penalty.js';
+
+/**
+ * The mean over all N·K values of |p − y|. The target is a tensor with pred's shape, or
+ * one integer per row when pred has one column.
+ */
+export class MeanAbsoluteError implements Loss {
+  readonly penalty: WeightPenalty;
+
+  constructor(options: LossOptions = {}) {
+    this.penalty = new WeightPenalty(options);
+  }
+
+  forward(pred: Tensor, target: Target): number {
+    const where = 'MeanAbsoluteError.forward';
+    batchSize(where, pred);
+    const Y = elementTargets(where, pred, target);
+    const P = pred.data;
+    let sum = 0;
+    for (let i = 0; i < P.length; i++) sum += Math.abs(P[i]! - Y[i]!);
+    return sum / P.length;
+  }
+
+  /** sign(p − y) / (N·K), taking 0 where p equals y (a subgradient of the kink). */
+  backward(pred: Tensor, target: Target, out?: Tensor): Tensor {
+    const where = 'MeanAbsoluteError.backward';
+    batchSize(where, pred);
+    const Y = elementTargets(where, pred, target);
+    const result = gradientBuffer(where, pred, out);
+    const O = result.data;
+    const P = pred.data;
+    const count = P.length;
+    for (let i = 0; i < count; i++) {
+      const d = P[i]! - Y[i]!;
+      O[i] = d > 0 ? 1 / count : d < 0 ? -1 / count : 0;
+    }
+    return result;
+  }
+
+  getConfig(): LossConfig {
+    return { type: 'MeanAbsoluteError', l1: this.penalty.l1, l2: this.penalty.l2 };
+  }
+}

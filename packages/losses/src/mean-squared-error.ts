@@ -1,0 +1,46 @@
+import type { Tensor } from '@neunet/tensor';
+import type { Loss, LossConfig, LossOptions } from './loss.js';
+import { batchSize, elementTargets, gradientBuffer, type Target } from './target.js';
+import { WeightPenalty } from './weight-penalty.js';
+
+/**
+ * The mean over all N·K values of (p − y)². The target is a tensor with pred's shape, or
+ * one integer per row when pred has one column.
+ */
+export class MeanSquaredError implements Loss {
+  readonly penalty: WeightPenalty;
+
+  constructor(options: LossOptions = {}) {
+    this.penalty = new WeightPenalty(options);
+  }
+
+  forward(pred: Tensor, target: Target): number {
+    const where = 'MeanSquaredError.forward';
+    batchSize(where, pred);
+    const Y = elementTargets(where, pred, target);
+    const P = pred.data;
+    let sum = 0;
+    for (let i = 0; i < P.length; i++) {
+      const d = P[i]! - Y[i]!;
+      sum += d * d;
+    }
+    return sum / P.length;
+  }
+
+  /** 2(p − y) / (N·K). */
+  backward(pred: Tensor, target: Target, out?: Tensor): Tensor {
+    const where = 'MeanSquaredError.backward';
+    batchSize(where, pred);
+    const Y = elementTargets(where, pred, target);
+    const result = gradientBuffer(where, pred, out);
+    const O = result.data;
+    const P = pred.data;
+    const count = P.length;
+    for (let i = 0; i < count; i++) O[i] = (2 * (P[i]! - Y[i]!)) / count;
+    return result;
+  }
+
+  getConfig(): LossConfig {
+    return { type: 'MeanSquaredError', l1: this.penalty.l1, l2: this.penalty.l2 };
+  }
+}

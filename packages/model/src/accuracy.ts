@@ -1,0 +1,27 @@
+import type { Target } from '@neunet/losses';
+import type { Tensor } from '@neunet/tensor';
+
+/**
+ * How many rows of `pred` pick the right class: the arg max for several outputs, p ≥ 0.5
+ * for a single sigmoid output. Targets are labels or one-hot rows.
+ */
+export function countCorrect(pred: Tensor, target: Target): number {
+  const cols = pred.cols;
+  const p = pred.data;
+  let correct = 0;
+  for (let r = 0; r < pred.rows; r++) {
+    const at = r * cols;
+    const predicted = cols === 1 ? (p[at]! >= 0.5 ? 1 : 0) : argmax(p, at, cols);
+    let actual: number;
+    if (target instanceof Int32Array) actual = target[r]!;
+    else actual = cols === 1 ? (target.data[at]! >= 0.5 ? 1 : 0) : argmax(target.data, at, cols);
+    if (predicted === actual) correct++;
+  }
+  return correct;
+}
+
+function argmax(values: Float32Array, at: number, cols: number): number {
+  let best = 0;
+  for (let j = 1; j < cols; j++) if (values[at + j]! > values[at + best]!) best = j;
+  return best;
+}
