@@ -8,7 +8,7 @@ describe('demo report', () => {
         [5, 1],
         [0, 12],
       ]).split('\n'),
-    ).toEqual(['true\\pred    0    1', '0            5    1', '1            0   12']);
+    ).toEqual(['true\\pred     0    1', `0${' '.repeat(13)}5    1`, `1${' '.repeat(13)}0   12`]);
   });
 
   it('prints per-class scores, then macro and weighted averages with the total support', () => {
