@@ -1,9 +1,19 @@
+import { checkNames } from './class-names.js';
 import {
   type ClassOptions,
   type PredictedLabels,
   resolveLabels,
   type TrueLabels,
 } from './labels.js';
+
+/** Options of `confusionMatrix`. */
+export interface ConfusionMatrixOptions extends ClassOptions {
+  /**
+   * A name per class, in label order: fixes the matrix at `classNames.length` classes (a
+   * label beyond them is an error). Print the matrix with them via `formatConfusionMatrix`.
+   */
+  classNames?: readonly string[];
+}
 
 /**
  * Counts of (true class, predicted class) pairs: `matrix[t][p]` is how many samples of
@@ -16,9 +26,10 @@ import {
 export function confusionMatrix(
   yTrue: TrueLabels,
   yPred: PredictedLabels,
-  options: ClassOptions = {},
+  options: ConfusionMatrixOptions = {},
 ): number[][] {
-  return tally('confusionMatrix', yTrue, yPred, options.numClasses);
+  const fn = 'confusionMatrix';
+  return tally(fn, yTrue, yPred, checkNames(fn, options.classNames, options.numClasses));
 }
 
 /** `confusionMatrix` under the caller's name, so that its errors name the caller. */

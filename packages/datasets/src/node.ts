@@ -1,0 +1,3 @@
+export { csvFileBatches, readCsv } from './node/csv-file.js';
+export { loadDigits } from './node/digits.js';
+export { readIdx, readIdxDataset, writeIdx } from './node/idx-file.js';
