@@ -1,5 +1,5 @@
-import { Rng, Tensor } from '@neunet/tensor';
-import { describe, expect, it } from 'vitest';
+import { Rng, setBackend, Tensor } from '@neunet/tensor';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { LeakyReLU, Linear, ReLU, Sigmoid, Softmax, Tanh } from './activations.js';
 import { gradientCheck } from './gradient-check.js';
 import type { Layer } from './layer.js';
@@ -15,7 +15,12 @@ function awayFromZero(rows: number, cols: number, seed: number): Tensor {
   return t;
 }
 
-describe('activations', () => {
+// Every test runs on the reference and on the wasm backend: same answers within float32.
+describe.each(['js', 'wasm'])('activations on the %s backend', (backend) => {
+  beforeAll(() => {
+    setBackend(backend);
+  });
+
   const x = new Tensor([[-2, -0.5, 0, 0.5, 3]]);
   const cases: [string, Layer, (v: number) => number][] = [
     ['ReLU', new ReLU(), (v) => Math.max(0, v)],

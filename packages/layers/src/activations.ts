@@ -1,4 +1,4 @@
-import { getBackend, type Tensor } from '@neunet/tensor';
+import { type ActivationKind, getBackend, type Tensor } from '@neunet/tensor';
 import type { ForwardOptions, Layer, LayerConfig } from './layer.js';
 import { Scratch } from './scratch.js';
 
@@ -43,87 +43,66 @@ abstract class Activation implements Layer {
   protected abstract gradient(dy: Tensor, out: Tensor): Tensor;
 }
 
-const relu = (v: number) => Math.max(v, 0);
-const reluGrad = (x: number, g: number) => (x > 0 ? g : 0);
-
-/** max(0, x). */
-export class ReLU extends Activation {
+/** An activation the backends compute by name, its derivative taken from its output. */
+abstract class NamedActivation extends Activation {
+  protected abstract readonly kind: ActivationKind;
+  /** The slope for negative inputs (LeakyReLU's alpha); unused by the other kinds. */
+  protected get slope(): number {
+    return 0;
+  }
   protected compute(x: Tensor, out: Tensor) {
-    return getBackend().map(x, relu, out);
+    return getBackend().activation(this.kind, x, out, this.slope);
   }
   protected gradient(dy: Tensor, out: Tensor) {
-    return getBackend().zip(this.input!, dy, reluGrad, out);
+    return getBackend().activationBackward(this.kind, this.output!, dy, out, this.slope);
   }
+}
+
+/** max(0, x). */
+export class ReLU extends NamedActivation {
+  protected readonly kind = 'relu';
   getConfig(): LayerConfig {
     return { type: 'ReLU' };
   }
 }
 
 /** x for x > 0, alpha·x otherwise: keeps a gradient flowing through negative inputs. */
-export class LeakyReLU extends Activation {
-  private readonly fn: (v: number) => number;
-  private readonly grad: (x: number, g: number) => number;
+export class LeakyReLU extends NamedActivation {
+  protected readonly kind = 'leakyRelu';
 
   constructor(readonly alpha = 0.01) {
     super();
     if (!Number.isFinite(alpha) || alpha < 0) {
       throw new Error(`LeakyReLU: alpha must be a finite number >= 0, got ${alpha}`);
     }
-    this.fn = (v) => (v > 0 ? v : alpha * v);
-    this.grad = (x, g) => (x > 0 ? g : alpha * g);
   }
-  protected compute(x: Tensor, out: Tensor) {
-    return getBackend().map(x, this.fn, out);
-  }
-  protected gradient(dy: Tensor, out: Tensor) {
-    return getBackend().zip(this.input!, dy, this.grad, out);
+  protected override get slope(): number {
+    return this.alpha;
   }
   getConfig(): LayerConfig {
     return { type: 'LeakyReLU', alpha: this.alpha };
   }
 }
 
-const sigmoid = (v: number) => 1 / (1 + Math.exp(-v));
-const sigmoidGrad = (y: number, g: number) => g * y * (1 - y);
-
 /** 1 / (1 + e^-x). */
-export class Sigmoid extends Activation {
-  protected compute(x: Tensor, out: Tensor) {
-    return getBackend().map(x, sigmoid, out);
-  }
-  protected gradient(dy: Tensor, out: Tensor) {
-    return getBackend().zip(this.output!, dy, sigmoidGrad, out);
-  }
+export class Sigmoid extends NamedActivation {
+  protected readonly kind = 'sigmoid';
   getConfig(): LayerConfig {
     return { type: 'Sigmoid' };
   }
 }
 
-const tanhGrad = (y: number, g: number) => g * (1 - y * y);
-
 /** tanh(x). */
-export class Tanh extends Activation {
-  protected compute(x: Tensor, out: Tensor) {
-    return getBackend().map(x, Math.tanh, out);
-  }
-  protected gradient(dy: Tensor, out: Tensor) {
-    return getBackend().zip(this.output!, dy, tanhGrad, out);
-  }
+export class Tanh extends NamedActivation {
+  protected readonly kind = 'tanh';
   getConfig(): LayerConfig {
     return { type: 'Tanh' };
   }
 }
 
-const identity = (v: number) => v;
-
 /** The identity: the output layer of a regression network. */
-export class Linear extends Activation {
-  protected compute(x: Tensor, out: Tensor) {
-    return getBackend().map(x, identity, out);
-  }
-  protected gradient(dy: Tensor, out: Tensor) {
-    return getBackend().map(dy, identity, out);
-  }
+export class Linear extends NamedActivation {
+  protected readonly kind = 'linear';
   getConfig(): LayerConfig {
     return { type: 'Linear' };
   }

@@ -1,5 +1,6 @@
-import { getBackend, Rng, Tensor } from '@neunet/tensor';
-import { describe, expect, it } from 'vitest';
+import { getBackend, Rng, setBackend, Tensor } from '@neunet/tensor';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { LeakyReLU, ReLU, Sigmoid, Tanh } from './activations.js';
 import { Dense } from './dense.js';
 import { gradientCheck } from './gradient-check.js';
 
@@ -10,7 +11,12 @@ function randomTensor(rows: number, cols: number, seed: number): Tensor {
   return t;
 }
 
-describe('Dense', () => {
+// Every test runs on the reference and on the wasm backend: same answers within float32.
+describe.each(['js', 'wasm'])('Dense on the %s backend', (backend) => {
+  beforeAll(() => {
+    setBackend(backend);
+  });
+
   it('computes x · W + b', () => {
     const layer = new Dense(2, 3);
     layer.weights.value.data.set([1, 2, 3, 4, 5, 6]);
@@ -84,7 +90,49 @@ describe('Dense', () => {
     const a = layer.forward(randomTensor(4, 3, 1));
     const b = layer.forward(randomTensor(4, 3, 2));
     expect(b).toBe(a);
-    expect(getBackend().name).toBe('js');
+    expect(getBackend().name).toBe(backend);
+  });
+
+  for (const activation of ['relu', 'leakyRelu', 'sigmoid', 'tanh'] as const) {
+    it(`fuses ${activation}: the same output and gradients as Dense then the activation layer`, () => {
+      const fused = new Dense(5, 7, { seed: 4, activation, alpha: 0.2 });
+      const plain = new Dense(5, 7, { seed: 4 });
+      fused.bias.value.data.set([0.1, -0.2, 0.3, 0, 0.5, -0.4, 0.2]);
+      plain.bias.value.data.set(fused.bias.value.data);
+      const act = {
+        relu: new ReLU(),
+        leakyRelu: new LeakyReLU(0.2),
+        sigmoid: new Sigmoid(),
+        tanh: new Tanh(),
+      }[activation];
+      const x = randomTensor(6, 5, 9);
+      const y = fused.forward(x);
+      const want = act.forward(plain.forward(x));
+      for (let i = 0; i < y.size; i++) expect(y.data[i]).toBeCloseTo(want.data[i]!, 5);
+      const dy = randomTensor(6, 7, 10);
+      const dx = fused.backward(dy);
+      const wantDx = plain.backward(act.backward(dy));
+      for (let i = 0; i < dx.size; i++) expect(dx.data[i]).toBeCloseTo(wantDx.data[i]!, 5);
+      for (let i = 0; i < 35; i++) {
+        expect(fused.weights.grad.data[i]).toBeCloseTo(plain.weights.grad.data[i]!, 5);
+      }
+      if (activation !== 'relu' && activation !== 'leakyRelu') {
+        // Smooth: a finite-difference check holds everywhere.
+        const result = gradientCheck(fused, x);
+        expect(result.input).toBeLessThan(2e-3);
+        expect(result.params['weights']).toBeLessThan(2e-3);
+      }
+      expect(fused.getConfig()).toMatchObject({ activation });
+    });
+  }
+
+  it('rejects an unknown activation and a negative alpha', () => {
+    expect(() => new Dense(2, 3, { activation: 'gelu' as 'relu' })).toThrow(
+      /unknown activation 'gelu'; expected one of linear, relu/,
+    );
+    expect(() => new Dense(2, 3, { activation: 'leakyRelu', alpha: -1 })).toThrow(
+      /alpha must be a finite number >= 0, got -1/,
+    );
   });
 
   it('rejects bad sizes and settings with clear messages', () => {

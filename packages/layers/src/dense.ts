@@ -1,4 +1,5 @@
 import {
+  type ActivationKind,
   getBackend,
   type OptimizerName,
   type Param,
@@ -19,12 +20,22 @@ export interface DenseOptions {
   init?: Initializer;
   /** Seed for the initial weights when the layer is used outside a model. */
   seed?: number;
+  /**
+   * An activation applied inside the layer: the backend adds the bias and applies it while
+   * writing the matrix product, instead of a separate pass through memory. Default
+   * 'linear' (none), which leaves the activation to a following layer.
+   */
+  activation?: ActivationKind;
+  /** LeakyReLU's slope for negative inputs, with `activation: 'leakyRelu'`. Default 0.01. */
+  alpha?: number;
 }
+
+const ACTIVATIONS: readonly string[] = ['linear', 'relu', 'leakyRelu', 'sigmoid', 'tanh'];
 
 const OPTIMIZER_NAMES: readonly string[] = ['sgd', 'momentum', 'adam', 'rmsprop', 'adagrad'];
 
 /**
- * A fully connected layer: y = x · W + b, with W shaped [nIn, nOut] as in the seed's
+ * A fully connected layer: y = act(x · W + b), act the identity unless `activation` names one, with W shaped [nIn, nOut] as in the seed's
  * `inputs · weights`. Backward never materialises a transpose: dW = xᵀ · dy and
  * dx = dy · Wᵀ are matrix products with a transposed operand.
  */
@@ -32,9 +43,13 @@ export class Dense implements Layer {
   readonly weights: Param;
   readonly bias: Param;
   private input: Tensor | undefined;
+  private output: Tensor | undefined;
   private readonly out = new Scratch();
   private readonly dx = new Scratch();
+  private readonly dz = new Scratch();
   private readonly init: Initializer;
+  private readonly activation: ActivationKind;
+  private readonly alpha: number;
 
   get inputSize(): number {
     return this.nIn;
@@ -52,7 +67,7 @@ export class Dense implements Layer {
       if (!Number.isInteger(n) || n < 1)
         throw new Error(`Dense: ${what} must be an integer >= 1, got ${n}`);
     }
-    const { learningRate, optimizer, init = 'he' } = options;
+    const { learningRate, optimizer, init = 'he', activation = 'linear', alpha = 0.01 } = options;
     if (learningRate !== undefined && !(learningRate > 0 && Number.isFinite(learningRate))) {
       throw new Error(`Dense: learningRate must be a finite number > 0, got ${learningRate}`);
     }
@@ -64,19 +79,29 @@ export class Dense implements Layer {
     if (init !== 'he' && init !== 'glorot') {
       throw new Error(`Dense: unknown init '${String(init)}'; expected 'he' or 'glorot'`);
     }
+    if (!ACTIVATIONS.includes(activation)) {
+      throw new Error(
+        `Dense: unknown activation '${String(activation)}'; expected one of ${ACTIVATIONS.join(', ')}`,
+      );
+    }
+    if (!(Number.isFinite(alpha) && alpha >= 0)) {
+      throw new Error(`Dense: alpha must be a finite number >= 0, got ${alpha}`);
+    }
     this.init = init;
+    this.activation = activation;
+    this.alpha = alpha;
     const settings = { learningRate, optimizer };
     this.weights = {
       name: 'weights',
-      value: Tensor.zeros([nIn, nOut]),
-      grad: Tensor.zeros([nIn, nOut]),
+      value: Tensor.allocate([nIn, nOut]),
+      grad: Tensor.allocate([nIn, nOut]),
       penalize: true,
       ...settings,
     };
     this.bias = {
       name: 'bias',
-      value: Tensor.zeros([nOut]),
-      grad: Tensor.zeros([nOut]),
+      value: Tensor.allocate([nOut]),
+      grad: Tensor.allocate([nOut]),
       ...settings,
     };
     this.initialize(new Rng(options.seed));
@@ -104,9 +129,9 @@ export class Dense implements Layer {
     this.build(x.cols);
     this.input = x;
     const y = this.out.tensor(x.rows, this.nOut);
-    const backend = getBackend();
-    backend.matmul(x, this.weights.value, y);
-    return backend.addBias(y, this.bias.value, y);
+    getBackend().dense(x, this.weights.value, this.bias.value, y, this.activation, this.alpha);
+    this.output = y;
+    return y;
   }
 
   backward(dy: Tensor): Tensor {
@@ -118,6 +143,10 @@ export class Dense implements Layer {
       );
     }
     const backend = getBackend();
+    if (this.activation !== 'linear') {
+      const dz = this.dz.tensor(dy.rows, dy.cols);
+      dy = backend.activationBackward(this.activation, this.output!, dy, dz, this.alpha);
+    }
     backend.matmul(x, dy, this.weights.grad, true, false);
     backend.sumColumns(dy, this.bias.grad);
     return backend.matmul(dy, this.weights.value, this.dx.tensor(x.rows, this.nIn), false, true);
@@ -130,6 +159,8 @@ export class Dense implements Layer {
       nIn: this.nIn,
       nOut: this.nOut,
       init: this.init,
+      ...(this.activation !== 'linear' && { activation: this.activation }),
+      ...(this.activation === 'leakyRelu' && { alpha: this.alpha }),
       ...(learningRate !== undefined && { learningRate }),
       ...(typeof optimizer === 'string' && { optimizer }),
     };

@@ -1,6 +1,6 @@
 import { gradientCheck } from '@neunet/layers';
-import { Rng, Tensor } from '@neunet/tensor';
-import { describe, expect, it } from 'vitest';
+import { Rng, setBackend, Tensor } from '@neunet/tensor';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { BatchNormalization } from './batch-normalization.js';
 
 function randomTensor(rows: number, cols: number, seed: number, scale = 1, shift = 0): Tensor {
@@ -10,7 +10,12 @@ function randomTensor(rows: number, cols: number, seed: number, scale = 1, shift
   return t;
 }
 
-describe('BatchNormalization', () => {
+// Every test runs on the reference and on the wasm backend: same answers within float32.
+describe.each(['js', 'wasm'])('BatchNormalization on the %s backend', (backend) => {
+  beforeAll(() => {
+    setBackend(backend);
+  });
+
   it('normalises each feature with the batch mean and biased variance in training', () => {
     const bn = new BatchNormalization();
     const x = new Tensor([

@@ -1,8 +1,13 @@
-import { Tensor } from '@neunet/tensor';
-import { describe, expect, it } from 'vitest';
+import { setBackend, Tensor } from '@neunet/tensor';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { Dropout } from './dropout.js';
 
-describe('Dropout', () => {
+// Every test runs on the reference and on the wasm backend: same answers within float32.
+describe.each(['js', 'wasm'])('Dropout on the %s backend', (backend) => {
+  beforeAll(() => {
+    setBackend(backend);
+  });
+
   const x = Tensor.filled([100, 100], 2);
 
   it('zeroes about `rate` of the values and scales the rest by 1/(1 − rate)', () => {

@@ -1,6 +1,14 @@
-export type { Backend } from './backend.js';
+export type { ActivationKind, Backend } from './backend.js';
 export { JsBackend } from './js-backend.js';
 export type { OptimizerName, Param, ParamUpdater } from './param.js';
 export { getBackend, registerBackend, setBackend } from './registry.js';
 export { Rng, type RngState } from './rng.js';
 export { type NestedArray, Tensor } from './tensor.js';
+export { subview } from './views.js';
+export {
+  createWasmBackend,
+  type WasmBackendOptions,
+  wasmBackendSupported,
+} from './wasm/create.js';
+export { initWasmBackend } from './wasm/init.js';
+export type { WasmBackend, WasmBackendInfo } from './wasm/wasm-backend.js';

@@ -93,12 +93,47 @@ describe('JsBackend element-wise and reductions', () => {
     expect(Array.from(backend.sumRows(x, Tensor.zeros([2])).data)).toEqual([2, 3]);
   });
 
-  it('maps and zips, in place too', () => {
+  it('applies each activation and its derivative from the output, in place too', () => {
     const y = x.clone();
-    backend.map(y, (v) => Math.max(0, v), y);
+    backend.activation('relu', y, y);
     expect(Array.from(y.data)).toEqual([1, 0, 3, 4, 5, 0]);
-    backend.zip(x, y, (u, v) => u - v, y);
-    expect(Array.from(y.data)).toEqual([0, -2, 0, 0, 0, -6]);
+    const g = Tensor.filled([2, 3], 2);
+    expect(Array.from(backend.activationBackward('relu', y, g, Tensor.zeros([2, 3])).data)).toEqual(
+      [2, 0, 2, 2, 2, 0],
+    );
+    const leaky = backend.activation('leakyRelu', x, Tensor.zeros([2, 3]), 0.5);
+    expect(Array.from(leaky.data)).toEqual([1, -1, 3, 4, 5, -3]);
+    backend.activationBackward('leakyRelu', leaky, g, g, 0.5);
+    expect(Array.from(g.data)).toEqual([2, 1, 2, 2, 2, 1]);
+    const s = backend.activation('sigmoid', x, Tensor.zeros([2, 3]));
+    const t = backend.activation('tanh', x, Tensor.zeros([2, 3]));
+    const ones = Tensor.filled([2, 3], 1);
+    const ds = backend.activationBackward('sigmoid', s, ones, Tensor.zeros([2, 3]));
+    const dt = backend.activationBackward('tanh', t, ones, Tensor.zeros([2, 3]));
+    for (let i = 0; i < x.size; i++) {
+      const v = x.data[i]!;
+      const sv = 1 / (1 + Math.exp(-v));
+      expect(s.data[i]).toBeCloseTo(sv, 6);
+      expect(t.data[i]).toBeCloseTo(Math.tanh(v), 6);
+      expect(ds.data[i]).toBeCloseTo(sv * (1 - sv), 6);
+      expect(dt.data[i]).toBeCloseTo(1 - Math.tanh(v) ** 2, 5);
+    }
+  });
+
+  it('fuses bias and activation into the dense product', () => {
+    const w = new Tensor([
+      [1, -2],
+      [0, 1],
+      [2, 0],
+    ]);
+    const bias = new Tensor(new Float32Array([0.5, -30]), [2]);
+    const out = backend.dense(x, w, bias, Tensor.zeros([2, 2]), 'relu');
+    // x · w = [[1 + 0 + 6, -2 - 2 + 0], [4 + 0 - 12, -8 + 5 + 0]] = [[7, -4], [-8, -3]]
+    expect(Array.from(out.data)).toEqual([7.5, 0, 0, 0]);
+  });
+
+  it('names the mismatch when activation sizes differ', () => {
+    expect(() => backend.activation('relu', x, Tensor.zeros([5]))).toThrow(/6 and 5 values/);
   });
 
   it('computes a stable softmax per row, even for huge logits', () => {

@@ -1,4 +1,4 @@
-import type { Backend } from './backend.js';
+import type { ActivationKind, Backend } from './backend.js';
 import type { Tensor } from './tensor.js';
 
 /** Columns per packed panel of B: the width of the 4×4 register tile. */
@@ -11,23 +11,16 @@ const NR = 4;
  * accumulators, which V8 keeps in registers.
  */
 export class JsBackend implements Backend {
-  readonly name = 'js';
+  readonly name: string = 'js';
   private packed = new Float32Array(0);
 
+  allocate(size: number): Float32Array {
+    return new Float32Array(size);
+  }
+
   matmul(a: Tensor, b: Tensor, out: Tensor, transA = false, transB = false): Tensor {
-    const m = transA ? a.cols : a.rows;
-    const k = transA ? a.rows : a.cols;
-    const kb = transB ? b.cols : b.rows;
-    const n = transB ? b.rows : b.cols;
-    if (k !== kb) {
-      throw new Error(
-        `matmul: inner dimensions differ: ${transA ? 'aᵀ' : 'a'} is [${m}, ${k}], ` +
-          `${transB ? 'bᵀ' : 'b'} is [${kb}, ${n}]`,
-      );
-    }
-    if (out.size !== m * n) {
-      throw new Error(`matmul: out holds ${out.size} values, expected [${m}, ${n}] = ${m * n}`);
-    }
+    matmulShape(a, b, out, transA, transB);
+    const { m, k, n } = dims;
     const panels = Math.ceil(n / NR);
     const bp = this.packB(b.data, k, n, transB, panels);
     // A(i, p) = A[i * rowStride + p * colStride], whichever way A is stored.
@@ -104,19 +97,60 @@ export class JsBackend implements Backend {
     return out;
   }
 
-  map(x: Tensor, fn: (v: number) => number, out: Tensor): Tensor {
+  dense(
+    x: Tensor,
+    w: Tensor,
+    bias: Tensor,
+    out: Tensor,
+    activation: ActivationKind = 'linear',
+    alpha = 0.01,
+  ): Tensor {
+    this.matmul(x, w, out);
+    this.addBias(out, bias, out);
+    return activation === 'linear' ? out : this.activation(activation, out, out, alpha);
+  }
+
+  activation(kind: ActivationKind, x: Tensor, out: Tensor, alpha = 0.01): Tensor {
+    checkSameSize('activation', x, out);
     const X = x.data;
     const O = out.data;
-    for (let i = 0; i < X.length; i++) O[i] = fn(X[i]!);
+    const n = X.length;
+    if (kind === 'relu') for (let i = 0; i < n; i++) O[i] = Math.max(X[i]!, 0);
+    else if (kind === 'leakyRelu') {
+      for (let i = 0; i < n; i++) {
+        const v = X[i]!;
+        O[i] = v > 0 ? v : alpha * v;
+      }
+    } else if (kind === 'sigmoid') for (let i = 0; i < n; i++) O[i] = 1 / (1 + Math.exp(-X[i]!));
+    else if (kind === 'tanh') for (let i = 0; i < n; i++) O[i] = Math.tanh(X[i]!);
+    else if (kind === 'linear') {
+      if (O !== X) O.set(X);
+    } else throw new Error(`activation: unknown kind '${String(kind)}'`);
     return out;
   }
 
-  zip(a: Tensor, b: Tensor, fn: (u: number, v: number) => number, out: Tensor): Tensor {
-    if (a.size !== b.size) throw new Error(`zip: sizes differ (${a.size} and ${b.size})`);
-    const A = a.data;
-    const B = b.data;
+  activationBackward(
+    kind: ActivationKind,
+    y: Tensor,
+    dy: Tensor,
+    out: Tensor,
+    alpha = 0.01,
+  ): Tensor {
+    checkSameSize('activationBackward', y, dy);
+    checkSameSize('activationBackward', dy, out);
+    const Y = y.data;
+    const G = dy.data;
     const O = out.data;
-    for (let i = 0; i < A.length; i++) O[i] = fn(A[i]!, B[i]!);
+    const n = G.length;
+    if (kind === 'relu') for (let i = 0; i < n; i++) O[i] = Y[i]! > 0 ? G[i]! : 0;
+    else if (kind === 'leakyRelu') {
+      for (let i = 0; i < n; i++) O[i] = Y[i]! > 0 ? G[i]! : alpha * G[i]!;
+    } else if (kind === 'sigmoid') {
+      for (let i = 0; i < n; i++) O[i] = G[i]! * Y[i]! * (1 - Y[i]!);
+    } else if (kind === 'tanh') for (let i = 0; i < n; i++) O[i] = G[i]! * (1 - Y[i]! * Y[i]!);
+    else if (kind === 'linear') {
+      if (O !== G) O.set(G);
+    } else throw new Error(`activationBackward: unknown kind '${String(kind)}'`);
     return out;
   }
 
@@ -148,6 +182,41 @@ export class JsBackend implements Backend {
       out[r] = best;
     }
     return out;
+  }
+}
+
+/** The sizes matmulShape found last: one reused object, so a product allocates nothing. */
+export const dims = { m: 0, k: 0, n: 0 };
+
+/** Sets `dims` for out [m, n] = op(a) [m, k] · op(b) [k, n], or throws naming the mismatch. */
+export function matmulShape(
+  a: Tensor,
+  b: Tensor,
+  out: Tensor,
+  transA: boolean,
+  transB: boolean,
+): void {
+  const m = transA ? a.cols : a.rows;
+  const k = transA ? a.rows : a.cols;
+  const kb = transB ? b.cols : b.rows;
+  const n = transB ? b.rows : b.cols;
+  if (k !== kb) {
+    throw new Error(
+      `matmul: inner dimensions differ: ${transA ? 'aᵀ' : 'a'} is [${m}, ${k}], ` +
+        `${transB ? 'bᵀ' : 'b'} is [${kb}, ${n}]`,
+    );
+  }
+  if (out.size !== m * n) {
+    throw new Error(`matmul: out holds ${out.size} values, expected [${m}, ${n}] = ${m * n}`);
+  }
+  dims.m = m;
+  dims.k = k;
+  dims.n = n;
+}
+
+function checkSameSize(where: string, a: Tensor, b: Tensor): void {
+  if (a.size !== b.size) {
+    throw new Error(`${where}: tensors hold ${a.size} and ${b.size} values; expected the same`);
   }
 }
 

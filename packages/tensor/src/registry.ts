@@ -1,13 +1,31 @@
 import type { Backend } from './backend.js';
 import { JsBackend } from './js-backend.js';
+import { wasmBackend, wasmBackendSupported } from './wasm/create.js';
 
-const backends = new Map<string, () => Backend>([['js', () => new JsBackend()]]);
+const backends = new Map<string, () => Backend>([
+  ['js', () => new JsBackend()],
+  ['wasm', wasmBackend],
+]);
 let current: Backend | undefined;
 
-/** The backend every layer, loss and optimizer computes with. */
+/**
+ * The backend every layer, loss and optimizer computes with. Unless one was set, the
+ * fastest this engine runs: wasm (SIMD128) when it can be compiled here and now, else js.
+ */
 export function getBackend(): Backend {
-  current ??= new JsBackend();
+  current ??= fastest();
   return current;
+}
+
+function fastest(): Backend {
+  if (wasmBackendSupported()) {
+    try {
+      return wasmBackend();
+    } catch {
+      // A browser's main thread refuses synchronous compilation: initWasmBackend() is the way there.
+    }
+  }
+  return new JsBackend();
 }
 
 /** Makes `backend` (an instance, or the name of a registered one) the current backend. */

@@ -1,3 +1,6 @@
+import { getBackend } from './registry.js';
+import { subview } from './views.js';
+
 /** A nested array of numbers as users write them: `[[1, 2], [3, 4]]`. */
 export type NestedArray = number[] | NestedArray[];
 
@@ -35,6 +38,16 @@ export class Tensor {
     return new Tensor(new Float32Array(shape.reduce((a, b) => a * b, 1)), shape);
   }
 
+  /**
+   * Zeros in the current backend's memory: its kernels use such a tensor in place (a view
+   * on WebAssembly memory under the wasm backend). For weights and buffers that kernels
+   * read and write on every step.
+   */
+  static allocate(shape: readonly number[]): Tensor {
+    assertShape(shape);
+    return new Tensor(getBackend().allocate(shape.reduce((a, b) => a * b, 1)), shape);
+  }
+
   static filled(shape: readonly number[], value: number): Tensor {
     const t = Tensor.zeros(shape);
     t.data.fill(value);
@@ -62,7 +75,7 @@ export class Tensor {
   /** Rows [start, end) as a view that shares this tensor's memory. */
   sliceRows(start: number, end: number): Tensor {
     const c = this.shape.length === 1 ? 1 : this.cols;
-    return new Tensor(this.data.subarray(start * c, end * c), [
+    return new Tensor(subview(this.data, start * c, end * c), [
       end - start,
       ...this.shape.slice(1),
     ]);

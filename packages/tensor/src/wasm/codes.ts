@@ -1,0 +1,13 @@
+import type { ActivationKind } from '../backend.js';
+
+/** The activation numbers assembly/kernels.ts switches on. */
+export const ACTIVATION_CODES: Readonly<Record<ActivationKind, number>> = {
+  linear: 0,
+  relu: 1,
+  leakyRelu: 2,
+  sigmoid: 3,
+  tanh: 4,
+};
+
+/** Columns per packed panel of B in the wasm gemm. */
+export const PANEL = 8;

@@ -1,0 +1,16 @@
+import { setBackend } from '../registry.js';
+import { compileWasmBackend, replaceWasmBackend, type WasmBackendOptions } from './create.js';
+import type { WasmBackend } from './wasm-backend.js';
+
+/**
+ * Compiles the wasm backend (asynchronously, as browsers require), starts its worker
+ * threads, makes it the current backend and the one `setBackend('wasm')` selects, and
+ * returns it. Call `dispose()` on it to stop the threads.
+ */
+export async function initWasmBackend(options: WasmBackendOptions = {}): Promise<WasmBackend> {
+  const backend = await compileWasmBackend(options);
+  await backend.ready();
+  setBackend(backend);
+  await replaceWasmBackend(backend)?.dispose();
+  return backend;
+}

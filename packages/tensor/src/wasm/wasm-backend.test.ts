@@ -1,0 +1,158 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import type { ActivationKind } from '../backend.js';
+import { JsBackend } from '../js-backend.js';
+import { Rng } from '../rng.js';
+import { Tensor } from '../tensor.js';
+import { createWasmBackend } from './create.js';
+
+const reference = new JsBackend();
+const rng = new Rng(7);
+
+function random(rows: number, cols: number): Tensor {
+  const t = Tensor.zeros([rows, cols]);
+  for (let i = 0; i < t.size; i++) t.data[i] = rng.normal();
+  return t;
+}
+
+function expectClose(got: Tensor, want: Tensor, tol = 1e-5): void {
+  expect(got.size).toBe(want.size);
+  for (let i = 0; i < want.size; i++) {
+    const w = want.data[i]!;
+    const g = got.data[i]!;
+    if (!(Math.abs(g - w) <= tol * (1 + Math.abs(w)))) {
+      throw new Error(`element ${i}: got ${g}, expected ${w}`);
+    }
+  }
+}
+
+/** Edge sizes around the 4-row, 8-column tile, K = 1, and a few larger shapes. */
+const SHAPES: [number, number, number][] = [
+  [1, 1, 1],
+  [1, 7, 1],
+  [3, 1, 5],
+  [4, 8, 8],
+  [5, 3, 9],
+  [7, 13, 17],
+  [8, 1, 16],
+  [33, 65, 31],
+  [64, 20, 100],
+  [129, 70, 260],
+];
+const ACTIVATIONS: ActivationKind[] = ['linear', 'relu', 'leakyRelu', 'sigmoid', 'tanh'];
+
+// The wasm-memory variant runs its kernels in place on tensors it allocated; the other
+// gets plain arrays and copies them in and out. Both must agree with the reference.
+const single = createWasmBackend({ threads: 1 });
+const threaded = createWasmBackend({ threads: 2 });
+threaded.threadThreshold = 0;
+afterAll(() => threaded.dispose());
+
+describe.each([
+  ['one thread', single],
+  ['two threads', threaded],
+])('WasmBackend (%s)', (_, wasm) => {
+  const own = (t: Tensor): Tensor => {
+    const copy = new Tensor(wasm.allocate(t.size), t.shape);
+    copy.data.set(t.data);
+    return copy;
+  };
+
+  it('starts its workers', async () => {
+    await wasm.ready();
+    expect(wasm.threads).toBe(wasm === single ? 1 : 2);
+  });
+
+  for (const [m, k, n] of SHAPES) {
+    for (const transA of [false, true]) {
+      for (const transB of [false, true]) {
+        it(`matmul [${m}x${k}]·[${k}x${n}] transA=${transA} transB=${transB}`, () => {
+          const a = transA ? random(k, m) : random(m, k);
+          const b = transB ? random(n, k) : random(k, n);
+          const want = reference.matmul(a, b, Tensor.zeros([m, n]), transA, transB);
+          expectClose(wasm.matmul(a, b, Tensor.filled([m, n], Number.NaN), transA, transB), want);
+          const inPlace = own(Tensor.filled([m, n], Number.NaN));
+          expectClose(wasm.matmul(own(a), own(b), inPlace, transA, transB), want);
+        });
+      }
+    }
+  }
+
+  for (const act of ACTIVATIONS) {
+    it(`dense with fused bias and ${act}`, () => {
+      for (const [m, k, n] of SHAPES) {
+        const x = random(m, k);
+        const w = random(k, n);
+        const bias = random(1, n).sliceRows(0, 1);
+        const b1 = new Tensor(bias.data, [n]);
+        const want = reference.dense(x, w, b1, Tensor.zeros([m, n]), act, 0.2);
+        expectClose(wasm.dense(x, w, b1, Tensor.zeros([m, n]), act, 0.2), want);
+        expectClose(wasm.dense(own(x), own(w), own(b1), own(Tensor.zeros([m, n])), act, 0.2), want);
+      }
+    });
+
+    it(`${act} and its derivative, in place too`, () => {
+      for (const size of [1, 3, 4, 7, 64, 1001]) {
+        const x = random(1, size);
+        const y = reference.activation(act, x, Tensor.zeros([1, size]), 0.3);
+        expectClose(wasm.activation(act, x, Tensor.zeros([1, size]), 0.3), y);
+        const dy = random(1, size);
+        const want = reference.activationBackward(act, y, dy, Tensor.zeros([1, size]), 0.3);
+        expectClose(wasm.activationBackward(act, y, dy, Tensor.zeros([1, size]), 0.3), want);
+        const g = own(dy);
+        wasm.activationBackward(act, own(y), g, g, 0.3);
+        expectClose(g, want);
+        const xs = own(x);
+        wasm.activation(act, xs, xs, 0.3);
+        expectClose(xs, y);
+      }
+    });
+  }
+
+  it('adds a bias and sums columns like the reference', () => {
+    for (const [rows, cols] of [
+      [1, 1],
+      [3, 5],
+      [17, 8],
+      [128, 257],
+    ] as const) {
+      const x = random(rows, cols);
+      const bias = new Tensor(random(1, cols).data, [cols]);
+      const want = reference.addBias(x, bias, Tensor.zeros([rows, cols]));
+      expectClose(wasm.addBias(x, bias, Tensor.zeros([rows, cols])), want);
+      const xs = own(x);
+      expectClose(wasm.addBias(xs, own(bias), xs), want);
+      const sums = reference.sumColumns(x, Tensor.zeros([cols]));
+      expectClose(wasm.sumColumns(x, Tensor.zeros([cols])), sums);
+      expectClose(wasm.sumColumns(own(x), own(Tensor.zeros([cols]))), sums);
+    }
+  });
+
+  it('names the mismatch on bad shapes', () => {
+    expect(() => wasm.matmul(random(2, 3), random(4, 5), Tensor.zeros([2, 5]))).toThrow(
+      /inner dimensions differ: a is \[2, 3\], b is \[4, 5\]/,
+    );
+    expect(() =>
+      wasm.dense(random(2, 3), random(3, 4), Tensor.zeros([3]), Tensor.zeros([2, 4])),
+    ).toThrow(/bias has 3 values, expected one per column \(4\)/);
+    expect(() =>
+      wasm.activation('softplus' as ActivationKind, random(1, 2), Tensor.zeros([1, 2])),
+    ).toThrow(/unknown activation 'softplus'/);
+  });
+});
+
+describe('WasmBackend threads', () => {
+  it('gives bit-identical products on one and two threads', () => {
+    for (const [m, k, n] of [
+      [128, 784, 256],
+      [784, 128, 256],
+      [6, 50, 300],
+      [300, 40, 5],
+    ] as const) {
+      const a = random(m, k);
+      const b = random(k, n);
+      const one = single.matmul(a, b, Tensor.zeros([m, n]));
+      const two = threaded.matmul(a, b, Tensor.zeros([m, n]));
+      expect(Buffer.from(two.data.buffer).equals(Buffer.from(one.data.buffer))).toBe(true);
+    }
+  });
+});

@@ -1,0 +1,295 @@
+import type { ActivationKind } from '../backend.js';
+import { dims, JsBackend, matmulShape } from '../js-backend.js';
+import type { Tensor } from '../tensor.js';
+import { ACTIVATION_CODES, PANEL } from './codes.js';
+import type { WasmHeap } from './heap.js';
+import type { ThreadPool } from './thread-pool.js';
+
+/** The functions assembly/kernels.ts exports. */
+export interface Kernels {
+  // biome-ignore format: the arguments in the kernel's order
+  gemm(
+    a: number, b: number, c: number, m: number, n: number, k: number,
+    transA: number, transB: number, bias: number, act: number, alpha: number,
+    rowStart: number, rowEnd: number, p0: number, p1: number, pack: number,
+  ): void;
+  activation(x: number, out: number, len: number, act: number, alpha: number): void;
+  activationBackward(
+    y: number,
+    dy: number,
+    out: number,
+    len: number,
+    act: number,
+    alpha: number,
+  ): void;
+  addBias(x: number, bias: number, out: number, rows: number, cols: number): void;
+  sumColumns(x: number, out: number, rows: number, cols: number): void;
+  heapBase(): number;
+}
+
+export interface WasmBackendInfo {
+  /** Whether the gemm uses relaxed-SIMD fused multiply-add. */
+  readonly relaxedSimd: boolean;
+  /** Whether tensors live in shared memory that workers and kernels use in place. */
+  readonly sharedMemory: boolean;
+  /** Threads a large gemm is split over, the calling one included. */
+  readonly threads: number;
+}
+
+/** Operand slots for copies of tensors that are not in wasm memory. */
+const SLOT_A = 0;
+const SLOT_B = 1;
+const SLOT_C = 2;
+const SLOT_BIAS = 3;
+
+/**
+ * The WebAssembly SIMD backend. It inherits the reference for the kernels that are not
+ * worth a trip into wasm (softmax and argmax over a few classes, row sums) and runs the
+ * rest in wasm: gemm with packed B panels and bias + activation fused into its output
+ * pass, activations and their derivatives, bias add, column sums. Tensors allocated by it
+ * live in wasm memory and are used in place; any other operand is copied into scratch.
+ */
+export class WasmBackend extends JsBackend implements WasmBackendInfo {
+  override readonly name: string = 'wasm';
+  /**
+   * A gemm is split over the threads from this many multiply-adds (m·n·k) up: about 100³,
+   * where two threads overtook one on a 2-core Zen 4 (smaller ones lose to the wake-up).
+   */
+  threadThreshold = 1 << 20;
+  private readonly slots: { ptr: number; cls: number; bytes: number }[] = [];
+  /** Pack buffers: one per thread, the calling thread's first. */
+  private readonly packs: { ptr: number; cls: number; bytes: number }[] = [];
+
+  private pool: ThreadPool | undefined;
+
+  /**
+   * `startPool` starts the workers; it is called on the first gemm large enough to split
+   * (or by `ready`), so a process that never multiplies large matrices starts no thread.
+   * Until the workers have instantiated the kernels, gemms run on the calling thread.
+   */
+  constructor(
+    private readonly kernels: Kernels,
+    private readonly heap: WasmHeap,
+    readonly relaxedSimd: boolean,
+    readonly threads: number,
+    private startPool: (() => ThreadPool | undefined) | undefined,
+  ) {
+    super();
+  }
+
+  get sharedMemory(): boolean {
+    return this.heap.shared;
+  }
+
+  /** Starts the worker threads (if any) and resolves once they take gemm jobs. */
+  async ready(): Promise<void> {
+    await this.threadPool()?.started;
+  }
+
+  /** Stops the worker threads for good; the backend keeps working on the calling thread. */
+  async dispose(): Promise<void> {
+    const pool = this.pool;
+    this.pool = undefined;
+    this.startPool = undefined;
+    await pool?.dispose();
+  }
+
+  private threadPool(): ThreadPool | undefined {
+    if (this.startPool) {
+      this.pool = this.startPool();
+      this.startPool = undefined;
+    }
+    return this.pool;
+  }
+
+  override allocate(size: number): Float32Array {
+    return this.heap.array(size);
+  }
+
+  override matmul(a: Tensor, b: Tensor, out: Tensor, transA = false, transB = false): Tensor {
+    matmulShape(a, b, out, transA, transB);
+    const { m, k, n } = dims;
+    const pa = this.input(a, SLOT_A);
+    const pb = this.input(b, SLOT_B);
+    const pc = this.output(out, SLOT_C);
+    this.gemm(pa, pb, pc, m, n, k, transA, transB, 0, 0, 0);
+    return this.finish(out, pc);
+  }
+
+  override dense(
+    x: Tensor,
+    w: Tensor,
+    bias: Tensor,
+    out: Tensor,
+    activation: ActivationKind = 'linear',
+    alpha = 0.01,
+  ): Tensor {
+    matmulShape(x, w, out, false, false);
+    const { m, k, n } = dims;
+    if (bias.size !== n) {
+      throw new Error(`dense: bias has ${bias.size} values, expected one per column (${n})`);
+    }
+    const act = code(activation);
+    const px = this.input(x, SLOT_A);
+    const pw = this.input(w, SLOT_B);
+    const pbias = this.input(bias, SLOT_BIAS);
+    const pc = this.output(out, SLOT_C);
+    this.gemm(px, pw, pc, m, n, k, false, false, pbias, act, alpha);
+    return this.finish(out, pc);
+  }
+
+  override activation(kind: ActivationKind, x: Tensor, out: Tensor, alpha = 0.01): Tensor {
+    sameSize('activation', x, out);
+    const act = code(kind);
+    const px = this.input(x, SLOT_A);
+    const po = this.output(out, SLOT_C);
+    this.kernels.activation(px, po, x.size, act, alpha);
+    return this.finish(out, po);
+  }
+
+  override activationBackward(
+    kind: ActivationKind,
+    y: Tensor,
+    dy: Tensor,
+    out: Tensor,
+    alpha = 0.01,
+  ): Tensor {
+    sameSize('activationBackward', y, dy);
+    sameSize('activationBackward', dy, out);
+    const act = code(kind);
+    const py = this.input(y, SLOT_A);
+    const pg = this.input(dy, SLOT_B);
+    const po = this.output(out, SLOT_C);
+    this.kernels.activationBackward(py, pg, po, dy.size, act, alpha);
+    return this.finish(out, po);
+  }
+
+  override addBias(x: Tensor, bias: Tensor, out: Tensor): Tensor {
+    const cols = bias.size;
+    if (x.size % cols !== 0 || x.cols !== cols) {
+      throw new Error(`addBias: x has ${x.cols} columns but bias has ${cols} values`);
+    }
+    sameSize('addBias', x, out);
+    const px = this.input(x, SLOT_A);
+    const pb = this.input(bias, SLOT_BIAS);
+    const po = this.output(out, SLOT_C);
+    this.kernels.addBias(px, pb, po, x.rows, cols);
+    return this.finish(out, po);
+  }
+
+  override sumColumns(x: Tensor, out: Tensor): Tensor {
+    const cols = x.cols;
+    if (out.size < cols) {
+      throw new Error(`sumColumns: out holds ${out.size} values, expected ${cols}`);
+    }
+    const px = this.input(x, SLOT_A);
+    const po = this.output(out, SLOT_C);
+    this.kernels.sumColumns(px, po, x.size === 0 ? 0 : x.rows, cols);
+    return this.finish(out, po);
+  }
+
+  /**
+   * Splits the gemm over the threads when it is large enough: on panels of B when there
+   * are enough of them (each chunk packs only its own panels), else on rows of 4 (each
+   * chunk packs all of B). Every element of C is computed by one thread in the same
+   * order either way, so the result does not depend on the number of threads.
+   */
+  private gemm(
+    a: number,
+    b: number,
+    c: number,
+    m: number,
+    n: number,
+    k: number,
+    transA: boolean,
+    transB: boolean,
+    bias: number,
+    act: number,
+    alpha: number,
+  ): void {
+    const panels = Math.ceil(n / PANEL);
+    const tA = transA ? 1 : 0;
+    const tB = transB ? 1 : 0;
+    const pool = m * n * k < this.threadThreshold ? undefined : this.threadPool();
+    if (!pool?.ready) {
+      const pack = this.pack(0, panels, k);
+      this.kernels.gemm(a, b, c, m, n, k, tA, tB, bias, act, alpha, 0, m, 0, panels, pack);
+      return;
+    }
+    const parts = pool.size + 1;
+    const byPanels = panels >= 2 * parts;
+    // Panels: a few chunks per thread, so a thread the OS delays leaves its share to the
+    // others. Rows: one chunk per thread, as each row chunk packs all of B.
+    const units = byPanels ? panels : Math.ceil(m / 4);
+    const chunks = byPanels ? Math.min(panels, 4 * parts) : Math.min(parts, units);
+    const packPanels = byPanels ? Math.ceil(panels / chunks) : panels;
+    for (let t = 0; t < parts; t++) pool.setPack(t, this.pack(t, packPanels, k));
+    pool.run(
+      this.kernels.gemm,
+      a,
+      b,
+      c,
+      m,
+      n,
+      k,
+      tA,
+      tB,
+      bias,
+      act,
+      alpha,
+      byPanels,
+      chunks,
+      units,
+      panels,
+    );
+  }
+
+  /** Thread `t`'s pack buffer for `panels` panels of depth k, plus the kernel's 32-byte tile. */
+  private pack(t: number, panels: number, k: number): number {
+    return this.block(this.packs, t, panels * k * PANEL * 4 + 32);
+  }
+
+  private block(list: { ptr: number; cls: number; bytes: number }[], i: number, bytes: number) {
+    const have = list[i];
+    if (have && have.bytes >= bytes) return have.ptr;
+    if (have) this.heap.release(have.ptr, have.cls);
+    const fresh = this.heap.malloc(bytes);
+    list[i] = { ...fresh, bytes: 2 ** fresh.cls };
+    return fresh.ptr;
+  }
+
+  /** The address of t's data, copied into scratch slot `slot` when it is not in wasm memory. */
+  private input(t: Tensor, slot: number): number {
+    const d = t.data;
+    if (this.heap.owns(d)) return d.byteOffset;
+    const ptr = this.block(this.slots, slot, d.byteLength);
+    this.heap.view(ptr, d.length).set(d);
+    return ptr;
+  }
+
+  private output(t: Tensor, slot: number): number {
+    const d = t.data;
+    return this.heap.owns(d) ? d.byteOffset : this.block(this.slots, slot, d.byteLength);
+  }
+
+  private finish(out: Tensor, ptr: number): Tensor {
+    if (!this.heap.owns(out.data)) out.data.set(this.heap.view(ptr, out.size));
+    return out;
+  }
+}
+
+function code(kind: ActivationKind): number {
+  const c = ACTIVATION_CODES[kind];
+  if (c === undefined) {
+    throw new Error(
+      `wasm backend: unknown activation '${String(kind)}'; expected one of ${Object.keys(ACTIVATION_CODES).join(', ')}`,
+    );
+  }
+  return c;
+}
+
+function sameSize(where: string, a: Tensor, b: Tensor): void {
+  if (a.size !== b.size) {
+    throw new Error(`${where}: tensors hold ${a.size} and ${b.size} values; expected the same`);
+  }
+}

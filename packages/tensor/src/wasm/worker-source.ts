@@ -1,0 +1,34 @@
+import { GENERATION, PACKS, READY, RUN_CHUNKS, STOP } from './control.js';
+
+/**
+ * The source of a pool worker, run from a string (Node `eval: true`, or a Blob URL in a
+ * browser) so that the ESM, CJS and bundled builds need no separate worker file. It
+ * instantiates the kernels on the shared memory, then loops: spin briefly on the
+ * generation counter, sleep in Atomics.wait when nothing comes, claim chunks of the job.
+ */
+export const WORKER_SOURCE = `'use strict';
+const node = typeof require === 'function';
+const port = node ? require('node:worker_threads').parentPort : self;
+const onMessage = (fn) => node ? port.once('message', fn) : (self.onmessage = (e) => { self.onmessage = null; fn(e.data); });
+const runChunks = ${RUN_CHUNKS};
+onMessage(({ module, memory, control, threads, thread, spin }) => {
+  const k = new WebAssembly.Instance(module, { env: { memory } }).exports;
+  const I = new Int32Array(memory.buffer, control, ${PACKS} + threads);
+  const F = new Float32Array(memory.buffer, control, I.length);
+  let seen = Atomics.load(I, ${GENERATION});
+  Atomics.add(I, ${READY}, 1);
+  port.postMessage('ready');
+  for (;;) {
+    let g = Atomics.load(I, ${GENERATION});
+    for (let s = 0; g === seen && s < spin; s++) g = Atomics.load(I, ${GENERATION});
+    while (g === seen) {
+      Atomics.wait(I, ${GENERATION}, seen);
+      g = Atomics.load(I, ${GENERATION});
+    }
+    seen = g;
+    if (Atomics.load(I, ${STOP}) !== 0) break;
+    runChunks(I, F, k.gemm, thread, g);
+  }
+  if (node) port.close(); else self.close();
+});
+`;
