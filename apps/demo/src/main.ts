@@ -1,24 +1,29 @@
-import { parseArgs } from 'node:util';
 import { calculateAccuracy, confusionMatrix, precisionRecallF1 } from '@neunet/metrics';
+import { writeReport } from '@neunet/viz/node';
+import { CommanderError } from 'commander';
+import { parseDemoArgs } from './args.js';
+import { DATASETS } from './datasets.js';
 import { progressReporter } from './progress.js';
 import { formatConfusionMatrix, formatPrecisionRecallF1 } from './report.js';
-import { buildSeedExample, seedData } from './seed-example.js';
+import { reportFigures } from './report-figures.js';
+import { reportTables } from './report-tables.js';
+import { buildSeedExample } from './seed-example.js';
 
-const { values } = parseArgs({
-  options: {
-    epochs: { type: 'string', default: '500' },
-    seed: { type: 'string', default: '42' },
-    'data-seed': { type: 'string', default: '0' },
-  },
-});
-const epochs = Number(values.epochs);
-const seed = Number(values.seed);
+let options: ReturnType<typeof parseDemoArgs>;
+try {
+  options = parseDemoArgs(process.argv.slice(2));
+} catch (error) {
+  if (error instanceof CommanderError) process.exit(error.exitCode);
+  throw error;
+}
+const { epochs, seed, dataSeed, dataset, out } = options;
 
-const { X, y } = seedData(Number(values['data-seed']));
+const data = DATASETS[dataset].create(dataSeed);
+const { X, y } = data;
 const model = buildSeedExample(seed);
 console.log(model.summary());
 console.log(
-  `\nTraining on the spiral: ${X.rows} samples, 3 classes, up to ${epochs} epochs (seed ${seed})`,
+  `\nTraining on ${dataset} (${DATASETS[dataset].description}, data seed ${dataSeed}): up to ${epochs} epochs (seed ${seed})`,
 );
 
 const started = performance.now();
@@ -41,6 +46,16 @@ console.log(
 
 const proba = model.predictProba(X);
 const predicted = model.predict(X);
-console.log(`Final Accuracy: ${calculateAccuracy(y, proba).toFixed(4)}\n`);
-console.log(`Confusion matrix\n${formatConfusionMatrix(confusionMatrix(y, predicted))}\n`);
-console.log(formatPrecisionRecallF1(precisionRecallF1(y, predicted)));
+const accuracy = calculateAccuracy(y, proba);
+const matrix = confusionMatrix(y, predicted);
+const scores = precisionRecallF1(y, predicted);
+console.log(`Final Accuracy: ${accuracy.toFixed(4)}\n`);
+console.log(`Confusion matrix\n${formatConfusionMatrix(matrix)}\n`);
+console.log(formatPrecisionRecallF1(scores));
+
+const path = await writeReport(out, {
+  title: `NeuNet: the seed's example on ${dataset}`,
+  tables: reportTables({ model, history, accuracy, scores, seconds, dataset, seed, dataSeed }),
+  figures: reportFigures(model, data, history),
+});
+console.log(`\nReport: ${path}`);

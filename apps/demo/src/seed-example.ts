@@ -1,4 +1,3 @@
-import { createData } from '@neunet/datasets';
 import { Dense, ReLU, Softmax } from '@neunet/layers';
 import { CategoricalCrossentropy } from '@neunet/losses';
 import { NeuralNetwork } from '@neunet/model';
@@ -22,8 +21,4 @@ export function buildSeedExample(seed: number) {
   model.add(new Softmax());
   model.setLoss(new CategoricalCrossentropy({ l2: 0.0001 }));
   return model;
-}
-
-export function seedData(seed: number) {
-  return createData({ samples: 100, classes: 3, seed });
 }

@@ -1,0 +1,116 @@
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type BrowserContext, chromium } from 'playwright-core';
+import { build, type PreviewServer, preview } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const CHROMIUM = '/usr/bin/chromium';
+const root = join(import.meta.dirname, '..');
+const out = join(root, 'out');
+const site = join(out, 'e2e-site');
+
+const present = existsSync(CHROMIUM);
+if (!present) {
+  console.log(
+    `playground browser test skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium)`,
+  );
+}
+
+describe.skipIf(!present)('the playground in headless Chromium', () => {
+  let server: PreviewServer;
+  let context: BrowserContext;
+  let profile: string;
+
+  beforeAll(async () => {
+    await build({ root, logLevel: 'warn', build: { outDir: site, emptyOutDir: true } });
+    server = await preview({
+      root,
+      logLevel: 'warn',
+      build: { outDir: site },
+      preview: { port: 0, strictPort: false, host: '127.0.0.1' },
+    });
+    profile = await mkdtemp(join(tmpdir(), 'neunet-chromium-'));
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      viewport: { width: 1400, height: 1000 },
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+      ],
+    });
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await server?.close();
+    if (profile) await rm(profile, { recursive: true, force: true });
+  });
+
+  it('trains on the spiral in a worker, past 0.8 accuracy, and draws every plot', async () => {
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(server.resolvedUrls!.local[0]!);
+    expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
+
+    await page.selectOption('select[name=dataset]', 'spiral');
+    await page.click('#train');
+    // Live updates while training: the curves appear before the run ends.
+    await page.waitForSelector('#curves svg.main-svg', { timeout: 20_000 });
+    await page.waitForSelector('body[data-state=done]', { timeout: 60_000 });
+
+    const accuracy = Number(await page.textContent('#accuracy'));
+    expect(accuracy).toBeGreaterThan(0.8);
+    for (const id of ['curves', 'boundary', 'network', 'confusion']) {
+      const drawn = await page.locator(`#${id} svg.main-svg, #${id} canvas`).count();
+      expect(drawn, `#${id} holds a rendered plot`).toBeGreaterThan(0);
+    }
+    // The boundary's heatmap is drawn as an image inside the SVG.
+    expect(await page.locator('#boundary .heatmaplayer image').count()).toBe(1);
+    expect(await page.locator('#metrics tr').count()).toBeGreaterThan(3);
+    expect(errors).toEqual([]);
+
+    await mkdir(out, { recursive: true });
+    await page.screenshot({ path: join(out, 'playground.png'), fullPage: true });
+  });
+
+  it('pauses, resumes, stops and resets a run', async () => {
+    const page = await context.newPage();
+    await page.goto(server.resolvedUrls!.local[0]!);
+    await page.fill('input[name=epochs]', '100000');
+    await page.click('#train');
+    const epoch = async () => Number(await page.textContent('#epoch'));
+    await page.waitForFunction(() => Number(document.getElementById('epoch')!.textContent) > 5);
+
+    await page.click('#pause');
+    await page.waitForSelector('body[data-state=paused]');
+    await page.waitForTimeout(300); // the epoch in flight reports
+    const paused = await epoch();
+    await page.waitForTimeout(500);
+    expect(await epoch()).toBe(paused);
+
+    await page.click('#pause'); // now labelled Resume
+    await page.waitForFunction(
+      (n) => Number(document.getElementById('epoch')!.textContent) > n,
+      paused,
+    );
+    await page.click('#stop');
+    await page.waitForSelector('body[data-state=done]');
+    expect(await epoch()).toBeLessThan(100000);
+    expect(await page.locator('#network svg.main-svg').count()).toBeGreaterThan(0);
+
+    await page.click('#reset');
+    expect(await page.locator('body[data-state=idle]').count()).toBe(1);
+    expect(await page.locator('#network svg.main-svg').count()).toBe(0);
+    expect(await page.textContent('#accuracy')).toBe('–');
+  });
+});

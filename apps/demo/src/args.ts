@@ -1,0 +1,41 @@
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { DATASET_NAMES, type DatasetName } from './datasets.js';
+
+export interface DemoOptions {
+  epochs: number;
+  seed: number;
+  dataSeed: number;
+  dataset: DatasetName;
+  out: string;
+}
+
+function integer(min: number) {
+  return (text: string): number => {
+    const value = Number(text);
+    if (!Number.isInteger(value) || value < min || text.trim() === '') {
+      throw new InvalidArgumentError(`expected an integer >= ${min}, got '${text}'`);
+    }
+    return value;
+  };
+}
+
+/** The demo's command line; `--help` lists the options, a bad value exits with its name. */
+export function parseDemoArgs(argv: readonly string[]): DemoOptions {
+  const program = new Command('pnpm demo')
+    .description("Trains the seed's example, prints its metrics and writes an HTML report")
+    .addOption(
+      new Option('--epochs <n>', 'most epochs to train').argParser(integer(1)).default(500),
+    )
+    .addOption(
+      new Option('--seed <n>', 'model seed (weights, shuffling, dropout)')
+        .argParser(integer(0))
+        .default(42),
+    )
+    .addOption(new Option('--data-seed <n>', 'data set seed').argParser(integer(0)).default(0))
+    .addOption(new Option('--dataset <name>', 'data set').choices(DATASET_NAMES).default('spiral'))
+    .addOption(new Option('--out <file>', 'where to write the HTML report').default('report.html'))
+    .exitOverride()
+    .configureOutput({ writeErr: (text) => process.stderr.write(text) });
+  program.parse(argv, { from: 'user' });
+  return program.opts<DemoOptions>();
+}

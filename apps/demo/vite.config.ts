@@ -1,0 +1,22 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+const packages = fileURLToPath(new URL('../../packages', import.meta.url));
+
+// Cross-origin isolation (SharedArrayBuffer), which a threaded WebAssembly backend needs.
+const isolation = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+};
+
+export default defineConfig({
+  // The playground bundles the packages' sources, so it needs no prior build of them.
+  resolve: {
+    alias: [{ find: /^@neunet\/([a-z-]+)$/, replacement: `${packages}/$1/src/index.ts` }],
+  },
+  server: { headers: isolation },
+  preview: { headers: isolation },
+  worker: { format: 'es' },
+  // plotly.js alone is a 4.7 MB chunk.
+  build: { chunkSizeWarningLimit: 5000 },
+});

@@ -1,0 +1,35 @@
+export { CLASS_COLORS, classColor, layerColor } from './colors.js';
+export {
+  type ConfusionMatrixOptions,
+  confusionMatrixFigure,
+} from './confusion-matrix.js';
+export { type DatasetFigureOptions, datasetFigure } from './dataset.js';
+export {
+  type BoundaryGrid,
+  type BoundaryGridOptions,
+  boundaryGrid,
+  type DecisionBoundaryOptions,
+  decisionBoundaryFigure,
+  type GridProbabilities,
+  type PredictProba,
+} from './decision-boundary.js';
+export type { Figure } from './figure.js';
+export {
+  binValues,
+  type HistogramSeries,
+  type HistogramsOptions,
+  histogramsFigure,
+} from './histograms.js';
+export {
+  type NetworkConnection,
+  type NetworkData,
+  type NetworkFigureOptions,
+  type NeuronRef,
+  networkFigure,
+} from './network.js';
+export type { LabeledPoints } from './points.js';
+export {
+  type TrainingCurvesOptions,
+  type TrainingHistory,
+  trainingCurvesFigure,
+} from './training-curves.js';
