@@ -4,7 +4,6 @@ import { parseDemoArgs } from './args.js';
 describe('parseDemoArgs', () => {
   it("defaults to the seed's run and the README's report path", () => {
     expect(parseDemoArgs([])).toEqual({
-      epochs: 500,
       seed: 42,
       dataSeed: 0,
       dataset: 'spiral',
@@ -14,8 +13,19 @@ describe('parseDemoArgs', () => {
 
   it('reads every option', () => {
     expect(
-      parseDemoArgs(['--epochs', '200', '--seed', '7', '--data-seed', '1', '--out', 'run.html']),
-    ).toEqual({ epochs: 200, seed: 7, dataSeed: 1, dataset: 'spiral', out: 'run.html' });
+      parseDemoArgs([
+        '--epochs',
+        '200',
+        '--seed',
+        '7',
+        '--data-seed',
+        '1',
+        '--dataset',
+        'iris',
+        '--out',
+        'run.html',
+      ]),
+    ).toEqual({ epochs: 200, seed: 7, dataSeed: 1, dataset: 'iris', out: 'run.html' });
   });
 
   it('rejects a bad number or an unknown data set, naming the option', () => {
@@ -24,7 +34,7 @@ describe('parseDemoArgs', () => {
     try {
       expect(() => parseDemoArgs(['--epochs', '0'])).toThrow(/--epochs.*expected an integer >= 1/);
       expect(() => parseDemoArgs(['--epochs', '1.5'])).toThrow(/'1.5'/);
-      expect(() => parseDemoArgs(['--dataset', 'moons'])).toThrow(/--dataset.*moons.*spiral/);
+      expect(() => parseDemoArgs(['--dataset', 'cifar'])).toThrow(/--dataset.*cifar.*spiral/);
     } finally {
       process.stderr.write = stderr;
     }

@@ -1,11 +1,12 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { DATASET_NAMES, type DatasetName } from './datasets.js';
+import { TASK_NAMES, type TaskName } from './tasks.js';
 
 export interface DemoOptions {
-  epochs: number;
+  /** The task's own epoch count when absent. */
+  epochs?: number;
   seed: number;
   dataSeed: number;
-  dataset: DatasetName;
+  dataset: TaskName;
   out: string;
 }
 
@@ -24,7 +25,9 @@ export function parseDemoArgs(argv: readonly string[]): DemoOptions {
   const program = new Command('pnpm demo')
     .description("Trains the seed's example, prints its metrics and writes an HTML report")
     .addOption(
-      new Option('--epochs <n>', 'most epochs to train').argParser(integer(1)).default(500),
+      new Option('--epochs <n>', "most epochs to train (default: the data set's own)").argParser(
+        integer(1),
+      ),
     )
     .addOption(
       new Option('--seed <n>', 'model seed (weights, shuffling, dropout)')
@@ -32,7 +35,11 @@ export function parseDemoArgs(argv: readonly string[]): DemoOptions {
         .default(42),
     )
     .addOption(new Option('--data-seed <n>', 'data set seed').argParser(integer(0)).default(0))
-    .addOption(new Option('--dataset <name>', 'data set').choices(DATASET_NAMES).default('spiral'))
+    .addOption(
+      new Option('--dataset <name>', 'data set and network to run')
+        .choices(TASK_NAMES)
+        .default('spiral'),
+    )
     .addOption(new Option('--out <file>', 'where to write the HTML report').default('report.html'))
     .exitOverride()
     .configureOutput({ writeErr: (text) => process.stderr.write(text) });

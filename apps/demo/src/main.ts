@@ -1,13 +1,11 @@
-import { calculateAccuracy, confusionMatrix, precisionRecallF1 } from '@neunet/metrics';
 import { writeReport } from '@neunet/viz/node';
 import { CommanderError } from 'commander';
 import { parseDemoArgs } from './args.js';
-import { DATASETS } from './datasets.js';
+import { evaluate } from './evaluate.js';
 import { progressReporter } from './progress.js';
-import { formatConfusionMatrix, formatPrecisionRecallF1 } from './report.js';
 import { reportFigures } from './report-figures.js';
 import { reportTables } from './report-tables.js';
-import { buildSeedExample } from './seed-example.js';
+import { TASKS } from './tasks.js';
 
 let options: ReturnType<typeof parseDemoArgs>;
 try {
@@ -16,21 +14,22 @@ try {
   if (error instanceof CommanderError) process.exit(error.exitCode);
   throw error;
 }
-const { epochs, seed, dataSeed, dataset, out } = options;
+const { seed, dataSeed, dataset, out } = options;
+const task = TASKS[dataset];
+const epochs = options.epochs ?? task.train.epochs ?? 100;
 
-const data = DATASETS[dataset].create(dataSeed);
-const { X, y } = data;
-const model = buildSeedExample(seed);
+const split = task.load(dataSeed);
+const model = task.build(seed);
 console.log(model.summary());
 console.log(
-  `\nTraining on ${dataset} (${DATASETS[dataset].description}, data seed ${dataSeed}): up to ${epochs} epochs (seed ${seed})`,
+  `\nTraining on ${dataset}: ${task.description} (data seed ${dataSeed}); ` +
+    `${split.XTrain.rows} training samples, up to ${epochs} epochs (model seed ${seed})`,
 );
 
 const started = performance.now();
-const history = model.train(X, y, {
+const history = model.train(split.XTrain, split.yTrain, {
+  ...task.train,
   epochs,
-  batchSize: 32,
-  patience: 30,
   callbacks: [progressReporter()],
 });
 const seconds = (performance.now() - started) / 1000;
@@ -44,18 +43,12 @@ console.log(
   `Trained ${ran} epochs in ${seconds.toFixed(2)} s: ${(ran / seconds).toFixed(1)} epochs/s\n`,
 );
 
-const proba = model.predictProba(X);
-const predicted = model.predict(X);
-const accuracy = calculateAccuracy(y, proba);
-const matrix = confusionMatrix(y, predicted);
-const scores = precisionRecallF1(y, predicted);
-console.log(`Final Accuracy: ${accuracy.toFixed(4)}\n`);
-console.log(`Confusion matrix\n${formatConfusionMatrix(matrix)}\n`);
-console.log(formatPrecisionRecallF1(scores));
+const evaluation = evaluate(task, model, split);
+console.log(evaluation.text);
 
 const path = await writeReport(out, {
-  title: `NeuNet: the seed's example on ${dataset}`,
-  tables: reportTables({ model, history, accuracy, scores, seconds, dataset, seed, dataSeed }),
-  figures: reportFigures(model, data, history),
+  title: `NeuNet: ${dataset}`,
+  tables: reportTables({ model, history, evaluation, seconds, dataset, seed, dataSeed }),
+  figures: reportFigures(model, split, history, evaluation),
 });
 console.log(`\nReport: ${path}`);

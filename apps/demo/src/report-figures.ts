@@ -1,5 +1,3 @@
-import type { Dataset } from '@neunet/datasets';
-import { confusionMatrix } from '@neunet/metrics';
 import { exportNetwork, type History, type NeuralNetwork } from '@neunet/model';
 import { Tensor } from '@neunet/tensor';
 import {
@@ -12,6 +10,8 @@ import {
   networkFigure,
   trainingCurvesFigure,
 } from '@neunet/viz';
+import type { Evaluation } from './evaluate.js';
+import type { Split } from './tasks.js';
 
 const ACTIVATIONS = new Set(['ReLU', 'LeakyReLU', 'Sigmoid', 'Tanh', 'Softmax', 'Linear']);
 
@@ -37,24 +37,45 @@ export function activationSeries(model: NeuralNetwork, X: Tensor): HistogramSeri
   return series;
 }
 
-/** The report's six views of a trained 2-D classifier, in reading order. */
-export function reportFigures(model: NeuralNetwork, data: Dataset, history: History): Figure[] {
-  const points = data.X.toArray();
-  const labels = data.y;
-  return [
+/**
+ * The report's views of a trained model, in reading order: the network and its curves,
+ * the data and decision boundary of a 2-D classifier, the confusion matrix of a
+ * classifier, and the weight and activation histograms.
+ */
+export function reportFigures(
+  model: NeuralNetwork,
+  split: Split<Int32Array | Tensor>,
+  history: History,
+  evaluation: Evaluation,
+): Figure[] {
+  const figures = [
     networkFigure(exportNetwork(model)),
     trainingCurvesFigure(history, { logScale: true }),
-    datasetFigure({ points, labels }, { title: 'The data set' }),
-    decisionBoundaryFigure({ points, labels }, (grid) =>
-      model.predictProba(new Tensor(grid)).toArray(),
-    ),
-    confusionMatrixFigure(confusionMatrix(labels, model.predict(data.X)), {
-      title: 'Confusion matrix (training data)',
-    }),
+  ];
+  const labels = split.yTest;
+  if (labels instanceof Int32Array && split.XTest.cols === 2) {
+    const points = split.XTest.toArray();
+    figures.push(
+      datasetFigure({ points, labels }, { title: 'The data set (scored part)' }),
+      decisionBoundaryFigure({ points, labels }, (grid) =>
+        model.predictProba(new Tensor(grid)).toArray(),
+      ),
+    );
+  }
+  if (evaluation.confusion) {
+    figures.push(
+      confusionMatrixFigure(evaluation.confusion, {
+        title: 'Confusion matrix',
+        ...(split.classNames && { classNames: split.classNames }),
+      }),
+    );
+  }
+  figures.push(
     histogramsFigure(weightSeries(model), { title: 'Weights per Dense layer' }),
-    histogramsFigure(activationSeries(model, data.X), {
-      title: 'Activations per layer (training data; counts on a log axis for the ReLU zeros)',
+    histogramsFigure(activationSeries(model, split.XTest), {
+      title: 'Activations per layer (scored data; counts on a log axis for the ReLU zeros)',
       logScale: true,
     }),
-  ];
+  );
+  return figures;
 }

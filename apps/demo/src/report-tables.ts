@@ -1,23 +1,21 @@
-import type { PrecisionRecallF1Result } from '@neunet/metrics';
 import type { History, NeuralNetwork } from '@neunet/model';
 import type { ReportTable } from '@neunet/viz/node';
+import type { Evaluation } from './evaluate.js';
 
 export interface RunFacts {
   model: NeuralNetwork;
   history: History;
-  accuracy: number;
-  scores: PrecisionRecallF1Result;
+  evaluation: Evaluation;
   seconds: number;
   dataset: string;
   seed: number;
   dataSeed: number;
 }
 
-/** The report's tables: the run, the per-class scores, the layers. */
+/** The report's tables: the run with its scores, and the layers. */
 export function reportTables(run: RunFacts): ReportTable[] {
-  const { model, history, scores } = run;
+  const { model, history } = run;
   const f = (v: number) => v.toFixed(4);
-  const total = scores.support.reduce((a, b) => a + b, 0);
   let width = model.layers[0]?.inputSize;
   return [
     {
@@ -30,28 +28,7 @@ export function reportTables(run: RunFacts): ReportTable[] {
         ['weights kept from epoch', (history.bestEpoch ?? history.loss.length - 1) + 1],
         ['training time', `${run.seconds.toFixed(2)} s`],
         ['final loss', f(history.loss.at(-1)!)],
-        ['accuracy (training data)', f(run.accuracy)],
-      ],
-    },
-    {
-      title: 'Precision, recall and F1 per class',
-      columns: ['', 'precision', 'recall', 'f1', 'support'],
-      rows: [
-        ...scores.precision.map((p, i) => [
-          `class ${i}`,
-          f(p),
-          f(scores.recall[i]!),
-          f(scores.f1[i]!),
-          scores.support[i]!,
-        ]),
-        ['macro avg', f(scores.macro.precision), f(scores.macro.recall), f(scores.macro.f1), total],
-        [
-          'weighted avg',
-          f(scores.weighted.precision),
-          f(scores.weighted.recall),
-          f(scores.weighted.f1),
-          total,
-        ],
+        ...run.evaluation.figures.map(([name, value]) => [name, f(value)]),
       ],
     },
     {

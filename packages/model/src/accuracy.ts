@@ -25,3 +25,12 @@ function argmax(values: Float32Array, at: number, cols: number): number {
   for (let j = 1; j < cols; j++) if (values[at + j]! > values[at + best]!) best = j;
   return best;
 }
+
+/** Σ|pred − target| over every value of the batch: labels count as values of one output. */
+export function absoluteErrorSum(pred: Tensor, target: Target): number {
+  const p = pred.data;
+  const t = target instanceof Int32Array ? target : target.data;
+  let sum = 0;
+  for (let i = 0; i < p.length; i++) sum += Math.abs(p[i]! - t[i]!);
+  return sum;
+}

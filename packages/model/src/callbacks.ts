@@ -1,27 +1,42 @@
 import type { Tensor } from '@neunet/tensor';
 
-/** What an epoch reports: its loss, and its accuracy and validation figures when known. */
+/**
+ * What an epoch reports: its loss, accuracy for a classifier or mean absolute error for a
+ * regression, and the same on the validation data as `val_*`.
+ */
 export interface EpochLogs {
   loss: number;
   accuracy?: number;
+  mae?: number;
   val_loss?: number;
   val_accuracy?: number;
+  val_mae?: number;
 }
 
 /** The part of a model a callback may use while it trains. */
 export interface TrainableModel {
   getWeights(): Tensor[];
   setWeights(weights: readonly Tensor[]): void;
+  /** Multiplies every learning rate of every optimizer the model trains with. Default 1. */
+  learningRateScale: number;
+  /** The whole model, as `save` writes it. */
+  toBytes(): Uint8Array;
 }
 
 export interface TrainingContext {
   readonly model: TrainableModel;
+  /** The epochs of this call to train. */
   readonly epochs: number;
-  /** Ends training after the current epoch. */
+  /** Epochs the model had completed before this call (after a load, say): epoch k of this call is epoch initialEpoch + k overall. */
+  readonly initialEpoch: number;
+  /**
+   * Ends training: after the current batch when called from onBatchEnd (that partial
+   * epoch is not recorded), after the current epoch when called from onEpochEnd.
+   */
   stop(): void;
 }
 
-/** Hooks into training, in the order they run. Every hook is optional. */
+/** Hooks into training, in the order they run. Every hook is optional; `epoch` counts from 0 within the call. */
 export interface Callback {
   onTrainBegin?(context: TrainingContext): void;
   onEpochBegin?(epoch: number, context: TrainingContext): void;

@@ -1,60 +1,64 @@
 import type { Tensor } from '@neunet/tensor';
 import type { Callback, EpochLogs, TrainingContext } from './callbacks.js';
+import { checkCount, Monitor, type MonitorMode } from './monitor.js';
 
 export interface EarlyStoppingOptions {
   /** The figure to watch. Default 'loss'. */
-  monitor?: 'loss' | 'val_loss';
+  monitor?: keyof EpochLogs;
+  /** Whether the figure should go down or up; 'auto' (default): up for accuracies. */
+  mode?: MonitorMode;
   /** Epochs without improvement before stopping. */
   patience: number;
-  /** The smallest decrease that counts as an improvement. Default 0. */
+  /** The smallest change that counts as an improvement. Default 0. */
   minDelta?: number;
-  /** Never stop before this many epochs have run. Default 100, as the seed. */
+  /** Never stop before this many epochs have run. Default 0; `train`'s `patience` uses the seed's 100. */
   minEpochs?: number;
-  /** Put back the weights (and running statistics) of the best epoch. Default true. */
+  /** On stopping, put back the weights (and running statistics) of the best epoch. Default true. */
   restoreBestWeights?: boolean;
 }
 
 /**
- * Stops training once the monitored loss has not improved for `patience` epochs, as the
- * seed does: an epoch improves when its loss is below the best so far by more than
- * `minDelta`, and no stop happens before `minEpochs` epochs have run.
+ * Stops training once the monitored figure has not improved for `patience` epochs, as the
+ * seed does: an epoch improves when it beats the best so far by more than `minDelta`, and
+ * no stop happens before `minEpochs` epochs have run.
  */
 export class EarlyStopping implements Callback {
-  readonly monitor: 'loss' | 'val_loss';
+  readonly monitor: keyof EpochLogs;
   readonly patience: number;
   readonly minDelta: number;
   readonly minEpochs: number;
   readonly restoreBestWeights: boolean;
-  best = Number.POSITIVE_INFINITY;
   bestEpoch = -1;
   stoppedEpoch: number | undefined;
+  private readonly watch: Monitor;
   private wait = 0;
   private bestWeights: Tensor[] | undefined;
 
   constructor(options: EarlyStoppingOptions) {
+    const where = 'EarlyStopping';
     const {
       monitor = 'loss',
+      mode = 'auto',
       patience,
       minDelta = 0,
-      minEpochs = 100,
+      minEpochs = 0,
       restoreBestWeights = true,
     } = options;
-    if (!Number.isInteger(patience) || patience < 0) {
-      throw new Error(`EarlyStopping: patience must be an integer >= 0, got ${patience}`);
-    }
-    if (!(minDelta >= 0)) throw new Error(`EarlyStopping: minDelta must be >= 0, got ${minDelta}`);
-    if (!Number.isInteger(minEpochs) || minEpochs < 0) {
-      throw new Error(`EarlyStopping: minEpochs must be an integer >= 0, got ${minEpochs}`);
-    }
+    this.patience = checkCount(where, 'patience', patience);
+    this.minEpochs = checkCount(where, 'minEpochs', minEpochs);
+    this.watch = new Monitor(where, monitor, mode, minDelta);
     this.monitor = monitor;
-    this.patience = patience;
     this.minDelta = minDelta;
-    this.minEpochs = minEpochs;
     this.restoreBestWeights = restoreBestWeights;
   }
 
+  /** The best value seen in this run. */
+  get best(): number {
+    return this.watch.best;
+  }
+
   onTrainBegin(): void {
-    this.best = Number.POSITIVE_INFINITY;
+    this.watch.reset();
     this.bestEpoch = -1;
     this.stoppedEpoch = undefined;
     this.wait = 0;
@@ -62,14 +66,7 @@ export class EarlyStopping implements Callback {
   }
 
   onEpochEnd(epoch: number, logs: EpochLogs, context: TrainingContext): void {
-    const value = logs[this.monitor];
-    if (value === undefined) {
-      throw new Error(
-        `EarlyStopping: '${this.monitor}' is not in the epoch's logs; pass validation data to watch val_loss`,
-      );
-    }
-    if (value < this.best - this.minDelta) {
-      this.best = value;
+    if (this.watch.improves(this.watch.read(logs))) {
       this.bestEpoch = epoch;
       this.wait = 0;
       if (this.restoreBestWeights) this.bestWeights = context.model.getWeights();

@@ -1,7 +1,25 @@
+export type { LoadOptions } from './artifacts.js';
+export type { Batch, BatchIterable } from './batch-source.js';
 export type { Callback, EpochLogs, TrainableModel, TrainingContext } from './callbacks.js';
+export { CSVLogger, type CSVLoggerOptions } from './csv-logger.js';
+export type { LayerDiagnostics } from './diagnostics.js';
 export { EarlyStopping, type EarlyStoppingOptions } from './early-stopping.js';
 export { type ExportedNetwork, type ExportedNeuron, exportNetwork } from './export-network.js';
 export type { Input } from './inputs.js';
-export { NeuralNetwork, type NeuralNetworkOptions } from './neural-network.js';
+export type { LayerContext, LayerFactory, LayerRegistry } from './layer-registry.js';
+export { type EpochSchedule, LearningRateScheduler } from './learning-rate-scheduler.js';
+export { ModelCheckpoint, type ModelCheckpointOptions } from './model-checkpoint.js';
+export type { ModelArtifacts } from './model-file.js';
+export { ModelFormatError } from './model-format-error.js';
+export type { MonitorMode } from './monitor.js';
+export {
+  type Evaluation,
+  NeuralNetwork,
+  type NeuralNetworkOptions,
+  type RandomState,
+} from './neural-network.js';
 export { formatLogs, ProgressLogger } from './progress-logger.js';
-export type { History, TrainOptions } from './train.js';
+export { ReduceLROnPlateau, type ReduceLROnPlateauOptions } from './reduce-lr-on-plateau.js';
+export type { SavedLayer, SavedModel, SavedOptimizer, SavedTensor } from './saved-model.js';
+export { TerminateOnNaN } from './terminate-on-nan.js';
+export type { History, TrainAsyncOptions, TrainingProgress, TrainOptions } from './train.js';

@@ -1,14 +1,45 @@
 import type { Layer } from '@neunet/layers';
 import type { Loss, Target } from '@neunet/losses';
 import { createOptimizer, type Optimizer } from '@neunet/optimizers';
-import { getBackend, type OptimizerName, type Param, Rng, type Tensor } from '@neunet/tensor';
-import { countCorrect } from './accuracy.js';
+import {
+  getBackend,
+  type OptimizerName,
+  type Param,
+  Rng,
+  type RngState,
+  type Tensor,
+} from '@neunet/tensor';
+import { absoluteErrorSum, countCorrect } from './accuracy.js';
+import { fromArtifacts, type LoadOptions, toArtifacts } from './artifacts.js';
+import { type BatchIterable, isBatchIterable } from './batch-source.js';
 import { sliceTarget } from './batches.js';
 import type { TrainableModel } from './callbacks.js';
 import { checkTarget, type Input, toInputTensor } from './inputs.js';
+import { type ModelArtifacts, nodeFs, packArtifacts, unpackArtifacts } from './model-file.js';
 import { isClassification } from './output-gradient.js';
 import { summarize } from './summary.js';
-import { type History, type TrainOptions, train } from './train.js';
+import {
+  type History,
+  type TrainAsyncOptions,
+  type TrainOptions,
+  train,
+  trainAsync,
+} from './train.js';
+
+/** The state of every random stream of a model: enough to continue exactly. */
+export interface RandomState {
+  model: RngState;
+  shuffle: RngState;
+  /** Per layer, the stream handed to its `initialize` (null for layers without one). */
+  layers: (RngState | null)[];
+}
+
+/** What `evaluate` measures: the loss, and accuracy for a classifier or MAE for a regression. */
+export interface Evaluation {
+  loss: number;
+  accuracy?: number;
+  mae?: number;
+}
 
 export interface NeuralNetworkOptions {
   /** Seeds weight initialisation, shuffling and dropout. Random when absent. */
@@ -30,12 +61,18 @@ export class NeuralNetwork implements TrainableModel {
   readonly optimizer: Optimizer;
   /** Optimizers created for layers that name one, one per name. */
   readonly namedOptimizers = new Map<OptimizerName, Optimizer>();
+  /** Every epoch trained so far, across calls to train (and saves and loads). */
   history: History = { loss: [], accuracy: [] };
   loss: Loss | undefined;
+  /** Epochs completed so far, across calls to train (and saves and loads). */
+  epochsTrained = 0;
   /** The width of the last layer's output, once the input width is known. */
   private width: number | undefined;
+  private input: number | undefined;
+  private scale = 1;
   private readonly rng: Rng;
   readonly shuffleRng: Rng;
+  private readonly layerRngs: (Rng | null)[] = [];
 
   constructor(options: NeuralNetworkOptions = {}) {
     const {
@@ -67,6 +104,7 @@ export class NeuralNetwork implements TrainableModel {
     }
     const width = this.width ?? layer.inputSize;
     if (width !== undefined) {
+      this.input ??= width;
       try {
         this.width = layer.build(width);
       } catch (error) {
@@ -75,8 +113,11 @@ export class NeuralNetwork implements TrainableModel {
         );
       }
     }
-    layer.initialize?.(this.rng.fork());
+    // Forked only for layers that take one, so that adding an activation draws nothing.
+    const rng = layer.initialize ? this.rng.fork() : null;
+    if (rng) layer.initialize!(rng);
     this.layers.push(layer);
+    this.layerRngs.push(rng);
     return this;
   }
 
@@ -93,10 +134,40 @@ export class NeuralNetwork implements TrainableModel {
     return this.layers.flatMap((layer) => layer.params());
   }
 
-  /** Trains on X and y; see TrainOptions. Returns (and keeps) the per-epoch history. */
+  /**
+   * Trains on X and y; see TrainOptions. Returns this call's per-epoch history and appends
+   * it to `model.history`.
+   */
   train(X: Input, y: Target, options: TrainOptions = {}): History {
-    this.history = train(this, X, y, options);
-    return this.history;
+    return this.record(train(this, X, y, options));
+  }
+
+  /**
+   * `train` that yields to the event loop after every batch, so that a page or a server
+   * stays responsive; it also takes a re-iterable async source of `{ x, y }` batches.
+   * Aborting `signal` ends training between two batches: the model keeps every completed
+   * update and the history its completed epochs, with `aborted: true`.
+   */
+  trainAsync(X: Input, y: Target, options?: TrainAsyncOptions): Promise<History>;
+  trainAsync(batches: BatchIterable, options?: TrainAsyncOptions): Promise<History>;
+  async trainAsync(
+    data: Input | BatchIterable,
+    yOrOptions?: Target | TrainAsyncOptions,
+    options: TrainAsyncOptions = {},
+  ): Promise<History> {
+    const history = isBatchIterable(data)
+      ? await trainAsync(this, { source: data }, (yOrOptions as TrainAsyncOptions) ?? {})
+      : await trainAsync(this, { x: data, y: yOrOptions as Target }, options);
+    return this.record(history);
+  }
+
+  private record(history: History): History {
+    const all = this.history as unknown as Record<string, unknown>;
+    for (const [key, value] of Object.entries(history)) {
+      const before = all[key];
+      all[key] = Array.isArray(value) && Array.isArray(before) ? [...before, ...value] : value;
+    }
+    return history;
   }
 
   /** Runs the layers in order. The result is owned by the last layer: copy it to keep it. */
@@ -119,8 +190,8 @@ export class NeuralNetwork implements TrainableModel {
     return getBackend().argmaxRows(proba, new Int32Array(proba.rows));
   }
 
-  /** The loss (penalty included) and, for a classifier, the accuracy on X and y. */
-  evaluate(X: Input, y: Target): { loss: number; accuracy?: number } {
+  /** The loss (penalty included) and the accuracy (classifier) or MAE (regression) on X and y. */
+  evaluate(X: Input, y: Target): Evaluation {
     const loss = this.requireLoss('evaluate');
     const x = this.checkInput(toInputTensor(X, 'evaluate'), 'evaluate');
     checkTarget(y, x.rows, this.width!, 'evaluate');
@@ -128,18 +199,26 @@ export class NeuralNetwork implements TrainableModel {
   }
 
   /** Loss and accuracy in inference mode, batch by batch so that memory stays bounded. */
-  measure(x: Tensor, y: Target, loss: Loss, batchSize = 1024): { loss: number; accuracy?: number } {
+  measure(x: Tensor, y: Target, loss: Loss, batchSize = 1024): Evaluation {
     let total = 0;
     let correct = 0;
+    let error = 0;
+    let values = 0;
     for (let start = 0; start < x.rows; start += batchSize) {
       const end = Math.min(x.rows, start + batchSize);
       const target = sliceTarget(y, start, end);
       const pred = this.forward(x.sliceRows(start, end), false);
       total += loss.forward(pred, target) * (end - start);
-      correct += countCorrect(pred, target);
+      if (isClassification(loss)) correct += countCorrect(pred, target);
+      else {
+        error += absoluteErrorSum(pred, target);
+        values += pred.size;
+      }
     }
     const result = { loss: total / x.rows + loss.penalty.value(this.params()) };
-    return isClassification(loss) ? { ...result, accuracy: correct / x.rows } : result;
+    return isClassification(loss)
+      ? { ...result, accuracy: correct / x.rows }
+      : { ...result, mae: error / values };
   }
 
   /** Copies of every parameter and buffer (BatchNormalization's running statistics). */
@@ -180,12 +259,97 @@ export class NeuralNetwork implements TrainableModel {
         `${where}: X has ${x.cols} features per row but the first layer expects ${first.inputSize}`,
       );
     }
-    if (this.width === undefined) {
-      let width = x.cols;
-      for (const layer of this.layers) width = layer.build(width);
-      this.width = width;
-    }
+    if (this.width === undefined) this.build(x.cols);
     return x;
+  }
+
+  /** Builds every layer for inputs of `inputSize` features (done by the first train or predict otherwise). */
+  build(inputSize: number): void {
+    let width = inputSize;
+    for (const layer of this.layers) width = layer.build(width);
+    this.width = width;
+    this.input = inputSize;
+  }
+
+  /** The input width the model is built for, once known. */
+  get inputSize(): number | undefined {
+    return this.input;
+  }
+
+  /** Multiplies every learning rate of every optimizer this model trains with (ReduceLROnPlateau sets it). */
+  get learningRateScale(): number {
+    return this.scale;
+  }
+
+  set learningRateScale(value: number) {
+    if (!(Number.isFinite(value) && value > 0)) {
+      throw new Error(`NeuralNetwork: learningRateScale must be a finite number > 0, got ${value}`);
+    }
+    this.scale = value;
+  }
+
+  randomState(): RandomState {
+    return {
+      model: this.rng.getState(),
+      shuffle: this.shuffleRng.getState(),
+      layers: this.layerRngs.map((rng) => rng?.getState() ?? null),
+    };
+  }
+
+  setRandomState(state: RandomState): void {
+    if (state.layers.length !== this.layers.length) {
+      throw new Error(
+        `setRandomState: ${state.layers.length} layer streams for ${this.layers.length} layers`,
+      );
+    }
+    state.layers.forEach((saved, i) => {
+      if ((saved === null) !== (this.layerRngs[i] === null)) {
+        throw new Error(
+          `setRandomState: layer ${i + 1} ${saved ? 'takes no random stream' : 'needs a random stream'}`,
+        );
+      }
+    });
+    this.rng.setState(state.model);
+    this.shuffleRng.setState(state.shuffle);
+    state.layers.forEach((saved, i) => {
+      if (saved) this.layerRngs[i]!.setState(saved);
+    });
+  }
+
+  /** A JSON topology and one buffer of weights, for the browser (IndexedDB, a download). */
+  toArtifacts(): ModelArtifacts {
+    return toArtifacts(this);
+  }
+
+  /** The model `toArtifacts` described, checked part by part; throws ModelFormatError. */
+  static fromArtifacts(artifacts: ModelArtifacts, options?: LoadOptions): NeuralNetwork {
+    return fromArtifacts(artifacts, options);
+  }
+
+  /** The whole model as one file's bytes (what `save` writes). */
+  toBytes(): Uint8Array {
+    return packArtifacts(toArtifacts(this));
+  }
+
+  static fromBytes(bytes: Uint8Array, options?: LoadOptions): NeuralNetwork {
+    return fromArtifacts(unpackArtifacts(bytes), options);
+  }
+
+  /**
+   * Writes the model to a file (Node.js): layers, weights, running statistics, loss,
+   * optimizer state, random streams and history, so that training resumes exactly.
+   */
+  save(path: string): void {
+    nodeFs('NeuralNetwork.save').writeFileSync(path, this.toBytes());
+  }
+
+  /**
+   * Reads a model `save` wrote. Layers beyond @neunet/layers' are named in `options.layers`,
+   * e.g. `{ layers: { BatchNormalization, Dropout } }`. Throws ModelFormatError naming the
+   * problem for a damaged, edited, newer or unknown file.
+   */
+  static load(path: string, options?: LoadOptions): NeuralNetwork {
+    return NeuralNetwork.fromBytes(nodeFs('NeuralNetwork.load').readFileSync(path), options);
   }
 
   requireLoss(where: string): Loss {

@@ -22,6 +22,7 @@ interface Kind {
 export abstract class BaseOptimizer implements Optimizer {
   readonly learningRate: number;
   readonly schedule: Schedule | undefined;
+  private scale = 1;
   // Keyed by the Param object, which layers hand over unchanged every step; weakly, so that
   // the state of a param nobody holds any more is collected with it.
   private readonly states = new WeakMap<Param, ParamState>();
@@ -52,6 +53,14 @@ export abstract class BaseOptimizer implements Optimizer {
   ): void;
 
   abstract getConfig(): OptimizerConfig;
+
+  get learningRateScale(): number {
+    return this.scale;
+  }
+
+  set learningRateScale(value: number) {
+    this.scale = positive(this.kind.type, 'learningRateScale', value);
+  }
 
   step(params: readonly Param[]): void {
     for (let i = 0; i < params.length; i++) {
@@ -120,8 +129,8 @@ export abstract class BaseOptimizer implements Optimizer {
       );
     }
     const base = own ?? this.learningRate;
-    if (this.schedule === undefined) return base;
-    const rate = this.schedule(step, base);
+    if (this.schedule === undefined) return base * this.scale;
+    const rate = this.schedule(step, base) * this.scale;
     if (!(Number.isFinite(rate) && rate >= 0)) {
       throw new Error(
         `${this.kind.type}.step: the schedule gave rate ${String(rate)} at step ${step} of param '${param.name}'; expected a finite number >= 0`,

@@ -1,6 +1,7 @@
 export { AdaGrad, type AdaGradConfig, type AdaGradOptions } from './adagrad.js';
 export { Adam, type AdamConfig, type AdamOptions } from './adam.js';
 export { type CreateOptimizerOptions, createOptimizer } from './create-optimizer.js';
+export { optimizerFromConfig, scheduleFromConfig } from './from-config.js';
 export type { Optimizer, OptimizerConfig, OptimizerState } from './optimizer.js';
 export { RMSprop, type RMSpropConfig, type RMSpropOptions } from './rmsprop.js';
 export {

@@ -31,6 +31,11 @@ export interface OptimizerState {
 export interface Optimizer extends ParamUpdater {
   /** The base rate for params that do not set their own `learningRate`. */
   readonly learningRate: number;
+  /**
+   * A factor on every rate the optimizer applies (its own, a param's own, a scheduled
+   * one): what ReduceLROnPlateau and LearningRateScheduler change. Default 1.
+   */
+  learningRateScale?: number;
   step(params: readonly Param[]): void;
   getConfig(): OptimizerConfig;
   getState(params: readonly Param[]): OptimizerState;

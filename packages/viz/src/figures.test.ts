@@ -40,6 +40,16 @@ describe('trainingCurvesFigure', () => {
     expect(layout.shapes?.map((s) => s.x0)).toEqual([3, 3]);
   });
 
+  it('draws MAE beside the loss for a regression run, whose accuracy is empty', () => {
+    const regression = { loss: [0.5, 0.2], accuracy: [], mae: [0.6, 0.3] };
+    const traces = trainingCurvesFigure(regression).data as Trace[];
+    expect(traces.map((t) => [t.xaxis, t.y])).toEqual([
+      ['x', regression.loss],
+      ['x2', regression.mae],
+    ]);
+    expect(trainingCurvesFigure(regression).layout.yaxis2?.title).toEqual({ text: 'mae' });
+  });
+
   it('puts the loss on a log axis on request, and draws loss alone without accuracy', () => {
     expect(trainingCurvesFigure(history, { logScale: true }).layout.yaxis?.type).toBe('log');
     const lossOnly = trainingCurvesFigure({ loss: [2, 1] });

@@ -8,6 +8,9 @@ export interface TrainingHistory {
   accuracy?: ArrayLike<number>;
   val_loss?: ArrayLike<number>;
   val_accuracy?: ArrayLike<number>;
+  /** Mean absolute error, recorded instead of accuracy for regression. */
+  mae?: ArrayLike<number>;
+  val_mae?: ArrayLike<number>;
   /** The epoch (from 0) whose weights were kept: marked with a dotted line. */
   bestEpoch?: number;
 }
@@ -25,21 +28,32 @@ const SPLITS = [
   { name: 'validation', color: CLASS_COLORS[1]!, dash: 'dash' },
 ] as const;
 
-/** Loss (left) and, when recorded, accuracy (right) per epoch, training and validation. */
+/** Recorded means present and non-empty: a regression run keeps an empty `accuracy`. */
+const recorded = (values: ArrayLike<number> | undefined): values is ArrayLike<number> =>
+  values !== undefined && values.length > 0;
+
+/**
+ * Loss (left) and, when recorded, accuracy or else MAE (right) per epoch, training and
+ * validation.
+ */
 export function trainingCurvesFigure(
   history: TrainingHistory,
   options: TrainingCurvesOptions = {},
 ): Figure {
   const { logScale = false, title = 'Training curves', width, height = 420 } = options;
   const epochs = history.loss.length;
+  const second = [
+    { metric: 'accuracy', series: [history.accuracy, history.val_accuracy] },
+    { metric: 'mae', series: [history.mae, history.val_mae] },
+  ].find((panel) => panel.series.some(recorded));
   const panels = [
     { metric: 'loss', series: [history.loss, history.val_loss] },
-    { metric: 'accuracy', series: [history.accuracy, history.val_accuracy] },
-  ].filter((panel) => panel.series.some((s) => s !== undefined));
+    ...(second ? [second] : []),
+  ];
   const data: Data[] = [];
   panels.forEach((panel, p) => {
     panel.series.forEach((values, s) => {
-      if (values === undefined) return;
+      if (!recorded(values)) return;
       const split = SPLITS[s]!;
       const key = [`history.${panel.metric}`, `history.val_${panel.metric}`][s]!;
       checkSeries(key, values, epochs);
@@ -48,7 +62,7 @@ export function trainingCurvesFigure(
         mode: 'lines',
         name: split.name,
         legendgroup: split.name,
-        showlegend: p === 0 || !panels[0]!.series[s],
+        showlegend: p === 0 || !recorded(panels[0]!.series[s]),
         x: Array.from({ length: values.length }, (_, i) => i + 1),
         y: Array.from(values),
         line: { color: split.color, dash: split.dash, width: 2 },
@@ -74,7 +88,11 @@ export function trainingCurvesFigure(
   if (width !== undefined) layout.width = width;
   if (panels[1]) {
     layout.xaxis2 = { title: { text: 'epoch' } };
-    layout.yaxis2 = { title: { text: 'accuracy' }, range: [0, 1.02] };
+    // Accuracy lives in [0, 1]; an error such as MAE gets an axis fitted to its values.
+    layout.yaxis2 =
+      panels[1].metric === 'accuracy'
+        ? { title: { text: 'accuracy' }, range: [0, 1.02] }
+        : { title: { text: panels[1].metric } };
   }
   const best = history.bestEpoch;
   if (best !== undefined) {

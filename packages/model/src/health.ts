@@ -1,0 +1,65 @@
+import type { Layer } from '@neunet/layers';
+import type { Param, Tensor } from '@neunet/tensor';
+
+/** The first non-finite value in `data`, as a phrase; undefined when all are finite. */
+export function firstNonFinite(data: Float32Array): string | undefined {
+  for (let i = 0; i < data.length; i++) {
+    const value = data[i]!;
+    if (!Number.isFinite(value)) return `${value} at index ${i}`;
+  }
+  return undefined;
+}
+
+/** Which layer's output first went bad, given the outputs of the last forward pass. */
+export function locateInOutputs(
+  layers: readonly Layer[],
+  outputs: readonly Tensor[],
+): string | undefined {
+  for (let i = 0; i < outputs.length; i++) {
+    const bad = firstNonFinite(outputs[i]!.data);
+    if (bad) return `layer ${i + 1} (${layers[i]!.getConfig().type}) output holds ${bad}`;
+  }
+  return undefined;
+}
+
+/** The first param whose gradient is not finite, named by its layer; `params` per layer. */
+export function locateInGradients(
+  layers: readonly Layer[],
+  params: readonly (readonly Param[])[],
+): string | undefined {
+  for (let i = 0; i < layers.length; i++) {
+    for (const param of params[i]!) {
+      const bad = firstNonFinite(param.grad.data);
+      if (bad) {
+        return `layer ${i + 1} (${layers[i]!.getConfig().type}) gradient of '${param.name}' holds ${bad}`;
+      }
+    }
+  }
+  return undefined;
+}
+
+/** Limits every gradient element to [−clipValue, clipValue]. */
+export function clipByValue(params: readonly Param[], clipValue: number): void {
+  for (const param of params) {
+    const g = param.grad.data;
+    for (let i = 0; i < g.length; i++) g[i] = Math.min(clipValue, Math.max(-clipValue, g[i]!));
+  }
+}
+
+/**
+ * Rescales all gradients together so that their global L2 norm is at most `clipNorm`,
+ * which keeps the update's direction. Returns the norm before clipping.
+ */
+export function clipByNorm(params: readonly Param[], clipNorm: number): number {
+  let squares = 0;
+  for (const param of params) for (const g of param.grad.data) squares += g * g;
+  const norm = Math.sqrt(squares);
+  if (norm > clipNorm) {
+    const scale = clipNorm / norm;
+    for (const param of params) {
+      const g = param.grad.data;
+      for (let i = 0; i < g.length; i++) g[i] = g[i]! * scale;
+    }
+  }
+  return norm;
+}
