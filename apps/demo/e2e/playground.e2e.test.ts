@@ -70,6 +70,8 @@ describe.skipIf(!present)('the playground in headless Chromium', () => {
 
     const accuracy = Number(await page.textContent('#accuracy'));
     expect(accuracy).toBeGreaterThan(0.8);
+    // The worker trains on the WebAssembly backend, threaded in the isolated page.
+    expect(await page.textContent('#backend')).toMatch(/^wasm \(2 threads\)$/);
     for (const id of ['curves', 'boundary', 'network', 'confusion']) {
       const drawn = await page.locator(`#${id} svg.main-svg, #${id} canvas`).count();
       expect(drawn, `#${id} holds a rendered plot`).toBeGreaterThan(0);

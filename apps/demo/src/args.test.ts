@@ -8,6 +8,7 @@ describe('parseDemoArgs', () => {
       dataSeed: 0,
       dataset: 'spiral',
       out: 'report.html',
+      save: 'model.neunet',
     });
   });
 
@@ -25,7 +26,18 @@ describe('parseDemoArgs', () => {
         '--out',
         'run.html',
       ]),
-    ).toEqual({ epochs: 200, seed: 7, dataSeed: 1, dataset: 'iris', out: 'run.html' });
+    ).toEqual({
+      epochs: 200,
+      seed: 7,
+      dataSeed: 1,
+      dataset: 'iris',
+      out: 'run.html',
+      save: 'model.neunet',
+    });
+    expect(parseDemoArgs(['--load', 'm.neunet', '--save', 'n.neunet'])).toMatchObject({
+      load: 'm.neunet',
+      save: 'n.neunet',
+    });
   });
 
   it('rejects a bad number or an unknown data set, naming the option', () => {

@@ -8,6 +8,10 @@ export interface DemoOptions {
   dataSeed: number;
   dataset: TaskName;
   out: string;
+  /** Where the trained model is saved. */
+  save: string;
+  /** A saved model to evaluate instead of training one. */
+  load?: string;
 }
 
 function integer(min: number) {
@@ -41,6 +45,12 @@ export function parseDemoArgs(argv: readonly string[]): DemoOptions {
         .default('spiral'),
     )
     .addOption(new Option('--out <file>', 'where to write the HTML report').default('report.html'))
+    .addOption(
+      new Option('--save <file>', 'where to save the trained model').default('model.neunet'),
+    )
+    .addOption(
+      new Option('--load <file>', 'evaluate this saved model on the data set instead of training'),
+    )
     .exitOverride()
     .configureOutput({ writeErr: (text) => process.stderr.write(text) });
   program.parse(argv, { from: 'user' });

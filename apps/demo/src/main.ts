@@ -1,3 +1,5 @@
+import { type History, NeuralNetwork } from '@neunet/model';
+import { BatchNormalization, Dropout } from '@neunet/regularization';
 import { writeReport } from '@neunet/viz/node';
 import { CommanderError } from 'commander';
 import { parseDemoArgs } from './args.js';
@@ -16,32 +18,45 @@ try {
 }
 const { seed, dataSeed, dataset, out } = options;
 const task = TASKS[dataset];
-const epochs = options.epochs ?? task.train.epochs ?? 100;
-
 const split = task.load(dataSeed);
-const model = task.build(seed);
-console.log(model.summary());
-console.log(
-  `\nTraining on ${dataset}: ${task.description} (data seed ${dataSeed}); ` +
-    `${split.XTrain.rows} training samples, up to ${epochs} epochs (model seed ${seed})`,
-);
 
-const started = performance.now();
-const history = model.train(split.XTrain, split.yTrain, {
-  ...task.train,
-  epochs,
-  callbacks: [progressReporter()],
-});
-const seconds = (performance.now() - started) / 1000;
-const ran = history.loss.length;
-if (history.stoppedEpoch !== undefined) {
+let model: NeuralNetwork;
+let history: History;
+let seconds = 0;
+if (options.load) {
+  // The layers outside @neunet/layers that the demo's networks use, registered once here.
+  model = NeuralNetwork.load(options.load, { layers: { BatchNormalization, Dropout } });
+  history = model.history;
+  console.log(model.summary());
   console.log(
-    `Early stopping at epoch ${history.stoppedEpoch + 1}; restored the weights of epoch ${history.bestEpoch! + 1}`,
+    `\nLoaded ${options.load} (trained ${model.epochsTrained} epochs); evaluating on ${dataset} without training\n`,
   );
+} else {
+  model = task.build(seed);
+  const epochs = options.epochs ?? task.train.epochs ?? 100;
+  console.log(model.summary());
+  console.log(
+    `\nTraining on ${dataset}: ${task.description} (data seed ${dataSeed}); ` +
+      `${split.XTrain.rows} training samples, up to ${epochs} epochs (model seed ${seed})`,
+  );
+  const started = performance.now();
+  history = model.train(split.XTrain, split.yTrain, {
+    ...task.train,
+    epochs,
+    callbacks: [progressReporter()],
+  });
+  seconds = (performance.now() - started) / 1000;
+  const ran = history.loss.length;
+  if (history.bestEpoch !== undefined) {
+    console.log(
+      `Early stopping at epoch ${history.stoppedEpoch! + 1}; restored the weights of epoch ${history.bestEpoch + 1}`,
+    );
+  }
+  console.log(
+    `Trained ${ran} epochs in ${seconds.toFixed(2)} s: ${(ran / seconds).toFixed(1)} epochs/s\n`,
+  );
+  model.save(options.save);
 }
-console.log(
-  `Trained ${ran} epochs in ${seconds.toFixed(2)} s: ${(ran / seconds).toFixed(1)} epochs/s\n`,
-);
 
 const evaluation = evaluate(task, model, split);
 console.log(evaluation.text);
@@ -51,4 +66,8 @@ const path = await writeReport(out, {
   tables: reportTables({ model, history, evaluation, seconds, dataset, seed, dataSeed }),
   figures: reportFigures(model, split, history, evaluation),
 });
-console.log(`\nReport: ${path}`);
+if (!options.load)
+  console.log(
+    `\nModel saved to ${options.save}; evaluate it again with: pnpm demo --dataset ${dataset} --load ${options.save}`,
+  );
+console.log(`Report: ${path}`);

@@ -2,8 +2,8 @@ import { createData } from '@neunet/datasets';
 import { Dense, ReLU, Sigmoid, Softmax } from '@neunet/layers';
 import { BinaryCrossentropy, CategoricalCrossentropy, type Loss } from '@neunet/losses';
 import { BatchNormalization } from '@neunet/regularization';
-import { Tensor } from '@neunet/tensor';
-import { describe, expect, it } from 'vitest';
+import { setBackend, Tensor } from '@neunet/tensor';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { NeuralNetwork } from './neural-network.js';
 import { outputGradient } from './output-gradient.js';
 
@@ -44,7 +44,11 @@ function worstGradientError(model: NeuralNetwork, x: Tensor, y: Int32Array, loss
   return worst;
 }
 
-describe('the model backward pass', () => {
+describe.each(['js', 'wasm'])('the model backward pass on the %s backend', (backend) => {
+  beforeAll(() => {
+    setBackend(backend);
+  });
+
   const { X, y } = createData({ samples: 8, classes: 3, seed: 4 });
 
   it('Softmax + categorical cross-entropy (fused), BatchNormalization and L2 match finite differences', () => {

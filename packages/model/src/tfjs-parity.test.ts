@@ -3,6 +3,7 @@ import { Dense, ReLU, Softmax } from '@neunet/layers';
 import { CategoricalCrossentropy } from '@neunet/losses';
 import { Adam, type Optimizer, SGD } from '@neunet/optimizers';
 import { BatchNormalization } from '@neunet/regularization';
+import { setBackend } from '@neunet/tensor';
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { NeuralNetwork } from './neural-network.js';
@@ -67,22 +68,32 @@ async function trajectories(neunetOptimizer: Optimizer, tfOptimizer: tf.Optimize
   return { ours, theirs };
 }
 
-describe('parity with TensorFlow.js (cpu backend)', () => {
-  it('SGD: the same loss trajectory within 1e-4 relative', async () => {
-    const { ours, theirs } = await trajectories(new SGD({ learningRate: 0.5 }), tf.train.sgd(0.5));
-    expect(worstRelativeGap(ours, theirs)).toBeLessThan(1e-4);
-    expect(ours[STEPS - 1]!).toBeLessThan(ours[0]! * 0.95);
-  });
+describe.each(['js', 'wasm'])(
+  'parity with TensorFlow.js (cpu backend), NeuNet on %s',
+  (backend) => {
+    beforeAll(() => {
+      setBackend(backend);
+    });
 
-  it('Adam: the same loss trajectory within 1e-4 relative', async () => {
-    const { ours, theirs } = await trajectories(
-      new Adam({ learningRate: 0.01, epsilon: 1e-7 }),
-      tf.train.adam(0.01, 0.9, 0.999, 1e-7),
-    );
-    expect(worstRelativeGap(ours, theirs)).toBeLessThan(1e-4);
-    expect(ours[STEPS - 1]!).toBeLessThan(ours[0]! * 0.95);
-  });
-});
+    it('SGD: the same loss trajectory within 1e-4 relative', async () => {
+      const { ours, theirs } = await trajectories(
+        new SGD({ learningRate: 0.5 }),
+        tf.train.sgd(0.5),
+      );
+      expect(worstRelativeGap(ours, theirs)).toBeLessThan(1e-4);
+      expect(ours[STEPS - 1]!).toBeLessThan(ours[0]! * 0.95);
+    });
+
+    it('Adam: the same loss trajectory within 1e-4 relative', async () => {
+      const { ours, theirs } = await trajectories(
+        new Adam({ learningRate: 0.01, epsilon: 1e-7 }),
+        tf.train.adam(0.01, 0.9, 0.999, 1e-7),
+      );
+      expect(worstRelativeGap(ours, theirs)).toBeLessThan(1e-4);
+      expect(ours[STEPS - 1]!).toBeLessThan(ours[0]! * 0.95);
+    });
+  },
+);
 
 function worstRelativeGap(ours: number[], theirs: number[]): number {
   expect(theirs).toHaveLength(STEPS);

@@ -89,6 +89,7 @@ function onReport(report: Report): void {
   switch (report.type) {
     case 'data':
       data = { points: report.points, labels: report.labels };
+      $('backend').textContent = report.backend;
       draw('boundary', datasetFigure(data, { title: 'Decision boundary' }));
       break;
     case 'progress':

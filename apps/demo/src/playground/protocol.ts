@@ -12,7 +12,7 @@ export type Command =
 
 /** What the training worker tells the page. */
 export type Report =
-  | { type: 'data'; points: number[][]; labels: number[]; classes: number }
+  | { type: 'data'; points: number[][]; labels: number[]; classes: number; backend: string }
   /** The epochs finished since the last progress report. */
   | { type: 'progress'; epoch: number; loss: number[]; accuracy: number[] }
   | { type: 'boundary'; grid: GridProbabilities }

@@ -1,6 +1,6 @@
 import { calculateAccuracy, confusionMatrix, precisionRecallF1 } from '@neunet/metrics';
 import { exportNetwork } from '@neunet/model';
-import { Tensor } from '@neunet/tensor';
+import { getBackend, initWasmBackend, Tensor } from '@neunet/tensor';
 import { boundaryGrid } from '@neunet/viz';
 import { DATASETS } from '../datasets.js';
 import type { Command, Report } from './protocol.js';
@@ -17,6 +17,20 @@ let stopped = false;
 let wake: (() => void) | undefined;
 
 const post = (report: Report) => self.postMessage(report);
+
+/**
+ * The WebAssembly SIMD backend, once per worker; with cross-origin isolation (the dev
+ * server and the preview send COOP/COEP) its matrix products also use threads. Where
+ * WebAssembly is unavailable the plain backend stays.
+ */
+let backend: Promise<string> | undefined;
+function backendName(): Promise<string> {
+  backend ??= initWasmBackend().then(
+    (wasm) => `wasm (${wasm.threads} thread${wasm.threads === 1 ? '' : 's'})`,
+    () => getBackend().name,
+  );
+  return backend;
+}
 
 self.onmessage = (event: MessageEvent<Command>) => {
   const command = event.data;
@@ -41,7 +55,7 @@ async function run(settings: PlaygroundSettings): Promise<void> {
   const { X, y } = DATASETS[settings.dataset].create(DATA_SEED);
   const classes = DATASETS[settings.dataset].classes;
   const points = X.toArray();
-  post({ type: 'data', points, labels: Array.from(y), classes });
+  post({ type: 'data', points, labels: Array.from(y), classes, backend: await backendName() });
   const model = buildModel(settings, X.cols, classes);
   // A coarse grid while training keeps the updates cheap; the final boundary is finer.
   const sendBoundary = (resolution: number) => {
