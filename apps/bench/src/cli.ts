@@ -1,0 +1,69 @@
+import { parseArgs } from 'node:util';
+
+export const WORKLOADS = ['W1', 'W2', 'W3', 'W4', 'W5', 'heap'] as const;
+export type Workload = (typeof WORKLOADS)[number];
+
+export interface CliOptions {
+  quick: boolean;
+  only: Workload[];
+  runs: number;
+  seed: number;
+  out: string | undefined;
+  help: boolean;
+}
+
+export const USAGE = `Usage: pnpm bench [--quick] [--only W1,W2,W3,W4,W5,heap] [--runs N] [--seed N] [--out DIR]
+
+  --quick      fewer and shorter runs and a smaller W5 grid (under two minutes)
+  --only LIST  the workloads to run, comma-separated (default: all)
+  --runs N     timed runs per figure (default 3 with --quick, 7 without)
+  --seed N     seeds the data and the initial weights (default 1)
+  --out DIR    where latest.json and latest.md go (default apps/bench/results)`;
+
+/** The bench's command line; throws on an unknown option or a malformed value. */
+export function parseCli(args: readonly string[]): CliOptions {
+  const { values } = parseArgs({
+    args: [...args],
+    options: {
+      quick: { type: 'boolean', default: false },
+      only: { type: 'string' },
+      runs: { type: 'string' },
+      seed: { type: 'string', default: '1' },
+      out: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+  const only = values.only === undefined ? [...WORKLOADS] : parseOnly(values.only);
+  const runs =
+    values.runs === undefined ? (values.quick ? 3 : 7) : integer('--runs', values.runs, 1);
+  return {
+    quick: values.quick,
+    only,
+    runs,
+    seed: integer('--seed', values.seed, 0),
+    out: values.out,
+    help: values.help,
+  };
+}
+
+function parseOnly(list: string): Workload[] {
+  const names = list.split(',').map((s) => s.trim());
+  for (const name of names) {
+    if (!(WORKLOADS as readonly string[]).includes(name)) {
+      throw new Error(
+        `--only: unknown workload '${name}'; expected some of ${WORKLOADS.join(', ')}`,
+      );
+    }
+  }
+  return WORKLOADS.filter((w) => names.includes(w));
+}
+
+function integer(flag: string, text: string, min: number): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < min) {
+    throw new Error(`${flag}: expected an integer >= ${min}, got '${text}'`);
+  }
+  return n;
+}
