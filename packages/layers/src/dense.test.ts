@@ -25,6 +25,18 @@ describe.each(['js', 'wasm'])('Dense on the %s backend', (backend) => {
     expect(Array.from(y.data)).toEqual([1 - 4 + 0.5, 2 - 5 - 1, 3 - 6]);
   });
 
+  it('skips the input gradient when asked, with the same parameter gradients', () => {
+    const layer = new Dense(5, 4, { seed: 3 });
+    const x = randomTensor(6, 5, 9);
+    const dy = randomTensor(6, 4, 10);
+    layer.forward(x);
+    expect(layer.backward(dy).shape).toEqual([6, 5]);
+    const grads = layer.params().map((p) => p.grad.data.slice());
+    layer.forward(x);
+    expect(layer.backward(dy, { inputGradient: false })).toBeUndefined();
+    expect(layer.params().map((p) => p.grad.data)).toEqual(grads);
+  });
+
   it('passes a gradient check for the input, weights and bias', () => {
     const layer = new Dense(5, 4, { seed: 3 });
     layer.bias.value.data.set([0.1, -0.2, 0.3, 0]);

@@ -8,7 +8,7 @@ import {
   Tensor,
 } from '@neunet/tensor';
 import { type Initializer, initializeWeights } from './initializers.js';
-import type { ForwardOptions, Layer, LayerConfig } from './layer.js';
+import type { BackwardOptions, ForwardOptions, Layer, LayerConfig } from './layer.js';
 import { Scratch } from './scratch.js';
 
 export interface DenseOptions {
@@ -134,7 +134,9 @@ export class Dense implements Layer {
     return y;
   }
 
-  backward(dy: Tensor): Tensor {
+  backward(dy: Tensor): Tensor;
+  backward(dy: Tensor, options: BackwardOptions): Tensor | undefined;
+  backward(dy: Tensor, options: BackwardOptions = {}): Tensor | undefined {
     const x = this.input;
     if (!x) throw new Error('Dense.backward called before forward');
     if (dy.rows !== x.rows || dy.cols !== this.nOut) {
@@ -149,6 +151,8 @@ export class Dense implements Layer {
     }
     backend.matmul(x, dy, this.weights.grad, true, false);
     backend.sumColumns(dy, this.bias.grad);
+    // The first layer's dx would be a whole extra matrix product that nobody reads.
+    if (options.inputGradient === false) return undefined;
     return backend.matmul(dy, this.weights.value, this.dx.tensor(x.rows, this.nIn), false, true);
   }
 

@@ -2,5 +2,5 @@ export { LeakyReLU, Linear, ReLU, Sigmoid, Softmax, Tanh } from './activations.j
 export { Dense, type DenseOptions } from './dense.js';
 export { type GradientCheckResult, gradientCheck } from './gradient-check.js';
 export type { Initializer } from './initializers.js';
-export type { Buffer, ForwardOptions, Layer, LayerConfig } from './layer.js';
+export type { BackwardOptions, Buffer, ForwardOptions, Layer, LayerConfig } from './layer.js';
 export { Scratch } from './scratch.js';

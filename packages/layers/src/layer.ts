@@ -23,11 +23,20 @@ export interface Buffer {
  * respect to the last output, fills the grads of `params()`, and returns the gradient with
  * respect to the last input.
  */
+export interface BackwardOptions {
+  /**
+   * False when nothing needs the gradient with respect to the input (the first layer of a
+   * model): the layer may skip computing it and return undefined. Default true.
+   */
+  inputGradient?: boolean;
+}
+
 export interface Layer {
   /** The input width the layer requires, when it requires one (Dense's nIn). */
   readonly inputSize?: number;
   forward(x: Tensor, options?: ForwardOptions): Tensor;
   backward(dy: Tensor): Tensor;
+  backward(dy: Tensor, options: BackwardOptions): Tensor | undefined;
   /**
    * Prepares the layer for inputs of `inputSize` values per row and returns the output
    * size. Throws when the layer cannot take that input.

@@ -44,9 +44,10 @@ function gatherRows(source: Tensor, order: Int32Array, start: number, end: numbe
   const cols = source.cols;
   const from = source.data;
   const to = out.data;
-  for (let i = start; i < end; i++) {
+  // An element loop rather than set(subarray(...)): a view per row would allocate.
+  for (let i = start, at = 0; i < end; i++) {
     const row = order[i]! * cols;
-    to.set(from.subarray(row, row + cols), (i - start) * cols);
+    for (let j = 0; j < cols; j++, at++) to[at] = from[row + j]!;
   }
   return out;
 }

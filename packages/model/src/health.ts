@@ -3,6 +3,10 @@ import type { Param, Tensor } from '@neunet/tensor';
 
 /** The first non-finite value in `data`, as a phrase; undefined when all are finite. */
 export function firstNonFinite(data: Float32Array): string | undefined {
+  // x·0 is 0 for every finite x and NaN otherwise: a branch-free scan for the usual case.
+  let probe = 0;
+  for (let i = 0; i < data.length; i++) probe += data[i]! * 0;
+  if (probe === 0) return undefined;
   for (let i = 0; i < data.length; i++) {
     const value = data[i]!;
     if (!Number.isFinite(value)) return `${value} at index ${i}`;

@@ -14,6 +14,11 @@ import { groupParams, type ParamGroup } from './optimizer-groups.js';
 import { isClassification, type OutputGradient, outputGradient } from './output-gradient.js';
 import { ProgressLogger } from './progress-logger.js';
 
+/** Hoisted so that a training step allocates no options objects. */
+const TRAINING = { training: true };
+/** Nothing reads the gradient with respect to the model's input. */
+const NO_INPUT_GRADIENT = { inputGradient: false };
+
 export interface TrainOptions {
   /** Passes over the data. Default 100. */
   epochs?: number;
@@ -369,7 +374,7 @@ class TrainingRun {
     const rows = xb.rows;
     let pred = xb;
     for (let i = 0; i < layers.length; i++) {
-      pred = layers[i]!.forward(pred, { training: true });
+      pred = layers[i]!.forward(pred, TRAINING);
       this.outputs[i] = pred;
     }
     const batchLoss = loss.forward(pred, yb) + loss.penalty.value(params);
@@ -387,7 +392,8 @@ class TrainingRun {
       this.errorCount += pred.size;
     }
     let grad = this.gradient!(pred, yb, this.dOut.tensor(pred.rows, pred.cols));
-    for (let i = this.through - 1; i >= 0; i--) grad = layers[i]!.backward(grad);
+    for (let i = this.through - 1; i > 0; i--) grad = layers[i]!.backward(grad);
+    if (this.through > 0) layers[0]!.backward(grad, NO_INPUT_GRADIENT);
     loss.penalty.addGradients(params);
     if (strict) {
       const cause = locateInGradients(layers, this.layerParams);

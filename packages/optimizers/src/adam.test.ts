@@ -1,5 +1,5 @@
-import { Tensor } from '@neunet/tensor';
-import { describe, expect, it } from 'vitest';
+import { setBackend, Tensor } from '@neunet/tensor';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { Adam } from './adam.js';
 import { cosineDecay } from './schedules.js';
 import { checkAgainstReference } from './test-helpers.js';
@@ -24,7 +24,12 @@ function adamReference(beta1: number, beta2: number, eps: number) {
   };
 }
 
-describe('Adam', () => {
+// The update is a backend kernel: float64 arithmetic in js, float32 SIMD in wasm.
+describe.each(['js', 'wasm'])('Adam on the %s backend', (backend) => {
+  beforeAll(() => {
+    setBackend(backend);
+  });
+
   it('matches the seed formula with default betas', () => {
     checkAgainstReference(new Adam({ learningRate: 0.01 }), adamReference(0.9, 0.999, 1e-8));
   });

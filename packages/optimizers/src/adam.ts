@@ -1,3 +1,4 @@
+import { type AdamStep, getBackend } from '@neunet/tensor';
 import { BaseOptimizer } from './base-optimizer.js';
 import type { OptimizerConfig } from './optimizer.js';
 import type { Schedule } from './schedules.js';
@@ -30,6 +31,8 @@ export class Adam extends BaseOptimizer {
   readonly beta1: number;
   readonly beta2: number;
   readonly epsilon: number;
+  /** Reused for every param and step: the update allocates nothing. */
+  private readonly step_: AdamStep;
 
   constructor(options: AdamOptions = {}) {
     const { learningRate = 0.001, beta1 = 0.9, beta2 = 0.999, epsilon = 1e-8 } = options;
@@ -37,6 +40,14 @@ export class Adam extends BaseOptimizer {
     this.beta1 = fraction('Adam', 'beta1', beta1);
     this.beta2 = fraction('Adam', 'beta2', beta2);
     this.epsilon = positive('Adam', 'epsilon', epsilon);
+    this.step_ = {
+      rate: learningRate,
+      beta1: this.beta1,
+      beta2: this.beta2,
+      epsilon: this.epsilon,
+      correction1: 1,
+      correction2: 1,
+    };
   }
 
   getConfig(): AdamConfig {
@@ -56,20 +67,10 @@ export class Adam extends BaseOptimizer {
     rate: number,
     t: number,
   ): void {
-    const m = slots[0]!;
-    const v = slots[1]!;
-    const b1 = this.beta1;
-    const b2 = this.beta2;
-    const eps = this.epsilon;
-    const c1 = 1 - b1 ** t;
-    const c2 = 1 - b2 ** t;
-    for (let i = 0; i < w.length; i++) {
-      const gi = g[i]!;
-      const mi = b1 * m[i]! + (1 - b1) * gi;
-      const vi = b2 * v[i]! + (1 - b2) * gi * gi;
-      m[i] = mi;
-      v[i] = vi;
-      w[i] = w[i]! - (rate * (mi / c1)) / (Math.sqrt(vi / c2) + eps);
-    }
+    const step = this.step_;
+    step.rate = rate;
+    step.correction1 = 1 - this.beta1 ** t;
+    step.correction2 = 1 - this.beta2 ** t;
+    getBackend().adamUpdate(w, g, slots[0]!, slots[1]!, step);
   }
 }

@@ -1,4 +1,4 @@
-import type { Param } from '@neunet/tensor';
+import { getBackend, type Param } from '@neunet/tensor';
 import type { Optimizer, OptimizerConfig, OptimizerState } from './optimizer.js';
 import type { Schedule, ScheduleConfig } from './schedules.js';
 import { positive } from './validate.js';
@@ -115,7 +115,9 @@ export abstract class BaseOptimizer implements Optimizer {
 
   private allocate(param: Param): ParamState {
     const slots: Float32Array[] = [];
-    for (let j = 0; j < this.kind.slots; j++) slots.push(new Float32Array(param.value.size));
+    // In the backend's memory, where its update kernels read them without a copy.
+    const backend = getBackend();
+    for (let j = 0; j < this.kind.slots; j++) slots.push(backend.allocate(param.value.size));
     const state = { steps: 0, slots };
     this.states.set(param, state);
     return state;

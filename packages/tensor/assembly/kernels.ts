@@ -314,3 +314,51 @@ export function sumColumns(x: usize, out: usize, rows: i32, cols: i32): void {
     store<f32>(out + <usize>j * 4, s);
   }
 }
+
+/**
+ * One Adam step over len weights, in place (see Backend.adamUpdate). `scale` is
+ * rate / c₁ and `invC2` is 1 / c₂, folded on the JS side so the loop only multiplies;
+ * 1 − β comes from JS too, because 1 − f32(0.999) is off by 1e-5 relative.
+ */
+export function adamUpdate(
+  w: usize,
+  g: usize,
+  m: usize,
+  v: usize,
+  len: i32,
+  beta1: f32,
+  beta2: f32,
+  oneMinusBeta1: f32,
+  oneMinusBeta2: f32,
+  epsilon: f32,
+  scale: f32,
+  invC2: f32,
+): void {
+  const b1 = f32x4.splat(beta1);
+  const b2 = f32x4.splat(beta2);
+  const a1 = f32x4.splat(oneMinusBeta1);
+  const a2 = f32x4.splat(oneMinusBeta2);
+  const eps = f32x4.splat(epsilon);
+  const sc = f32x4.splat(scale);
+  const ic2 = f32x4.splat(invC2);
+  let i = 0;
+  for (; i + 4 <= len; i += 4) {
+    const at = <usize>i * 4;
+    const gv = v128.load(g + at);
+    const mv = f32x4.add(f32x4.mul(b1, v128.load(m + at)), f32x4.mul(a1, gv));
+    const vv = f32x4.add(f32x4.mul(b2, v128.load(v + at)), f32x4.mul(a2, f32x4.mul(gv, gv)));
+    v128.store(m + at, mv);
+    v128.store(v + at, vv);
+    const denominator = f32x4.add(f32x4.sqrt(f32x4.mul(vv, ic2)), eps);
+    v128.store(w + at, f32x4.sub(v128.load(w + at), f32x4.div(f32x4.mul(sc, mv), denominator)));
+  }
+  for (; i < len; i++) {
+    const at = <usize>i * 4;
+    const gi = load<f32>(g + at);
+    const mi = beta1 * load<f32>(m + at) + oneMinusBeta1 * gi;
+    const vi = beta2 * load<f32>(v + at) + oneMinusBeta2 * gi * gi;
+    store<f32>(m + at, mi);
+    store<f32>(v + at, vi);
+    store<f32>(w + at, load<f32>(w + at) - (scale * mi) / (Mathf.sqrt(vi * invC2) + epsilon));
+  }
+}

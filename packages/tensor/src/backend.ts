@@ -11,6 +11,18 @@ export type ActivationKind = 'linear' | 'relu' | 'leakyRelu' | 'sigmoid' | 'tanh
  * tensor that the caller owns, so a training loop can reuse its buffers and allocate
  * nothing per step. `out` may alias an input where the kernel says so.
  */
+/** The scalars of one Adam step; see Backend.adamUpdate. */
+export interface AdamStep {
+  rate: number;
+  beta1: number;
+  beta2: number;
+  epsilon: number;
+  /** 1 − β₁ᵗ. */
+  correction1: number;
+  /** 1 − β₂ᵗ. */
+  correction2: number;
+}
+
 export interface Backend {
   readonly name: string;
   /**
@@ -53,6 +65,19 @@ export interface Backend {
     out: Tensor,
     alpha?: number,
   ): Tensor;
+  /**
+   * One Adam step over a parameter, in place: m ← β₁m + (1−β₁)g, v ← β₂v + (1−β₂)g²,
+   * w ← w − rate · (m / c₁) / (√(v / c₂) + ε), where c₁ = 1 − β₁ᵗ and c₂ = 1 − β₂ᵗ are the
+   * bias corrections. The update touches every weight of the model once per step, so it
+   * is a kernel rather than a loop in the optimizer.
+   */
+  adamUpdate(
+    w: Float32Array,
+    g: Float32Array,
+    m: Float32Array,
+    v: Float32Array,
+    step: AdamStep,
+  ): void;
   /** Row-wise softmax with the row maximum subtracted first. `out` may be `x`. */
   softmaxRows(x: Tensor, out: Tensor): Tensor;
   /** out[i] = the column index of the largest value of row i (the first, on ties). */

@@ -1,4 +1,4 @@
-export type { ActivationKind, Backend } from './backend.js';
+export type { ActivationKind, AdamStep, Backend } from './backend.js';
 export { JsBackend } from './js-backend.js';
 export type { OptimizerName, Param, ParamUpdater } from './param.js';
 export { getBackend, registerBackend, setBackend } from './registry.js';

@@ -1,4 +1,4 @@
-import type { ActivationKind, Backend } from './backend.js';
+import type { ActivationKind, AdamStep, Backend } from './backend.js';
 import type { Tensor } from './tensor.js';
 
 /** Columns per packed panel of B: the width of the 4×4 register tile. */
@@ -16,6 +16,30 @@ export class JsBackend implements Backend {
 
   allocate(size: number): Float32Array {
     return new Float32Array(size);
+  }
+
+  adamUpdate(
+    w: Float32Array,
+    g: Float32Array,
+    m: Float32Array,
+    v: Float32Array,
+    step: AdamStep,
+  ): void {
+    const n = w.length;
+    if (g.length !== n || m.length !== n || v.length !== n) {
+      throw new Error(
+        `adamUpdate: w, g, m and v hold ${n}, ${g.length}, ${m.length} and ${v.length} values; expected the same`,
+      );
+    }
+    const { rate, beta1: b1, beta2: b2, epsilon: eps, correction1: c1, correction2: c2 } = step;
+    for (let i = 0; i < n; i++) {
+      const gi = g[i]!;
+      const mi = b1 * m[i]! + (1 - b1) * gi;
+      const vi = b2 * v[i]! + (1 - b2) * gi * gi;
+      m[i] = mi;
+      v[i] = vi;
+      w[i] = w[i]! - (rate * (mi / c1)) / (Math.sqrt(vi / c2) + eps);
+    }
   }
 
   matmul(a: Tensor, b: Tensor, out: Tensor, transA = false, transB = false): Tensor {

@@ -127,6 +127,50 @@ describe.each([
     }
   });
 
+  it('takes Adam steps like the reference, in wasm memory and on plain arrays', () => {
+    for (const size of [1, 7, 8, 1001]) {
+      for (const inWasm of [true, false]) {
+        const start = random(1, size);
+        const w = inWasm ? own(start) : start.clone();
+        const m = inWasm ? own(Tensor.zeros([1, size])) : Tensor.zeros([1, size]);
+        const v = inWasm ? own(Tensor.zeros([1, size])) : Tensor.zeros([1, size]);
+        const [rw, rm, rv] = [start.clone(), Tensor.zeros([1, size]), Tensor.zeros([1, size])];
+        for (let t = 1; t <= 5; t++) {
+          const g = random(1, size);
+          const step = {
+            rate: 0.01,
+            beta1: 0.9,
+            beta2: 0.999,
+            epsilon: 1e-8,
+            correction1: 1 - 0.9 ** t,
+            correction2: 1 - 0.999 ** t,
+          };
+          wasm.adamUpdate(w.data, g.data, m.data, v.data, step);
+          reference.adamUpdate(rw.data, g.data, rm.data, rv.data, step);
+        }
+        expectClose(w, rw, 1e-6);
+        expectClose(m, rm, 1e-6);
+        expectClose(v, rv, 1e-6);
+      }
+    }
+    expect(() =>
+      wasm.adamUpdate(
+        new Float32Array(3),
+        new Float32Array(2),
+        new Float32Array(3),
+        new Float32Array(3),
+        {
+          rate: 1,
+          beta1: 0.9,
+          beta2: 0.999,
+          epsilon: 1e-8,
+          correction1: 0.1,
+          correction2: 0.001,
+        },
+      ),
+    ).toThrow(/w, g, m and v hold 3, 2, 3 and 3 values/);
+  });
+
   it('names the mismatch on bad shapes', () => {
     expect(() => wasm.matmul(random(2, 3), random(4, 5), Tensor.zeros([2, 5]))).toThrow(
       /inner dimensions differ: a is \[2, 3\], b is \[4, 5\]/,

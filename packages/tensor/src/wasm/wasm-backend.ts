@@ -1,4 +1,4 @@
-import type { ActivationKind } from '../backend.js';
+import type { ActivationKind, AdamStep } from '../backend.js';
 import { dims, JsBackend, matmulShape } from '../js-backend.js';
 import type { Tensor } from '../tensor.js';
 import { ACTIVATION_CODES, PANEL } from './codes.js';
@@ -24,6 +24,11 @@ export interface Kernels {
   ): void;
   addBias(x: number, bias: number, out: number, rows: number, cols: number): void;
   sumColumns(x: number, out: number, rows: number, cols: number): void;
+  // biome-ignore format: the arguments in the kernel's order
+  adamUpdate(
+    w: number, g: number, m: number, v: number, len: number, beta1: number, beta2: number,
+    oneMinusBeta1: number, oneMinusBeta2: number, epsilon: number, scale: number, invC2: number,
+  ): void;
   heapBase(): number;
 }
 
@@ -188,6 +193,33 @@ export class WasmBackend extends JsBackend implements WasmBackendInfo {
     return this.finish(out, po);
   }
 
+  override adamUpdate(
+    w: Float32Array,
+    g: Float32Array,
+    m: Float32Array,
+    v: Float32Array,
+    step: AdamStep,
+  ): void {
+    const n = w.length;
+    if (g.length !== n || m.length !== n || v.length !== n) {
+      super.adamUpdate(w, g, m, v, step); // the reference names the mismatch
+      return;
+    }
+    const pw = this.inputArray(w, SLOT_C);
+    const pg = this.inputArray(g, SLOT_A);
+    const pm = this.inputArray(m, SLOT_B);
+    const pv = this.inputArray(v, SLOT_BIAS);
+    const { beta1, beta2, epsilon, rate, correction1, correction2 } = step;
+    // biome-ignore format: the arguments in the kernel's order
+    this.kernels.adamUpdate(
+      pw, pg, pm, pv, n, beta1, beta2, 1 - beta1, 1 - beta2,
+      epsilon, rate / correction1, 1 / correction2,
+    );
+    this.finishArray(w, pw);
+    this.finishArray(m, pm);
+    this.finishArray(v, pv);
+  }
+
   /**
    * Splits the gemm over the threads when it is large enough: on panels of B when there
    * are enough of them (each chunk packs only its own panels), else on rows of 4 (each
@@ -260,7 +292,10 @@ export class WasmBackend extends JsBackend implements WasmBackendInfo {
 
   /** The address of t's data, copied into scratch slot `slot` when it is not in wasm memory. */
   private input(t: Tensor, slot: number): number {
-    const d = t.data;
+    return this.inputArray(t.data, slot);
+  }
+
+  private inputArray(d: Float32Array, slot: number): number {
     if (this.heap.owns(d)) return d.byteOffset;
     const ptr = this.block(this.slots, slot, d.byteLength);
     this.heap.view(ptr, d.length).set(d);
@@ -273,8 +308,13 @@ export class WasmBackend extends JsBackend implements WasmBackendInfo {
   }
 
   private finish(out: Tensor, ptr: number): Tensor {
-    if (!this.heap.owns(out.data)) out.data.set(this.heap.view(ptr, out.size));
+    this.finishArray(out.data, ptr);
     return out;
+  }
+
+  /** Copies a kernel's result back when `d` is not in wasm memory. */
+  private finishArray(d: Float32Array, ptr: number): void {
+    if (!this.heap.owns(d)) d.set(this.heap.view(ptr, d.length));
   }
 }
 
