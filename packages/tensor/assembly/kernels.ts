@@ -140,17 +140,29 @@ export function gemm(
   pack: usize,
 ): void {
   if (rowStart >= rowEnd || p0 >= p1) return;
-  packB(b, k, n, transB, p0, p1, pack);
-  const tmp = pack + <usize>(p1 - p0) * <usize>k * PANEL_ROW;
+  // With fewer than 4 rows (inference on one sample) packing would cost more than the
+  // product: full panels are read straight from B, row after row n floats apart. Only a
+  // last, narrower panel is packed, into the pack buffer's first panel.
+  const direct = !transB && rowEnd - rowStart < 4;
+  if (!direct) packB(b, k, n, transB, p0, p1, pack);
+  const tmp = pack + <usize>(direct ? 1 : p1 - p0) * <usize>k * PANEL_ROW;
   // A(i, r) is at a + i·rowStep + r·colStep, whichever way A is stored.
   const rowStep: usize = transA ? 4 : <usize>k * 4;
   const colStep: usize = transA ? <usize>m * 4 : 4;
   const alphaV = f32x4.splat(alpha);
   const kEnd: usize = <usize>k * colStep;
   for (let p = p0; p < p1; p++) {
-    const bp = pack + <usize>(p - p0) * <usize>k * PANEL_ROW;
     const j0 = p * NR;
     const w = min(NR, n - j0);
+    let bp = pack + <usize>(p - p0) * <usize>k * PANEL_ROW;
+    let bStep = PANEL_ROW;
+    if (direct && w === NR) {
+      bp = b + <usize>j0 * 4;
+      bStep = <usize>n * 4;
+    } else if (direct) {
+      packB(b, k, n, false, p, p + 1, pack);
+      bp = pack;
+    }
     const biasP: usize = bias === 0 ? 0 : bias + <usize>j0 * 4;
     let i = rowStart;
     for (; i + 4 <= rowEnd; i += 4) {
@@ -182,7 +194,7 @@ export function gemm(
         x = v128.load32_splat(a3 + off);
         c30 = madd(x, b0, c30);
         c31 = madd(x, b1, c31);
-        bq += PANEL_ROW;
+        bq += bStep;
       }
       const cp = c + (<usize>i * <usize>n + <usize>j0) * 4;
       const rowBytes = <usize>n * 4;
@@ -200,7 +212,7 @@ export function gemm(
         const x = v128.load32_splat(a0 + off);
         c00 = madd(x, v128.load(bq), c00);
         c01 = madd(x, v128.load(bq, 16), c01);
-        bq += PANEL_ROW;
+        bq += bStep;
       }
       storeRow(
         c + (<usize>i * <usize>n + <usize>j0) * 4,

@@ -25,12 +25,7 @@ export class JsBackend implements Backend {
     v: Float32Array,
     step: AdamStep,
   ): void {
-    const n = w.length;
-    if (g.length !== n || m.length !== n || v.length !== n) {
-      throw new Error(
-        `adamUpdate: w, g, m and v hold ${n}, ${g.length}, ${m.length} and ${v.length} values; expected the same`,
-      );
-    }
+    const n = adamSize(w, g, m, v);
     const { rate, beta1: b1, beta2: b2, epsilon: eps, correction1: c1, correction2: c2 } = step;
     for (let i = 0; i < n; i++) {
       const gi = g[i]!;
@@ -317,4 +312,15 @@ function storeRow(
   if (w > 1) C[at + 1] = v1;
   if (w > 2) C[at + 2] = v2;
   if (w > 3) C[at + 3] = v3;
+}
+
+/** The length w, g, m and v share, or an error naming all four. */
+export function adamSize(w: Float32Array, g: Float32Array, m: Float32Array, v: Float32Array) {
+  const n = w.length;
+  if (g.length !== n || m.length !== n || v.length !== n) {
+    throw new Error(
+      `adamUpdate: w, g, m and v hold ${n}, ${g.length}, ${m.length} and ${v.length} values; expected the same`,
+    );
+  }
+  return n;
 }

@@ -37,6 +37,10 @@ const SHAPES: [number, number, number][] = [
   [33, 65, 31],
   [64, 20, 100],
   [129, 70, 260],
+  // Fewer than 4 rows read full panels of B in place, and pack only a narrower last one.
+  [1, 100, 37],
+  [2, 9, 8],
+  [3, 20, 64],
 ];
 const ACTIVATIONS: ActivationKind[] = ['linear', 'relu', 'leakyRelu', 'sigmoid', 'tanh'];
 

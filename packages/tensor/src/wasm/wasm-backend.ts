@@ -1,5 +1,5 @@
 import type { ActivationKind, AdamStep } from '../backend.js';
-import { dims, JsBackend, matmulShape } from '../js-backend.js';
+import { adamSize, dims, JsBackend, matmulShape } from '../js-backend.js';
 import type { Tensor } from '../tensor.js';
 import { ACTIVATION_CODES, PANEL } from './codes.js';
 import type { WasmHeap } from './heap.js';
@@ -200,11 +200,7 @@ export class WasmBackend extends JsBackend implements WasmBackendInfo {
     v: Float32Array,
     step: AdamStep,
   ): void {
-    const n = w.length;
-    if (g.length !== n || m.length !== n || v.length !== n) {
-      super.adamUpdate(w, g, m, v, step); // the reference names the mismatch
-      return;
-    }
+    const n = adamSize(w, g, m, v);
     const pw = this.inputArray(w, SLOT_C);
     const pg = this.inputArray(g, SLOT_A);
     const pm = this.inputArray(m, SLOT_B);
