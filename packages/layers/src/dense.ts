@@ -136,7 +136,7 @@ export class Dense implements Layer {
 
   backward(dy: Tensor): Tensor;
   backward(dy: Tensor, options: BackwardOptions): Tensor | undefined;
-  backward(dy: Tensor, options: BackwardOptions = {}): Tensor | undefined {
+  backward(dy: Tensor, options?: BackwardOptions): Tensor | undefined {
     const x = this.input;
     if (!x) throw new Error('Dense.backward called before forward');
     if (dy.rows !== x.rows || dy.cols !== this.nOut) {
@@ -152,7 +152,7 @@ export class Dense implements Layer {
     backend.matmul(x, dy, this.weights.grad, true, false);
     backend.sumColumns(dy, this.bias.grad);
     // The first layer's dx would be a whole extra matrix product that nobody reads.
-    if (options.inputGradient === false) return undefined;
+    if (options?.inputGradient === false) return undefined;
     return backend.matmul(dy, this.weights.value, this.dx.tensor(x.rows, this.nIn), false, true);
   }
 

@@ -26,6 +26,10 @@ import {
   trainAsync,
 } from './train.js';
 
+/** Shared, so that a forward pass allocates no options objects. */
+const TRAINING = { training: true };
+const INFERENCE = { training: false };
+
 /** The state of every random stream of a model: enough to continue exactly. */
 export interface RandomState {
   model: RngState;
@@ -173,7 +177,8 @@ export class NeuralNetwork implements TrainableModel {
   /** Runs the layers in order. The result is owned by the last layer: copy it to keep it. */
   forward(x: Tensor, training: boolean): Tensor {
     let out = x;
-    for (const layer of this.layers) out = layer.forward(out, { training });
+    const options = training ? TRAINING : INFERENCE;
+    for (const layer of this.layers) out = layer.forward(out, options);
     return out;
   }
 

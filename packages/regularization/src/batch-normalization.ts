@@ -74,11 +74,11 @@ export class BatchNormalization implements Layer {
     ];
   }
 
-  forward(x: Tensor, options: ForwardOptions = {}): Tensor {
+  forward(x: Tensor, options?: ForwardOptions): Tensor {
     const cols = this.build(x.cols);
     const rows = x.rows;
     if (rows === 0) throw new Error('BatchNormalization: the batch is empty');
-    const training = options.training ?? false;
+    const training = options?.training ?? false;
     this.lastTraining = training;
     const X = x.data;
     const xHat = this.xHat.tensor(rows, cols).data;

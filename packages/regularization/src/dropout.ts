@@ -39,8 +39,8 @@ export class Dropout implements Layer {
     return [];
   }
 
-  forward(x: Tensor, options: ForwardOptions = {}): Tensor {
-    this.lastTraining = options.training ?? false;
+  forward(x: Tensor, options?: ForwardOptions): Tensor {
+    this.lastTraining = options?.training ?? false;
     if (!this.lastTraining) return x;
     const keep = 1 - this.rate;
     const scale = 1 / keep;
