@@ -64,6 +64,9 @@ export class ReLU extends NamedActivation {
   getConfig(): LayerConfig {
     return { type: 'ReLU' };
   }
+  static fromConfig(): ReLU {
+    return new ReLU();
+  }
 }
 
 /** x for x > 0, alpha·x otherwise: keeps a gradient flowing through negative inputs. */
@@ -82,6 +85,9 @@ export class LeakyReLU extends NamedActivation {
   getConfig(): LayerConfig {
     return { type: 'LeakyReLU', alpha: this.alpha };
   }
+  static fromConfig(config: LayerConfig): LeakyReLU {
+    return new LeakyReLU(config['alpha'] as number);
+  }
 }
 
 /** 1 / (1 + e^-x). */
@@ -89,6 +95,9 @@ export class Sigmoid extends NamedActivation {
   protected readonly kind = 'sigmoid';
   getConfig(): LayerConfig {
     return { type: 'Sigmoid' };
+  }
+  static fromConfig(): Sigmoid {
+    return new Sigmoid();
   }
 }
 
@@ -98,6 +107,9 @@ export class Tanh extends NamedActivation {
   getConfig(): LayerConfig {
     return { type: 'Tanh' };
   }
+  static fromConfig(): Tanh {
+    return new Tanh();
+  }
 }
 
 /** The identity: the output layer of a regression network. */
@@ -105,6 +117,9 @@ export class Linear extends NamedActivation {
   protected readonly kind = 'linear';
   getConfig(): LayerConfig {
     return { type: 'Linear' };
+  }
+  static fromConfig(): Linear {
+    return new Linear();
   }
 }
 
@@ -132,5 +147,8 @@ export class Softmax extends Activation {
   }
   getConfig(): LayerConfig {
     return { type: 'Softmax' };
+  }
+  static fromConfig(): Softmax {
+    return new Softmax();
   }
 }

@@ -35,9 +35,10 @@ const ACTIVATIONS: readonly string[] = ['linear', 'relu', 'leakyRelu', 'sigmoid'
 const OPTIMIZER_NAMES: readonly string[] = ['sgd', 'momentum', 'adam', 'rmsprop', 'adagrad'];
 
 /**
- * A fully connected layer: y = act(x · W + b), act the identity unless `activation` names one, with W shaped [nIn, nOut] as in the seed's
- * `inputs · weights`. Backward never materialises a transpose: dW = xᵀ · dy and
- * dx = dy · Wᵀ are matrix products with a transposed operand.
+ * A fully connected layer: y = act(x · W + b), act the identity unless `activation` names
+ * one, with W shaped [nIn, nOut] as in the seed's `inputs · weights`. Backward never
+ * materialises a transpose: dW = xᵀ · dy and dx = dy · Wᵀ are matrix products with a
+ * transposed operand.
  */
 export class Dense implements Layer {
   readonly weights: Param;
@@ -168,5 +169,20 @@ export class Dense implements Layer {
       ...(learningRate !== undefined && { learningRate }),
       ...(typeof optimizer === 'string' && { optimizer }),
     };
+  }
+
+  /**
+   * Builds a Dense layer from `getConfig()`'s output. An optimizer instance is not part of
+   * the config; a loader that kept one hands it over in `context`.
+   */
+  static fromConfig(config: LayerConfig, context: { optimizer?: ParamUpdater } = {}): Dense {
+    const { nIn, nOut, learningRate, optimizer, init, activation, alpha } = config;
+    return new Dense(nIn as number, nOut as number, {
+      learningRate: learningRate as number | undefined,
+      optimizer: context.optimizer ?? (optimizer as OptimizerName | undefined),
+      init: init as Initializer | undefined,
+      activation: activation as ActivationKind | undefined,
+      alpha: alpha as number | undefined,
+    });
   }
 }

@@ -17,17 +17,12 @@ export interface LayerContext {
 }
 
 /**
- * How a layer type is rebuilt from its saved config: a class, or an object whose
- * `fromConfig` builds the layer (a class with a static `fromConfig` is both). A class is
- * called as `new Class(options)` with the config minus `type`, or, when that does not give
- * the layer back, `new Class(...values)` in the config's order (so `Dropout(rate)` works);
- * either way the rebuilt layer's `getConfig()` must equal the saved one.
+ * How a layer type is rebuilt from its saved config: anything with a `fromConfig`, such as
+ * a layer class with its static `fromConfig` (every layer NeuNet ships has one).
  */
-export type LayerFactory =
-  | (abstract new (
-      ...args: never[]
-    ) => Layer)
-  | { fromConfig(config: LayerConfig, context: LayerContext): Layer };
+export interface LayerFactory {
+  fromConfig(config: LayerConfig, context: LayerContext): Layer;
+}
 
 /** Layer types by their config `type`, for `NeuralNetwork.load(..., { layers })`. */
 export type LayerRegistry = Record<string, LayerFactory>;
@@ -36,24 +31,13 @@ type Options = Record<string, unknown>;
 
 /** The layers of @neunet/layers, which every load knows without being told. */
 export const builtInLayers: LayerRegistry = {
-  Dense: {
-    fromConfig: (config, context) => {
-      const { nIn, nOut, learningRate, optimizer, init, activation, alpha } = config as Options;
-      return new Dense(nIn as number, nOut as number, {
-        learningRate: learningRate as number | undefined,
-        optimizer: context.optimizer ?? (optimizer as never),
-        init: init as never,
-        activation: activation as never,
-        alpha: alpha as number | undefined,
-      });
-    },
-  },
-  ReLU: { fromConfig: () => new ReLU() },
-  LeakyReLU: { fromConfig: (config) => new LeakyReLU(config.alpha as number) },
-  Sigmoid: { fromConfig: () => new Sigmoid() },
-  Tanh: { fromConfig: () => new Tanh() },
-  Softmax: { fromConfig: () => new Softmax() },
-  Linear: { fromConfig: () => new Linear() },
+  Dense,
+  ReLU,
+  LeakyReLU,
+  Sigmoid,
+  Tanh,
+  Softmax,
+  Linear,
 };
 
 /**
@@ -70,36 +54,24 @@ export function rebuildLayer(
     const known = Object.keys(registry).join(', ');
     throw new Error(
       `unknown layer type ${JSON.stringify(config.type)}; known: ${known}. ` +
-        'Register other layer classes with load(..., { layers: { Name: Class } })',
+        'Register other layer classes (with a static fromConfig) with load(..., { layers: { Name: Class } })',
     );
   }
-  const { type: _, ...options } = config;
-  const attempts: (() => Layer)[] = [];
-  if ('fromConfig' in factory && typeof factory.fromConfig === 'function') {
-    attempts.push(() => factory.fromConfig(config, context));
-  } else {
-    const Class = factory as unknown as new (...args: unknown[]) => Layer;
-    attempts.push(
-      () => new Class(options),
-      () => new Class(...Object.values(options)),
-    );
+  if (typeof factory.fromConfig !== 'function') {
+    throw new Error(`the registry entry for ${config.type} has no fromConfig(config)`);
   }
-  let failure = '';
-  for (const attempt of attempts) {
-    let layer: Layer;
-    try {
-      layer = attempt();
-    } catch (error) {
-      failure = (error as Error).message;
-      continue;
-    }
+  let failure: string;
+  try {
+    const layer = factory.fromConfig(config, context);
     const rebuilt = layer.getConfig();
     if (sameJson(rebuilt, config)) return layer;
     failure = `it rebuilt as ${JSON.stringify(rebuilt)}`;
+  } catch (error) {
+    failure = (error as Error).message;
   }
   throw new Error(
     `cannot rebuild ${config.type} from ${JSON.stringify(config)}: ${failure}. ` +
-      'Register { fromConfig: (config) => layer } for it',
+      'Register a class with a static fromConfig(config) for it',
   );
 }
 

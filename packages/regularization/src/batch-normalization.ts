@@ -156,4 +156,11 @@ export class BatchNormalization implements Layer {
   getConfig(): LayerConfig {
     return { type: 'BatchNormalization', epsilon: this.epsilon, momentum: this.momentum };
   }
+
+  static fromConfig(config: LayerConfig): BatchNormalization {
+    return new BatchNormalization({
+      epsilon: config['epsilon'] as number,
+      momentum: config['momentum'] as number,
+    });
+  }
 }

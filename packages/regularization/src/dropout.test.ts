@@ -44,3 +44,12 @@ describe.each(['js', 'wasm'])('Dropout on the %s backend', (backend) => {
     expect(() => new Dropout(-0.1)).toThrow(/rate must be in \[0, 1\)/);
   });
 });
+
+describe('fromConfig', () => {
+  it('rebuilds Dropout and BatchNormalization from their configs', async () => {
+    const { BatchNormalization } = await import('./batch-normalization.js');
+    const bn = new BatchNormalization({ epsilon: 1e-3, momentum: 0.5 });
+    expect(BatchNormalization.fromConfig(bn.getConfig()).getConfig()).toEqual(bn.getConfig());
+    expect(Dropout.fromConfig(new Dropout(0.25).getConfig()).rate).toBe(0.25);
+  });
+});

@@ -69,4 +69,9 @@ export class Dropout implements Layer {
   getConfig(): LayerConfig {
     return { type: 'Dropout', rate: this.rate };
   }
+
+  /** The masks' random state is not config: a model that saved one restores it itself. */
+  static fromConfig(config: LayerConfig): Dropout {
+    return new Dropout(config['rate'] as number);
+  }
 }
