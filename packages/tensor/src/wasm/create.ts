@@ -21,8 +21,12 @@ export interface WasmBackendOptions {
   relaxedSimd?: boolean;
 }
 
-/** Polls a worker makes after a job before it sleeps: about a tenth of a millisecond. */
-const SPIN = 100_000;
+/**
+ * Polls a worker makes after a job before it sleeps, about a millisecond: long enough to
+ * stay awake across the non-gemm work of a training step (waking a sleeping worker costs
+ * more than a small gemm), short enough to idle soon after training stops.
+ */
+const SPIN = 1_000_000;
 const INITIAL_PAGES = 64;
 
 const decoded = new Map<string, Uint8Array<ArrayBuffer>>();
