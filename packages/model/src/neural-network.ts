@@ -140,10 +140,19 @@ export class NeuralNetwork implements TrainableModel {
 
   /**
    * Trains on X and y; see TrainOptions. Returns this call's per-epoch history and appends
-   * it to `model.history`.
+   * it to `model.history`. Given a re-iterable async source of `{ x, y }` batches instead
+   * (data larger than memory, e.g. `batchesFromArrays` or `csvBatches` of
+   * @neunet/datasets), it trains as `trainAsync` does and returns a Promise.
    */
-  train(X: Input, y: Target, options: TrainOptions = {}): History {
-    return this.record(train(this, X, y, options));
+  train(X: Input, y: Target, options?: TrainOptions): History;
+  train(batches: BatchIterable, options?: TrainAsyncOptions): Promise<History>;
+  train(
+    data: Input | BatchIterable,
+    yOrOptions?: Target | TrainAsyncOptions,
+    options: TrainOptions = {},
+  ): History | Promise<History> {
+    if (isBatchIterable(data)) return this.trainAsync(data, yOrOptions as TrainAsyncOptions);
+    return this.record(train(this, data, yOrOptions as Target, options));
   }
 
   /**

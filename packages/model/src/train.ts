@@ -95,9 +95,6 @@ type Data = { x: Input; y: Target } | { source: BatchIterable };
 
 /** The synchronous loop. Everything is checked before the first update, so bad input leaves the model as it was. */
 export function train(model: NeuralNetwork, X: Input, y: Target, options: TrainOptions): History {
-  if (isAsync(X)) {
-    throw new Error('train: X is an async batch source; use trainAsync(source, options)');
-  }
   const run = new TrainingRun(model, { x: toInputTensor(X, 'train'), y }, options);
   run.begin();
   for (let epoch = 0; epoch < run.epochs && !run.stopping; epoch++) {
@@ -160,10 +157,6 @@ const nextTurn = (): Promise<void> =>
     if (immediate) immediate(resolve);
     else setTimeout(resolve, 0);
   });
-
-function isAsync(value: unknown): boolean {
-  return typeof value === 'object' && value !== null && Symbol.asyncIterator in value;
-}
 
 /** One call's worth of training state: the batches, the figures, the callbacks. */
 class TrainingRun {
