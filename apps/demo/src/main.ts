@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { type History, NeuralNetwork } from '@neunet/model';
 import { BatchNormalization, Dropout } from '@neunet/regularization';
 import { writeReport } from '@neunet/viz/node';
@@ -66,8 +67,10 @@ const path = await writeReport(out, {
   tables: reportTables({ model, history, evaluation, seconds, dataset, seed, dataSeed }),
   figures: reportFigures(model, split, history, evaluation),
 });
-if (!options.load)
+if (!options.load) {
+  const saved = resolve(options.save);
   console.log(
-    `\nModel saved to ${options.save}; evaluate it again with: pnpm demo --dataset ${dataset} --load ${options.save}`,
+    `\nModel saved to ${saved}; evaluate it again with: pnpm demo --dataset ${dataset} --load ${saved}`,
   );
+}
 console.log(`Report: ${path}`);
