@@ -231,6 +231,11 @@ describe('NeuralNetwork rejects bad input without touching the model', () => {
       /Int32Array of class indices or a Tensor, got an array/,
     ],
     [
+      'class labels for a loss that wants values (the seed network has BatchNormalization)',
+      (m) => m.setLoss(new MeanSquaredError()).train(X, y),
+      /train: MeanSquaredError.forward: target is an Int32Array/,
+    ],
+    [
       'a 1-D X',
       (m) => m.predict(new Tensor(new Float32Array(4), [4])),
       /X must be 2-D \[samples, features\], got shape \[4\]/,

@@ -1,6 +1,6 @@
 import { Scratch } from '@neunet/layers';
 import type { Loss, Target } from '@neunet/losses';
-import type { Param, Tensor } from '@neunet/tensor';
+import { type Param, Tensor } from '@neunet/tensor';
 import { absoluteErrorSum, countCorrect } from './accuracy.js';
 import type { Batch, BatchIterable } from './batch-source.js';
 import { BatchGatherer, sliceTarget } from './batches.js';
@@ -236,6 +236,7 @@ class TrainingRun {
       let x = model.checkInput(data.x, where);
       let y = data.y;
       checkTarget(y, x.rows, model.outputWidth!, where);
+      checkLossTarget(this.loss, y, model.outputWidth!, where);
       if (options.validationSplit !== undefined) {
         const split = options.validationSplit;
         const held = Math.floor(x.rows * split);
@@ -261,6 +262,7 @@ class TrainingRun {
       const at = `${where}: validationData`;
       const xv = model.checkInput(toInputTensor(vx, at), at);
       checkTarget(vy, xv.rows, model.outputWidth!, at);
+      checkLossTarget(this.loss, vy, model.outputWidth!, at);
       this.validation = [xv, vy];
     }
 
@@ -347,6 +349,7 @@ class TrainingRun {
     }
     const x = this.model.checkInput(toInputTensor(batch.x, where), where);
     checkTarget(batch.y, x.rows, this.model.outputWidth!, where);
+    checkLossTarget(this.loss, batch.y, this.model.outputWidth!, where);
     this.prepare();
     return [x, batch.y];
   }
@@ -470,5 +473,17 @@ class TrainingRun {
 function checkInteger(where: string, name: string, value: number, min: number): void {
   if (!Number.isInteger(value) || value < min) {
     throw new Error(`${where}: ${name} must be an integer >= ${min}, got ${value}`);
+  }
+}
+
+/**
+ * Whether the target's form suits the loss (mean squared error wants values, not class
+ * labels) is the loss's to judge: it is asked on one row, before the first update.
+ */
+function checkLossTarget(loss: Loss, y: Target, width: number, where: string): void {
+  try {
+    loss.forward(Tensor.zeros([1, width]), sliceTarget(y, 0, 1));
+  } catch (error) {
+    throw new Error(`${where}: ${(error as Error).message}`);
   }
 }
