@@ -18,7 +18,7 @@ import {
   type SavedTensor,
   savedModelSchema,
 } from './saved-model.js';
-import type { History } from './train.js';
+import type { History } from './train-options.js';
 
 export interface LoadOptions {
   /**

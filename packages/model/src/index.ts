@@ -22,4 +22,9 @@ export { formatLogs, ProgressLogger } from './progress-logger.js';
 export { ReduceLROnPlateau, type ReduceLROnPlateauOptions } from './reduce-lr-on-plateau.js';
 export type { SavedLayer, SavedModel, SavedOptimizer, SavedTensor } from './saved-model.js';
 export { TerminateOnNaN } from './terminate-on-nan.js';
-export type { History, TrainAsyncOptions, TrainingProgress, TrainOptions } from './train.js';
+export type {
+  History,
+  TrainAsyncOptions,
+  TrainingProgress,
+  TrainOptions,
+} from './train-options.js';

@@ -18,13 +18,8 @@ import { checkTarget, type Input, toInputTensor } from './inputs.js';
 import { type ModelArtifacts, nodeFs, packArtifacts, unpackArtifacts } from './model-file.js';
 import { isClassification } from './output-gradient.js';
 import { summarize } from './summary.js';
-import {
-  type History,
-  type TrainAsyncOptions,
-  type TrainOptions,
-  train,
-  trainAsync,
-} from './train.js';
+import { train, trainAsync } from './train.js';
+import type { History, TrainAsyncOptions, TrainOptions } from './train-options.js';
 
 /** Shared, so that a forward pass allocates no options objects. */
 const TRAINING = { training: true };

@@ -1,0 +1,326 @@
+import { Scratch } from '@neunet/layers';
+import type { Loss, Target } from '@neunet/losses';
+import { type Param, Tensor } from '@neunet/tensor';
+import { absoluteErrorSum, countCorrect } from './accuracy.js';
+import type { Batch, BatchIterable } from './batch-source.js';
+import { BatchGatherer, sliceTarget } from './batches.js';
+import type { Callback, EpochLogs, TrainingContext } from './callbacks.js';
+import { DiagnosticsCollector } from './diagnostics.js';
+import { EarlyStopping } from './early-stopping.js';
+import { clipByNorm, clipByValue, locateInGradients, locateInOutputs } from './health.js';
+import { checkTarget, toInputTensor } from './inputs.js';
+import type { NeuralNetwork } from './neural-network.js';
+import { groupParams, type ParamGroup } from './optimizer-groups.js';
+import { isClassification, type OutputGradient, outputGradient } from './output-gradient.js';
+import { ProgressLogger } from './progress-logger.js';
+import { checkTrainOptions, type History, type TrainOptions } from './train-options.js';
+
+/** Hoisted so that a training step allocates no options objects. */
+const TRAINING = { training: true };
+/** Nothing reads the gradient with respect to the model's input. */
+const NO_INPUT_GRADIENT = { inputGradient: false };
+
+/** One call's worth of training state: the batches, the figures, the callbacks. */
+export class TrainingRun {
+  readonly epochs: number;
+  readonly batchCount: number | undefined;
+  stopping = false;
+  /** Whether the last epoch ran all its batches (a stop from onBatchEnd can cut it short). */
+  epochComplete = false;
+  private aborted = false;
+  private readonly loss: Loss;
+  private readonly options: TrainOptions;
+  private readonly callbacks: Callback[];
+  private readonly early: EarlyStopping | undefined;
+  private readonly context: TrainingContext;
+  private readonly history: History = { loss: [], accuracy: [] };
+  private readonly classify: boolean;
+  private validation: [Tensor, Target] | undefined;
+  private x: Tensor | undefined;
+  private y: Target | undefined;
+  private size = 0;
+  private gather: BatchGatherer | undefined;
+  private order = new Int32Array(0);
+  private params: Param[] = [];
+  // Per layer, fetched once: params() may build a new array on every call.
+  private layerParams: Param[][] = [];
+  private groups: ParamGroup[] = [];
+  private gradient: OutputGradient | undefined;
+  private through = 0;
+  private readonly dOut = new Scratch();
+  private readonly outputs: Tensor[] = [];
+  private diagnostics: DiagnosticsCollector | undefined;
+  private epoch = 0;
+  private batch = 0;
+  private samples = 0;
+  private lossSum = 0;
+  private correct = 0;
+  private errorSum = 0;
+  private errorCount = 0;
+
+  constructor(
+    private readonly model: NeuralNetwork,
+    data: { x: Tensor; y: Target } | { source: BatchIterable },
+    options: TrainOptions,
+  ) {
+    const where = 'source' in data ? 'trainAsync' : 'train';
+    this.loss = model.requireLoss(where);
+    this.options = options;
+    const { epochs, batchSize, logEvery } = checkTrainOptions(where, options);
+    this.epochs = epochs;
+    this.classify = isClassification(this.loss);
+
+    if ('source' in data) {
+      if (options.validationSplit !== undefined) {
+        throw new Error(
+          `${where}: validationSplit needs tensors; pass validationData with a batch source`,
+        );
+      }
+      if (this.model.outputWidth === undefined && this.model.layers[0]?.inputSize !== undefined) {
+        this.model.build(this.model.layers[0].inputSize);
+      }
+    } else {
+      let x = model.checkInput(data.x, where);
+      let y = data.y;
+      checkTarget(y, x.rows, model.outputWidth!, where);
+      checkLossTarget(this.loss, y, model.outputWidth!, where);
+      if (options.validationSplit !== undefined) {
+        const split = options.validationSplit;
+        const held = Math.floor(x.rows * split);
+        if (!(split > 0 && split < 1) || held === 0 || held === x.rows) {
+          throw new Error(
+            `${where}: validationSplit must be in (0, 1) and leave samples on both sides, got ${split} for ${x.rows} samples`,
+          );
+        }
+        const cut = x.rows - held;
+        this.validation = [x.sliceRows(cut, x.rows), sliceTarget(y, cut, x.rows)];
+        y = sliceTarget(y, 0, cut);
+        x = x.sliceRows(0, cut);
+      }
+      this.x = x;
+      this.y = y;
+      this.size = batchSize === 0 ? x.rows : Math.min(batchSize, x.rows);
+      this.batchCount = Math.ceil(x.rows / this.size);
+      this.gather = new BatchGatherer(x, y);
+      this.order = Int32Array.from({ length: x.rows }, (_, i) => i);
+    }
+    if (options.validationData) {
+      const [vx, vy] = options.validationData;
+      const at = `${where}: validationData`;
+      const xv = model.checkInput(toInputTensor(vx, at), at);
+      checkTarget(vy, xv.rows, model.outputWidth!, at);
+      checkLossTarget(this.loss, vy, model.outputWidth!, at);
+      this.validation = [xv, vy];
+    }
+
+    this.callbacks = [...(options.callbacks ?? [])];
+    if (options.patience !== undefined) {
+      this.early = new EarlyStopping({
+        monitor: this.validation ? 'val_loss' : 'loss',
+        patience: options.patience,
+        minDelta: options.minDelta ?? 0,
+        minEpochs: options.minEpochs ?? 100,
+      });
+      this.callbacks.push(this.early);
+    }
+    if (logEvery !== undefined) this.callbacks.push(new ProgressLogger(logEvery));
+    if (this.validation) {
+      this.history.val_loss = [];
+      if (this.classify) this.history.val_accuracy = [];
+      else this.history.val_mae = [];
+    }
+    if (!this.classify) this.history.mae = [];
+    if (options.diagnostics) this.history.diagnostics = [];
+    this.context = {
+      model,
+      epochs,
+      initialEpoch: model.epochsTrained,
+      stop: () => {
+        this.stopping = true;
+      },
+    };
+  }
+
+  begin(): void {
+    if (this.model.outputWidth !== undefined) this.prepare();
+    for (const c of this.callbacks) c.onTrainBegin?.(this.context);
+  }
+
+  /** Once the layers are built: the params, their optimizers and the output gradient. */
+  private prepare(): void {
+    if (this.gradient) return;
+    this.params = this.model.params();
+    this.layerParams = this.model.layers.map((layer) => layer.params());
+    this.groups = groupParams(this.params, this.model.optimizer, this.model.namedOptimizers);
+    const { gradient, through } = outputGradient(this.model.layers, this.loss);
+    this.gradient = gradient;
+    this.through = through;
+    if (this.options.diagnostics) this.diagnostics = new DiagnosticsCollector(this.model.layers);
+  }
+
+  startEpoch(epoch: number): void {
+    this.epoch = epoch;
+    this.batch = 0;
+    this.samples = 0;
+    this.lossSum = 0;
+    this.correct = 0;
+    this.errorSum = 0;
+    this.errorCount = 0;
+    this.epochComplete = false;
+    this.diagnostics?.startEpoch();
+    for (const c of this.callbacks) c.onEpochBegin?.(epoch, this.context);
+    if (this.x && (this.options.shuffle ?? true)) {
+      this.model.shuffleRng.permutation(this.x.rows, this.order);
+    }
+  }
+
+  tensorBatch(b: number): [Tensor, Target] {
+    const start = b * this.size;
+    const end = Math.min(this.x!.rows, start + this.size);
+    if (end === this.x!.rows) this.epochComplete = true;
+    return [
+      this.gather!.inputs(this.order, start, end),
+      this.gather!.targets(this.order, start, end),
+    ];
+  }
+
+  /** Checks a batch from a source as `train` checks whole tensors. */
+  checkBatch(batch: Batch, epoch: number, b: number): [Tensor, Target] {
+    const where = `trainAsync: batch ${b + 1} of epoch ${epoch + 1}`;
+    if (typeof batch !== 'object' || batch === null) {
+      throw new Error(`${where}: expected { x, y }, got ${String(batch)}`);
+    }
+    const x = this.model.checkInput(toInputTensor(batch.x, where), where);
+    checkTarget(batch.y, x.rows, this.model.outputWidth!, where);
+    checkLossTarget(this.loss, batch.y, this.model.outputWidth!, where);
+    this.prepare();
+    return [x, batch.y];
+  }
+
+  finishSource(): void {
+    if (!this.stopping) this.epochComplete = true;
+  }
+
+  abort(): void {
+    this.aborted = true;
+    this.stopping = true;
+  }
+
+  /** One update. Bad values stop it before any weight changes (unless told to continue). */
+  step(xb: Tensor, yb: Target): number {
+    const { model, loss, params } = this;
+    const layers = model.layers;
+    const rows = xb.rows;
+    let pred = xb;
+    for (let i = 0; i < layers.length; i++) {
+      pred = layers[i]!.forward(pred, TRAINING);
+      this.outputs[i] = pred;
+    }
+    const batchLoss = loss.forward(pred, yb) + loss.penalty.value(params);
+    const strict = this.options.onNonFinite !== 'continue';
+    if (strict && !Number.isFinite(batchLoss)) {
+      const cause = locateInOutputs(layers, this.outputs) ?? `the loss is ${batchLoss}`;
+      this.fail(cause);
+    }
+    this.diagnostics?.recordOutputs(this.outputs);
+    this.lossSum += batchLoss * rows;
+    this.samples += rows;
+    if (this.classify) this.correct += countCorrect(pred, yb);
+    else {
+      this.errorSum += absoluteErrorSum(pred, yb);
+      this.errorCount += pred.size;
+    }
+    let grad = this.gradient!(pred, yb, this.dOut.tensor(pred.rows, pred.cols));
+    for (let i = this.through - 1; i > 0; i--) grad = layers[i]!.backward(grad);
+    if (this.through > 0) layers[0]!.backward(grad, NO_INPUT_GRADIENT);
+    loss.penalty.addGradients(params);
+    if (strict) {
+      const cause = locateInGradients(layers, this.layerParams);
+      if (cause) this.fail(cause);
+    }
+    this.diagnostics?.recordGradients();
+    if (this.options.clipValue !== undefined) clipByValue(params, this.options.clipValue);
+    if (this.options.clipNorm !== undefined) clipByNorm(params, this.options.clipNorm);
+    const scale = model.learningRateScale;
+    for (const group of this.groups) {
+      const updater = group.updater as { learningRateScale?: number };
+      if (updater.learningRateScale !== undefined && updater.learningRateScale !== scale) {
+        updater.learningRateScale = scale;
+      }
+      group.updater.step(group.params);
+    }
+    const b = this.batch++;
+    for (const c of this.callbacks)
+      c.onBatchEnd?.(b, { loss: batchLoss, size: rows }, this.context);
+    return batchLoss;
+  }
+
+  private fail(cause: string): never {
+    throw new Error(
+      `train: non-finite value at epoch ${this.context.initialEpoch + this.epoch + 1}, batch ${this.batch + 1}: ${cause}. ` +
+        'No weight was changed by this batch; lower the learning rate, clip gradients (clipNorm) or check the data. ' +
+        "Pass onNonFinite: 'continue' to train on regardless",
+    );
+  }
+
+  endEpoch(epoch: number): void {
+    const history = this.history;
+    const logs: EpochLogs = { loss: this.lossSum / this.samples };
+    history.loss.push(logs.loss);
+    if (this.classify) {
+      logs.accuracy = this.correct / this.samples;
+      history.accuracy.push(logs.accuracy);
+    } else {
+      logs.mae = this.errorSum / this.errorCount;
+      history.mae!.push(logs.mae);
+    }
+    if (this.validation) {
+      const measured = this.model.measure(this.validation[0], this.validation[1], this.loss);
+      logs.val_loss = measured.loss;
+      history.val_loss!.push(measured.loss);
+      if (measured.accuracy !== undefined) {
+        logs.val_accuracy = measured.accuracy;
+        history.val_accuracy!.push(measured.accuracy);
+      }
+      if (measured.mae !== undefined) {
+        logs.val_mae = measured.mae;
+        history.val_mae!.push(measured.mae);
+      }
+    }
+    if (this.diagnostics) history.diagnostics!.push(this.diagnostics.epoch());
+    this.model.epochsTrained++;
+    for (const c of this.callbacks) c.onEpochEnd?.(epoch, logs, this.context);
+  }
+
+  end(): History {
+    for (const c of this.callbacks) c.onTrainEnd?.(this.context);
+    const history = this.history;
+    if (this.stopping && history.loss.length < this.epochs) {
+      history.stoppedEpoch = history.loss.length - (this.epochComplete ? 1 : 0);
+    }
+    if (this.aborted) history.aborted = true;
+    const early = this.early;
+    if (early?.stoppedEpoch !== undefined) {
+      history.stoppedEpoch = early.stoppedEpoch;
+      history.bestEpoch = early.bestEpoch;
+      if (this.options.verbose) {
+        console.log(
+          `Early stopping at epoch ${early.stoppedEpoch + 1}; restored the weights of epoch ${early.bestEpoch + 1}`,
+        );
+      }
+    }
+    return history;
+  }
+}
+
+/**
+ * Whether the target's form suits the loss (mean squared error wants values, not class
+ * labels) is the loss's to judge: it is asked on one row, before the first update.
+ */
+function checkLossTarget(loss: Loss, y: Target, width: number, where: string): void {
+  try {
+    loss.forward(Tensor.zeros([1, width]), sliceTarget(y, 0, 1));
+  } catch (error) {
+    throw new Error(`${where}: ${(error as Error).message}`);
+  }
+}
