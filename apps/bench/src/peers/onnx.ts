@@ -1,17 +1,21 @@
+import { exportOnnx } from '@neunet/export';
+import type { NeuralNetwork } from '@neunet/model';
 import * as ort from 'onnxruntime-node';
-import { type DenseWeights, mlpOnnxBytes } from '../onnx-model.js';
 
-/** An onnxruntime session over W2's network: `run` maps [rows, nIn] inputs to probabilities. */
-export async function onnxMlp(layers: readonly DenseWeights[]) {
-  const session = await ort.InferenceSession.create(mlpOnnxBytes(layers), {
+/**
+ * An onnxruntime session over a NeuNet model, exported with @neunet/export: `run` maps
+ * [rows, inputs] to the model's outputs.
+ */
+export async function onnxModel(model: NeuralNetwork) {
+  const session = await ort.InferenceSession.create(exportOnnx(model), {
     executionProviders: ['cpu'],
     graphOptimizationLevel: 'all',
   });
-  const nIn = layers[0]!.nIn;
+  const inputs = model.inputSize!;
   return {
     async run(x: Float32Array, rows: number): Promise<Float32Array> {
-      const out = await session.run({ X: new ort.Tensor('float32', x, [rows, nIn]) });
-      return out['Y']!.data as Float32Array;
+      const out = await session.run({ input: new ort.Tensor('float32', x, [rows, inputs]) });
+      return out['output']!.data as Float32Array;
     },
     release: () => session.release(),
   };

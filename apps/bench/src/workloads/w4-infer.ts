@@ -3,8 +3,7 @@ import type { BenchContext } from '../context.js';
 import { mlpData } from '../data.js';
 import { measure } from '../measure.js';
 import { denseLayers, mlpModel } from '../neunet.js';
-import type { DenseWeights } from '../onnx-model.js';
-import { onnxMlp } from '../peers/onnx.js';
+import { onnxModel } from '../peers/onnx.js';
 import { tf, tfMlpModel, useTfjs } from '../peers/tfjs.js';
 import type { Row } from '../row.js';
 import { summarize } from '../stats.js';
@@ -22,13 +21,7 @@ export async function runW4(ctx: BenchContext): Promise<Row[]> {
   const data = mlpData(BIG, W2.sizes[0], W2.sizes[3], ctx.seed);
   const one = data.X.sliceRows(0, 1);
   const model = mlpModel(W2.sizes, ctx.seed);
-  const layers: DenseWeights[] = denseLayers(model).map((d) => ({
-    nIn: d.nIn,
-    nOut: d.nOut,
-    weights: d.weights.value.data,
-    bias: d.bias.value.data,
-  }));
-  const weights = layers.flatMap((l) => [l.weights, l.bias]);
+  const weights = denseLayers(model).flatMap((d) => [d.weights.value.data, d.bias.value.data]);
   const rows: Row[] = [];
   let reference: Float32Array | undefined;
 
@@ -78,7 +71,7 @@ export async function runW4(ctx: BenchContext): Promise<Row[]> {
     );
     tfModel.dispose();
   }
-  const onnx = await onnxMlp(layers);
+  const onnx = await onnxModel(model);
   await bench('onnxruntime', (x) => onnx.run(x.data, x.rows));
   await onnx.release();
   return rows;
