@@ -32,7 +32,9 @@ export function locateInGradients(
   params: readonly (readonly Param[])[],
 ): string | undefined {
   for (let i = 0; i < layers.length; i++) {
-    for (const param of params[i]!) {
+    const own = params[i]!;
+    for (let j = 0; j < own.length; j++) {
+      const param = own[j]!;
       const bad = firstNonFinite(param.grad.data);
       if (bad) {
         return `layer ${i + 1} (${layers[i]!.getConfig().type}) gradient of '${param.name}' holds ${bad}`;

@@ -13,7 +13,7 @@ export function train(model: NeuralNetwork, X: Input, y: Target, options: TrainO
   run.begin();
   for (let epoch = 0; epoch < run.epochs && !run.stopping; epoch++) {
     run.startEpoch(epoch);
-    for (let b = 0; b < run.batchCount! && !run.stopping; b++) run.step(...run.tensorBatch(b));
+    for (let b = 0; b < run.batchCount! && !run.stopping; b++) run.stepBatch(b);
     if (!run.stopping || run.epochComplete) run.endEpoch(epoch);
   }
   return run.end();
@@ -54,7 +54,7 @@ export async function trainAsync(
       run.finishSource();
     } else {
       for (let b = 0; b < run.batchCount! && !run.stopping; b++) {
-        report(epoch, b, run.step(...run.tensorBatch(b)));
+        report(epoch, b, run.stepBatch(b));
         await nextTurn();
         if (signal?.aborted) run.abort();
       }
