@@ -233,7 +233,7 @@ export function matmulShape(
   dims.n = n;
 }
 
-function checkSameSize(where: string, a: Tensor, b: Tensor): void {
+export function checkSameSize(where: string, a: Tensor, b: Tensor): void {
   if (a.size !== b.size) {
     throw new Error(`${where}: tensors hold ${a.size} and ${b.size} values; expected the same`);
   }

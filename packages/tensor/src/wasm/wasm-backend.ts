@@ -1,5 +1,5 @@
 import type { ActivationKind, AdamStep } from '../backend.js';
-import { adamSize, dims, JsBackend, matmulShape } from '../js-backend.js';
+import { adamSize, checkSameSize, dims, JsBackend, matmulShape } from '../js-backend.js';
 import type { Tensor } from '../tensor.js';
 import { ACTIVATION_CODES, PANEL } from './codes.js';
 import type { WasmHeap } from './heap.js';
@@ -144,7 +144,7 @@ export class WasmBackend extends JsBackend implements WasmBackendInfo {
   }
 
   override activation(kind: ActivationKind, x: Tensor, out: Tensor, alpha = 0.01): Tensor {
-    sameSize('activation', x, out);
+    checkSameSize('activation', x, out);
     const act = code(kind);
     const px = this.input(x, SLOT_A);
     const po = this.output(out, SLOT_C);
@@ -159,8 +159,8 @@ export class WasmBackend extends JsBackend implements WasmBackendInfo {
     out: Tensor,
     alpha = 0.01,
   ): Tensor {
-    sameSize('activationBackward', y, dy);
-    sameSize('activationBackward', dy, out);
+    checkSameSize('activationBackward', y, dy);
+    checkSameSize('activationBackward', dy, out);
     const act = code(kind);
     const py = this.input(y, SLOT_A);
     const pg = this.input(dy, SLOT_B);
@@ -174,7 +174,7 @@ export class WasmBackend extends JsBackend implements WasmBackendInfo {
     if (x.size % cols !== 0 || x.cols !== cols) {
       throw new Error(`addBias: x has ${x.cols} columns but bias has ${cols} values`);
     }
-    sameSize('addBias', x, out);
+    checkSameSize('addBias', x, out);
     const px = this.input(x, SLOT_A);
     const pb = this.input(bias, SLOT_BIAS);
     const po = this.output(out, SLOT_C);
@@ -322,10 +322,4 @@ function code(kind: ActivationKind): number {
     );
   }
   return c;
-}
-
-function sameSize(where: string, a: Tensor, b: Tensor): void {
-  if (a.size !== b.size) {
-    throw new Error(`${where}: tensors hold ${a.size} and ${b.size} values; expected the same`);
-  }
 }
