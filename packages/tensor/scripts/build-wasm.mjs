@@ -3,7 +3,11 @@
 // src/wasm/generated/modules.ts so the ESM, CJS and browser bundles all carry them.
 // The output depends only on the sources and the pinned compiler: run it, and the file
 // is byte-for-byte what is committed.
-import { writeFileSync } from 'node:fs';
+//
+// With --check, or when CI is set (as in CI's `pnpm test`), it compares instead of
+// writing and fails if the committed file differs from what the sources compile to.
+// --out <file> checks or writes another file (the script's own test uses it).
+import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import asc from 'assemblyscript/asc';
@@ -54,4 +58,17 @@ out += `export const MAX_PAGES = ${MAX_PAGES};\n`;
 for (const [name, relaxed, shared] of variants) {
   out += `\nexport const ${name} =\n  '${await compile(relaxed, shared)}';\n`;
 }
-writeFileSync(join(root, 'src/wasm/generated/modules.ts'), out);
+const args = process.argv.slice(2);
+const outAt = args.indexOf('--out');
+const target = outAt >= 0 ? args[outAt + 1] : join(root, 'src/wasm/generated/modules.ts');
+if (args.includes('--check') || process.env.CI) {
+  if (readFileSync(target, 'utf8') !== out) {
+    console.error(
+      `build-wasm: ${target} differs from what assembly/kernels.ts compiles to; ` +
+        'run `node scripts/build-wasm.mjs` in packages/tensor and commit the result',
+    );
+    process.exit(1);
+  }
+} else {
+  writeFileSync(target, out);
+}

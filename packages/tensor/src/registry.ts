@@ -1,50 +1,81 @@
 import type { Backend } from './backend.js';
 import { JsBackend } from './js-backend.js';
-import { wasmBackend, wasmBackendSupported } from './wasm/create.js';
-
-const backends = new Map<string, () => Backend>([
-  ['js', () => new JsBackend()],
-  ['wasm', wasmBackend],
-]);
-let current: Backend | undefined;
 
 /**
- * The backend every layer, loss and optimizer computes with. Unless one was set, the
- * fastest this engine runs: wasm (SIMD128) when it can be compiled here and now, else js.
+ * The registry's state, kept on `globalThis` so that every copy of this package in a
+ * process (its ESM and CJS builds, a bundled copy next to an installed one) shares one
+ * current backend: `setBackend` in one copy reaches the layers that another copy's
+ * `getBackend` serves. A copy that finds a state of another version refuses to load
+ * instead of misreading it; the version changes whenever this shape does.
  */
-export function getBackend(): Backend {
-  current ??= fastest();
-  return current;
+interface RegistryState {
+  readonly version: 1;
+  readonly backends: Map<string, () => Backend>;
+  current: Backend | undefined;
+  /** The backend `getBackend` picks when none was set: js, or the node entry's wasm. */
+  fallback: (() => Backend) | undefined;
 }
 
-function fastest(): Backend {
-  if (wasmBackendSupported()) {
-    try {
-      return wasmBackend();
-    } catch {
-      // A browser's main thread refuses synchronous compilation: initWasmBackend() is the way there.
-    }
+const KEY = Symbol.for('neunet.tensor.registry');
+const VERSION = 1;
+
+/** Read on each call rather than at module load, so a bundle that never uses the registry drops it. */
+export function registryState(): RegistryState {
+  const holder = globalThis as { [KEY]?: { version?: unknown } };
+  const found = holder[KEY];
+  if (found === undefined) {
+    const state: RegistryState = {
+      version: VERSION,
+      backends: new Map([['js', () => new JsBackend()]]),
+      current: undefined,
+      fallback: undefined,
+    };
+    holder[KEY] = state;
+    return state;
   }
-  return new JsBackend();
+  if (found.version !== VERSION) {
+    throw new Error(
+      `@neunet/tensor: another copy of @neunet/tensor with backend registry version ` +
+        `${String(found.version)} is loaded in this process, and this copy expects version ` +
+        `${VERSION}; install a single version of @neunet/tensor`,
+    );
+  }
+  return found as RegistryState;
+}
+
+/**
+ * The backend every layer, loss and optimizer computes with. Unless one was set: under
+ * Node.js (the package's `node` entry) the wasm backend when this engine runs it, else js;
+ * in a browser js until `await initWasmBackend()` makes wasm the current backend.
+ */
+export function getBackend(): Backend {
+  const state = registryState();
+  state.current ??= (state.fallback ?? (() => new JsBackend()))();
+  return state.current;
 }
 
 /** Makes `backend` (an instance, or the name of a registered one) the current backend. */
 export function setBackend(backend: Backend | string): Backend {
+  const state = registryState();
   if (typeof backend === 'string') {
-    const create = backends.get(backend);
+    const create = state.backends.get(backend);
     if (!create) {
+      const hint =
+        backend === 'wasm'
+          ? '; this environment compiles WebAssembly only asynchronously: call `await initWasmBackend()`, which selects it'
+          : '';
       throw new Error(
-        `setBackend: unknown backend '${backend}'; registered: ${[...backends.keys()].join(', ')}`,
+        `setBackend: unknown backend '${backend}'; registered: ${[...state.backends.keys()].join(', ')}${hint}`,
       );
     }
-    current = create();
+    state.current = create();
   } else {
-    current = backend;
+    state.current = backend;
   }
-  return current;
+  return state.current;
 }
 
 /** Makes a backend selectable by name with `setBackend(name)`. */
 export function registerBackend(name: string, create: () => Backend): void {
-  backends.set(name, create);
+  registryState().backends.set(name, create);
 }

@@ -18,29 +18,48 @@ export const TICKET = 4;
 export const JOB = 8;
 export const PACKS = 24;
 
+type Gemm = (...args: number[]) => void;
+
 /**
- * The source of the chunk loop, shared verbatim by the workers and the calling thread: it
- * claims chunks of the current job until none is left, runs each through the gemm
- * kernel, and counts it done. `I`/`F` view the control block, `gemm` is the kernel.
+ * The chunk loop, run by the workers and the calling thread alike: it claims chunks of
+ * the current job until none is left, runs each through the gemm kernel, and counts it
+ * done. `I`/`F` view the control block, `gemm` is the kernel.
+ *
+ * The workers get it as source text (`runChunks.toString()`), so it must not refer to
+ * anything outside itself but globals: a bundler or minifier may rename or drop the
+ * module's constants, so the layout offsets are restated inside, and control.test.ts
+ * checks them against the constants above. A real function (not a string) keeps
+ * eval out of the calling thread, as a Content-Security-Policy without 'unsafe-eval'
+ * requires.
  */
-export const RUN_CHUNKS = `(I, F, gemm, thread, generation) => {
+export function runChunks(
+  I: Int32Array,
+  F: Float32Array,
+  gemm: Gemm,
+  thread: number,
+  generation: number,
+): void {
+  const done = 1;
+  const ticketAt = 4;
+  const j = 8;
+  const packs = 24;
   const ticket = (generation & 0x7fff) << 16;
-  const j = ${JOB};
-  const chunks = I[j + 12];
-  const units = I[j + 13];
-  const m = I[j + 3];
-  const panels = I[j + 14];
+  const chunks = I[j + 12]!;
+  const units = I[j + 13]!;
+  const m = I[j + 3]!;
+  const panels = I[j + 14]!;
   for (;;) {
-    const v = Atomics.load(I, ${TICKET});
+    const v = Atomics.load(I, ticketAt);
     if ((v & ~0xffff) !== ticket || (v & 0xffff) >= chunks) return;
-    if (Atomics.compareExchange(I, ${TICKET}, v, v + 1) !== v) continue;
+    if (Atomics.compareExchange(I, ticketAt, v, v + 1) !== v) continue;
     const chunk = v & 0xffff;
     const lo = Math.floor((chunk * units) / chunks);
     const hi = Math.floor(((chunk + 1) * units) / chunks);
     const byPanels = I[j + 11] !== 0;
-    gemm(I[j], I[j + 1], I[j + 2], m, I[j + 4], I[j + 5], I[j + 6], I[j + 7], I[j + 8], I[j + 9],
-      F[j + 10], byPanels ? 0 : Math.min(m, lo * 4), byPanels ? m : Math.min(m, hi * 4),
-      byPanels ? lo : 0, byPanels ? hi : panels, I[${PACKS} + thread]);
-    Atomics.add(I, ${DONE}, 1);
+    // biome-ignore format: the arguments in the kernel's order
+    gemm(I[j]!, I[j + 1]!, I[j + 2]!, m, I[j + 4]!, I[j + 5]!, I[j + 6]!, I[j + 7]!, I[j + 8]!,
+      I[j + 9]!, F[j + 10]!, byPanels ? 0 : Math.min(m, lo * 4), byPanels ? m : Math.min(m, hi * 4),
+      byPanels ? lo : 0, byPanels ? hi : panels, I[packs + thread]!);
+    Atomics.add(I, done, 1);
   }
-}`;
+}

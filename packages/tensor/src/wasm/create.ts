@@ -14,7 +14,8 @@ export interface WasmBackendOptions {
   /**
    * Threads a large gemm is split over, the calling one included; 1 starts no worker.
    * Default: the number of logical cores (more threads than cores spin against each
-   * other).
+   * other). Without shared memory (a browser page that is not cross-origin isolated)
+   * the backend has one thread whatever this says, and its `threads` reports 1.
    */
   threads?: number;
   /** Use relaxed-SIMD fused multiply-add when the engine validates it. Default true. */
@@ -44,6 +45,19 @@ export function wasmBackendSupported(): boolean {
   return typeof WebAssembly === 'object' && WebAssembly.validate(bytes(simdPlain));
 }
 
+/**
+ * Which of the four compiled variants to use, for tests that run each of them; unset
+ * fields are chosen as usual. Not part of the public API.
+ */
+export interface WasmVariant {
+  relaxedSimd?: boolean;
+  sharedMemory?: boolean;
+}
+
+/**
+ * A shared memory, or undefined where there is none: a page that is not cross-origin
+ * isolated has no `SharedArrayBuffer` at all, so nothing here may name it unguarded.
+ */
 function sharedMemory(): WebAssembly.Memory | undefined {
   if (typeof SharedArrayBuffer === 'undefined') return undefined;
   try {
@@ -62,36 +76,48 @@ function cores(): number {
   );
 }
 
-function choose(options: WasmBackendOptions) {
+function choose(options: WasmBackendOptions, variant: WasmVariant) {
   if (!wasmBackendSupported()) {
     throw new Error('wasm backend: this engine lacks WebAssembly SIMD128; use the js backend');
   }
-  const threads = options.threads ?? cores();
-  if (!Number.isInteger(threads) || threads < 1) {
-    throw new Error(`wasm backend: threads must be an integer >= 1, got ${threads}`);
+  const requested = options.threads ?? cores();
+  if (!Number.isInteger(requested) || requested < 1) {
+    throw new Error(`wasm backend: threads must be an integer >= 1, got ${requested}`);
   }
-  const memory = sharedMemory();
+  const memory = variant.sharedMemory === false ? undefined : sharedMemory();
   const shared = memory !== undefined;
+  if (variant.sharedMemory && !shared) {
+    throw new Error('wasm backend: shared memory was required, but this engine has none');
+  }
   const relaxedCode = shared ? relaxedShared : relaxedPlain;
-  const relaxed = options.relaxedSimd !== false && WebAssembly.validate(bytes(relaxedCode));
+  const relaxed =
+    (variant.relaxedSimd ?? options.relaxedSimd !== false) &&
+    WebAssembly.validate(bytes(relaxedCode));
+  if (variant.relaxedSimd && !relaxed) {
+    throw new Error(
+      'wasm backend: relaxed SIMD was required, but this engine does not validate it',
+    );
+  }
   const code = relaxed ? relaxedCode : shared ? simdShared : simdPlain;
   return {
     code: bytes(code),
     memory: memory ?? new WebAssembly.Memory({ initial: INITIAL_PAGES }),
+    shared,
     relaxed,
-    threads,
+    // Workers need shared memory; without it the calling thread is the only one.
+    threads: shared ? requested : 1,
   };
 }
 
+type Choice = ReturnType<typeof choose>;
+
 function build(
   module: WebAssembly.Module,
-  memory: WebAssembly.Memory,
-  relaxed: boolean,
-  threads: number,
+  { memory, shared, relaxed, threads }: Choice,
 ): WasmBackend {
   const kernels = new WebAssembly.Instance(module, { env: { memory } })
     .exports as unknown as Kernels;
-  const heap = new WasmHeap(memory, kernels.heapBase(), memory.buffer instanceof SharedArrayBuffer);
+  const heap = new WasmHeap(memory, kernels.heapBase(), shared);
   return new WasmBackend(kernels, heap, relaxed, threads, () =>
     ThreadPool.create(module, heap, threads - 1, SPIN),
   );
@@ -102,8 +128,13 @@ function build(
  * size synchronously on the main thread: use `initWasmBackend` there.
  */
 export function createWasmBackend(options: WasmBackendOptions = {}): WasmBackend {
-  const { code, memory, relaxed, threads } = choose(options);
-  return build(new WebAssembly.Module(code), memory, relaxed, threads);
+  return createWasmVariant(options, {});
+}
+
+/** createWasmBackend with the variant forced, for the tests that run all four. */
+export function createWasmVariant(options: WasmBackendOptions, variant: WasmVariant): WasmBackend {
+  const choice = choose(options, variant);
+  return build(new WebAssembly.Module(choice.code), choice);
 }
 
 let registered: WasmBackend | undefined;
@@ -123,6 +154,6 @@ export function replaceWasmBackend(backend: WasmBackend): WasmBackend | undefine
 
 /** Compiles asynchronously, as browsers require for all but tiny modules. */
 export async function compileWasmBackend(options: WasmBackendOptions = {}): Promise<WasmBackend> {
-  const { code, memory, relaxed, threads } = choose(options);
-  return build(await WebAssembly.compile(code), memory, relaxed, threads);
+  const choice = choose(options, {});
+  return build(await WebAssembly.compile(choice.code), choice);
 }

@@ -1,5 +1,10 @@
-import { setBackend } from '../registry.js';
-import { compileWasmBackend, replaceWasmBackend, type WasmBackendOptions } from './create.js';
+import { registerBackend, setBackend } from '../registry.js';
+import {
+  compileWasmBackend,
+  replaceWasmBackend,
+  type WasmBackendOptions,
+  wasmBackend,
+} from './create.js';
 import type { WasmBackend } from './wasm-backend.js';
 
 /**
@@ -10,7 +15,9 @@ import type { WasmBackend } from './wasm-backend.js';
 export async function initWasmBackend(options: WasmBackendOptions = {}): Promise<WasmBackend> {
   const backend = await compileWasmBackend(options);
   await backend.ready();
+  const previous = replaceWasmBackend(backend);
+  registerBackend('wasm', wasmBackend);
   setBackend(backend);
-  await replaceWasmBackend(backend)?.dispose();
+  await previous?.dispose();
   return backend;
 }

@@ -1,27 +1,14 @@
 import type { Worker as NodeWorker } from 'node:worker_threads';
-import { DONE, GENERATION, JOB, PACKS, READY, RUN_CHUNKS, STOP, TICKET } from './control.js';
+import { DONE, GENERATION, JOB, PACKS, READY, runChunks, STOP, TICKET } from './control.js';
 import type { WasmHeap } from './heap.js';
 import { isNode, nodeBuiltin } from './node-builtin.js';
-import { WORKER_SOURCE } from './worker-source.js';
+import { workerSource } from './worker-source.js';
 
 interface PoolWorker {
   terminate(): unknown;
 }
 
 type Gemm = (...args: number[]) => void;
-type ChunkRunner = (
-  I: Int32Array,
-  F: Float32Array,
-  gemm: Gemm,
-  thread: number,
-  generation: number,
-) => void;
-
-/**
- * The calling thread runs the very code the workers run (see RUN_CHUNKS), so the two can
- * never disagree about how a job is cut.
- */
-const runChunks = new Function(`return ${RUN_CHUNKS}`)() as ChunkRunner;
 
 /**
  * Workers that run gemm jobs on the shared wasm memory. The calling thread writes the job
@@ -121,6 +108,7 @@ export class ThreadPool {
     Atomics.store(I, TICKET, (generation & 0x7fff) << 16);
     Atomics.store(I, GENERATION, generation);
     Atomics.notify(I, GENERATION);
+    // The very code the workers run, so the two never disagree about how a job is cut.
     runChunks(I, this.floats, gemm, 0, generation);
     let done = Atomics.load(I, DONE);
     for (let s = 0; done < chunks && (s < 1 << 14 || !this.canBlock); s++) {
@@ -156,7 +144,7 @@ function workerFactory(): WorkerFactory | undefined {
   const threads = nodeBuiltin<typeof import('node:worker_threads')>('node:worker_threads');
   if (threads) {
     return (onReady, onError) => {
-      const worker: NodeWorker = new threads.Worker(WORKER_SOURCE, { eval: true });
+      const worker: NodeWorker = new threads.Worker(workerSource(), { eval: true });
       worker.unref();
       worker.once('message', onReady);
       worker.once('error', onError);
@@ -165,7 +153,7 @@ function workerFactory(): WorkerFactory | undefined {
   }
   const g = globalThis as { crossOriginIsolated?: boolean };
   if (typeof Worker !== 'function' || g.crossOriginIsolated !== true) return undefined;
-  const url = URL.createObjectURL(new Blob([WORKER_SOURCE], { type: 'text/javascript' }));
+  const url = URL.createObjectURL(new Blob([workerSource()], { type: 'text/javascript' }));
   return (onReady, onError) => {
     const worker = new Worker(url);
     worker.addEventListener('message', onReady, { once: true });

@@ -1,9 +1,11 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ActivationKind } from '../backend.js';
 import { JsBackend } from '../js-backend.js';
 import { Rng } from '../rng.js';
 import { Tensor } from '../tensor.js';
-import { createWasmBackend } from './create.js';
+import { createWasmVariant } from './create.js';
+import { relaxedPlain } from './generated/modules.js';
+import type { WasmBackend } from './wasm-backend.js';
 
 const reference = new JsBackend();
 const rng = new Rng(7);
@@ -44,26 +46,52 @@ const SHAPES: [number, number, number][] = [
 ];
 const ACTIVATIONS: ActivationKind[] = ['linear', 'relu', 'leakyRelu', 'sigmoid', 'tanh'];
 
-// The wasm-memory variant runs its kernels in place on tensors it allocated; the other
-// gets plain arrays and copies them in and out. Both must agree with the reference.
-const single = createWasmBackend({ threads: 1 });
-const threaded = createWasmBackend({ threads: 2 });
-threaded.threadThreshold = 0;
-afterAll(() => threaded.dispose());
+// All four compiled variants: SIMD128 or relaxed SIMD, on shared memory (kernels use
+// the tensors they allocated in place; also split over two threads) or on plain memory
+// (as on a page that is not cross-origin isolated: every operand is copied in and out).
+// All must agree with the reference. Node 20 validates relaxed SIMD only with
+// --experimental-wasm-relaxed-simd, which the `relaxed-simd` vitest project passes.
+const relaxed = WebAssembly.validate(Buffer.from(relaxedPlain, 'base64'));
+if (!relaxed) {
+  console.log('relaxed-SIMD variants skipped here: this engine does not validate relaxed SIMD');
+}
+if (process.env.NEUNET_REQUIRE_RELAXED_SIMD && !relaxed) {
+  throw new Error(
+    'NEUNET_REQUIRE_RELAXED_SIMD: relaxed SIMD is not validated; is the flag passed?',
+  );
+}
+const variants: [string, WasmBackend][] = [];
+for (const relaxedSimd of relaxed ? [false, true] : [false]) {
+  const kind = relaxedSimd ? 'relaxed SIMD' : 'SIMD128';
+  variants.push(
+    [
+      `${kind}, shared memory, one thread`,
+      createWasmVariant({ threads: 1 }, { relaxedSimd, sharedMemory: true }),
+    ],
+    [
+      `${kind}, plain memory`,
+      createWasmVariant({ threads: 2 }, { relaxedSimd, sharedMemory: false }),
+    ],
+  );
+  const threaded = createWasmVariant({ threads: 2 }, { relaxedSimd, sharedMemory: true });
+  threaded.threadThreshold = 0;
+  variants.push([`${kind}, shared memory, two threads`, threaded]);
+}
+afterAll(() => Promise.all(variants.map(([, wasm]) => wasm.dispose())));
 
-describe.each([
-  ['one thread', single],
-  ['two threads', threaded],
-])('WasmBackend (%s)', (_, wasm) => {
+describe.each(variants)('WasmBackend (%s)', (name, wasm) => {
   const own = (t: Tensor): Tensor => {
     const copy = new Tensor(wasm.allocate(t.size), t.shape);
     copy.data.set(t.data);
     return copy;
   };
 
-  it('starts its workers', async () => {
+  it('is the variant it was asked for, and starts its workers', async () => {
     await wasm.ready();
-    expect(wasm.threads).toBe(wasm === single ? 1 : 2);
+    expect(wasm.relaxedSimd).toBe(name.startsWith('relaxed'));
+    expect(wasm.sharedMemory).toBe(name.includes('shared'));
+    // Plain memory has no workers, whatever was asked.
+    expect(wasm.threads).toBe(name.includes('two threads') ? 2 : 1);
   });
 
   for (const [m, k, n] of SHAPES) {
@@ -188,19 +216,28 @@ describe.each([
   });
 });
 
-describe('WasmBackend threads', () => {
-  it('gives bit-identical products on one and two threads', () => {
-    for (const [m, k, n] of [
-      [128, 784, 256],
-      [784, 128, 256],
-      [6, 50, 300],
-      [300, 40, 5],
-    ] as const) {
-      const a = random(m, k);
-      const b = random(k, n);
-      const one = single.matmul(a, b, Tensor.zeros([m, n]));
-      const two = threaded.matmul(a, b, Tensor.zeros([m, n]));
-      expect(Buffer.from(two.data.buffer).equals(Buffer.from(one.data.buffer))).toBe(true);
-    }
-  });
-});
+describe.each(relaxed ? [false, true] : [false])(
+  'WasmBackend threads (relaxed SIMD: %s)',
+  (relaxedSimd) => {
+    const single = createWasmVariant({ threads: 1 }, { relaxedSimd });
+    const threaded = createWasmVariant({ threads: 2 }, { relaxedSimd });
+    threaded.threadThreshold = 0;
+    beforeAll(() => threaded.ready());
+    afterAll(() => threaded.dispose());
+
+    it('gives bit-identical products on one and two threads', () => {
+      for (const [m, k, n] of [
+        [128, 784, 256],
+        [784, 128, 256],
+        [6, 50, 300],
+        [300, 40, 5],
+      ] as const) {
+        const a = random(m, k);
+        const b = random(k, n);
+        const one = single.matmul(a, b, Tensor.zeros([m, n]));
+        const two = threaded.matmul(a, b, Tensor.zeros([m, n]));
+        expect(Buffer.from(two.data.buffer).equals(Buffer.from(one.data.buffer))).toBe(true);
+      }
+    });
+  },
+);

@@ -1,16 +1,18 @@
-import { GENERATION, PACKS, READY, RUN_CHUNKS, STOP } from './control.js';
+import { GENERATION, PACKS, READY, runChunks, STOP } from './control.js';
 
 /**
  * The source of a pool worker, run from a string (Node `eval: true`, or a Blob URL in a
- * browser) so that the ESM, CJS and bundled builds need no separate worker file. It
+ * browser) so that the ESM, CJS and bundled builds need no separate worker file. Built
+ * from the function's own text, so no eval runs on the calling thread. It
  * instantiates the kernels on the shared memory, then loops: spin briefly on the
  * generation counter, sleep in Atomics.wait when nothing comes, claim chunks of the job.
+ * A function rather than a constant, so that a bundle without the thread pool drops it.
  */
-export const WORKER_SOURCE = `'use strict';
+export const workerSource = (): string => `'use strict';
 const node = typeof require === 'function';
 const port = node ? require('node:worker_threads').parentPort : self;
 const onMessage = (fn) => node ? port.once('message', fn) : (self.onmessage = (e) => { self.onmessage = null; fn(e.data); });
-const runChunks = ${RUN_CHUNKS};
+const runChunks = ${runChunks.toString()};
 onMessage(({ module, memory, control, threads, thread, spin }) => {
   const k = new WebAssembly.Instance(module, { env: { memory } }).exports;
   const I = new Int32Array(memory.buffer, control, ${PACKS} + threads);
