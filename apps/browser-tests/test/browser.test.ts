@@ -19,7 +19,9 @@ interface Visit {
 /** The js and wasm runs agree: same loss curve and probabilities within float32 rounding. */
 function expectSameTraining(got: Trained, want: Trained): void {
   expect(got.loss).toHaveLength(want.loss.length);
-  got.loss.forEach((loss, i) => expect(loss).toBeCloseTo(want.loss[i]!, 4));
+  got.loss.forEach((loss, i) => {
+    expect(loss).toBeCloseTo(want.loss[i]!, 4);
+  });
   expect(got.probabilities).toHaveLength(want.probabilities.length);
   let worst = 0;
   got.probabilities.forEach((p, i) => {
