@@ -15,9 +15,7 @@ const STRING_EVALUATION: [string, RegExp][] = [
 ];
 
 describe('a strict Content-Security-Policy', () => {
-  it('the browser bundle of @neunet/export and its dependencies evaluates no strings', {
-    timeout: 60_000,
-  }, async () => {
+  it('the browser bundle of @neunet/export and its dependencies evaluates no strings', async () => {
     const result = await build({
       entryPoints: [fileURLToPath(new URL('./index.ts', import.meta.url))],
       bundle: true,
@@ -30,7 +28,10 @@ describe('a strict Content-Security-Policy', () => {
     const inputs = Object.keys(result.metafile.inputs);
     // Not vacuous: the encoder's library and every NeuNet package it uses are in the bundle.
     for (const dependency of ['@bufbuild/protobuf', 'tensor/', 'layers/', 'model/']) {
-      expect(inputs.some((path) => path.includes(dependency)), dependency).toBe(true);
+      expect(
+        inputs.some((path) => path.includes(dependency)),
+        dependency,
+      ).toBe(true);
     }
     const code = result.outputFiles[0]!.text;
     expect(code).toContain('exportOnnx');

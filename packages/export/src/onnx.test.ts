@@ -26,10 +26,12 @@ describe('exportOnnx, checked in onnxruntime-node', () => {
   it("the seed's example (BatchNormalization in inference form, Dropout dropped) within 1e-5", async () => {
     const { X, y } = createData({ samples: 100, classes: 3, seed: 0 });
     const model = seedNetwork(42);
-    model.train(X, y, { epochs: 30, batchSize: 32 });
-    // Trained running statistics, so that BatchNormalization is not the identity.
-    const bn = model.layers[1]!.buffers!()[0]!.value.data;
-    expect(bn.some((m) => Math.abs(m) > 1e-3)).toBe(true);
+    // A few epochs are enough: the point is trained running statistics, so that
+    // BatchNormalization is not the identity, not a well-fitted model.
+    model.train(X, y, { epochs: 4, batchSize: 32 });
+    const [mean, variance] = model.layers[1]!.buffers!().map((b) => b.value.data);
+    expect(mean!.some((m) => Math.abs(m) > 1e-2)).toBe(true);
+    expect(variance!.some((v) => Math.abs(v - 1) > 1e-2)).toBe(true);
     const gap = await worstGap(model, X);
     console.log(`ONNX seed example: worst |onnxruntime − predictProba| = ${gap.toExponential(2)}`);
     expect(gap).toBeLessThan(1e-5);
