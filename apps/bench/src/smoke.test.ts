@@ -9,6 +9,7 @@ describe('the bench, end to end on NeuNet alone', () => {
     for (const b of started) await b.dispose?.();
   });
 
+  // Starts every backend (wasm threads included) and trains on each: a budget, for a shared machine.
   it('runs W1 on every NeuNet backend and reports epochs/s per run', async () => {
     const { backends } = await availableBackends();
     started.push(...backends);
@@ -31,5 +32,5 @@ describe('the bench, end to end on NeuNet alone', () => {
       expect(row.stats.min).toBeGreaterThan(0);
     }
     expect(lines).toEqual(backends.map((b) => `W1 NeuNet ${b.name}`));
-  });
+  }, 60_000);
 });

@@ -1,28 +1,21 @@
 import type { Layer, LayerConfig } from '@neunet/layers';
 import type { NeuralNetwork } from '@neunet/model';
 import type { Tensor } from '@neunet/tensor';
-import { ATTRIBUTE_FLOAT, ATTRIBUTE_INT, FLOAT, onnxRoot } from './onnx-schema.js';
+import {
+  ATTRIBUTE_FLOAT,
+  ATTRIBUTE_INT,
+  encodeOnnxModel,
+  FLOAT,
+  type OnnxInitializer as Initializer,
+  type OnnxNode as Node,
+  type OnnxValueInfo,
+} from './onnx-proto.js';
 
 export interface OnnxExportOptions {
   /** The graph's name. Default 'neunet'. */
   name?: string;
   /** The ONNX operator set to declare (13 or later: every op used here is unchanged since). Default 13. */
   opset?: number;
-}
-
-interface Node {
-  input: string[];
-  output: string[];
-  name: string;
-  opType: string;
-  attribute: { name: string; type: number; f?: number; i?: number }[];
-}
-
-interface Initializer {
-  name: string;
-  dims: number[];
-  dataType: number;
-  rawData: Uint8Array;
 }
 
 /**
@@ -55,17 +48,12 @@ export function exportOnnx(model: NeuralNetwork, options: OnnxExportOptions = {}
   if (nodes.length === 0) nodes.push(node('Identity', 'identity', [current], []));
   nodes.at(-1)!.output = ['output'];
 
-  const Model = onnxRoot.lookupType('onnx.ModelProto');
-  const valueInfo = (valueName: string, width: number) => ({
+  const valueInfo = (valueName: string, width: number): OnnxValueInfo => ({
     name: valueName,
-    type: {
-      tensorType: {
-        elemType: FLOAT,
-        shape: { dim: [{ dimParam: 'batch' }, { dimValue: width }] },
-      },
-    },
+    elemType: FLOAT,
+    dims: ['batch', width],
   });
-  const message = Model.fromObject({
+  return encodeOnnxModel({
     irVersion: 7,
     producerName: 'neunet',
     opsetImport: [{ domain: '', version: opset }],
@@ -77,7 +65,6 @@ export function exportOnnx(model: NeuralNetwork, options: OnnxExportOptions = {}
       output: [valueInfo('output', model.outputWidth)],
     },
   });
-  return Model.encode(message).finish();
 }
 
 function node(opType: string, name: string, input: string[], attribute: Node['attribute']): Node {

@@ -26,7 +26,8 @@ describe('TensorFlow.js layers format', () => {
   it("exports the seed's example for tf.loadLayersModel, predicting within 1e-5", async () => {
     const { X, y } = createData({ samples: 100, classes: 3, seed: 0 });
     const model = seedNetwork(42);
-    model.train(X, y, { epochs: 30 });
+    // Trained only so that the weights and BatchNormalization's statistics are not initial.
+    model.train(X, y, { epochs: 4 });
     const artifacts = exportTfjs(model);
     const loaded = await tf.loadLayersModel({ load: async () => artifacts });
     const worst = gap(await tfPredict(loaded, X), model.predictProba(X).data);

@@ -90,7 +90,7 @@ describe('loader fuzzing (fast-check)', () => {
       }),
       { numRuns: 400, seed: 1 },
     );
-  }, 60_000);
+  }, 180_000);
 
   it('random bytes, with and without the magic header, are rejected', () => {
     fc.assert(
@@ -151,7 +151,7 @@ describe('loader fuzzing (fast-check)', () => {
       ),
       { numRuns: 1500, seed: 3 },
     );
-  }, 60_000);
+  }, 180_000);
 
   it('an unchanged file still loads (the fuzzing baseline) and reports the case count', () => {
     const loaded = NeuralNetwork.fromBytes(bytes, regularization);
