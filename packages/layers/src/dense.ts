@@ -41,6 +41,7 @@ const OPTIMIZER_NAMES: readonly string[] = ['sgd', 'momentum', 'adam', 'rmsprop'
  * transposed operand.
  */
 export class Dense implements Layer {
+  static readonly layerType: string = 'Dense';
   readonly weights: Param;
   readonly bias: Param;
   private input: Tensor | undefined;
@@ -160,7 +161,7 @@ export class Dense implements Layer {
   getConfig(): LayerConfig {
     const { learningRate, optimizer } = this.options;
     return {
-      type: 'Dense',
+      type: Dense.layerType,
       nIn: this.nIn,
       nOut: this.nOut,
       init: this.init,

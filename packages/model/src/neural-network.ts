@@ -10,7 +10,7 @@ import {
   type Tensor,
 } from '@neunet/tensor';
 import { absoluteErrorSum, countCorrect } from './accuracy.js';
-import { fromArtifacts, type LoadOptions, toArtifacts } from './artifacts.js';
+import { fromArtifacts, toArtifacts } from './artifacts.js';
 import { type BatchIterable, isBatchIterable } from './batch-source.js';
 import { sliceTarget } from './batches.js';
 import type { TrainableModel } from './callbacks.js';
@@ -331,8 +331,8 @@ export class NeuralNetwork implements TrainableModel {
   }
 
   /** The model `toArtifacts` described, checked part by part; throws ModelFormatError. */
-  static fromArtifacts(artifacts: ModelArtifacts, options?: LoadOptions): NeuralNetwork {
-    return fromArtifacts(artifacts, options);
+  static fromArtifacts(artifacts: ModelArtifacts): NeuralNetwork {
+    return fromArtifacts(artifacts);
   }
 
   /** The whole model as one file's bytes (what `save` writes). */
@@ -340,8 +340,8 @@ export class NeuralNetwork implements TrainableModel {
     return packArtifacts(toArtifacts(this));
   }
 
-  static fromBytes(bytes: Uint8Array, options?: LoadOptions): NeuralNetwork {
-    return fromArtifacts(unpackArtifacts(bytes), options);
+  static fromBytes(bytes: Uint8Array): NeuralNetwork {
+    return fromArtifacts(unpackArtifacts(bytes));
   }
 
   /**
@@ -353,12 +353,12 @@ export class NeuralNetwork implements TrainableModel {
   }
 
   /**
-   * Reads a model `save` wrote. Layers beyond @neunet/layers' are named in `options.layers`,
-   * e.g. `{ layers: { BatchNormalization, Dropout } }`. Throws ModelFormatError naming the
-   * problem for a damaged, edited, newer or unknown file.
+   * Reads a model `save` wrote. Every layer of @neunet/layers loads as is; a layer class of
+   * your own loads once `registerLayer(MyLayer)` (from @neunet/layers) has run. Throws
+   * ModelFormatError naming the problem for a damaged, edited, newer or unknown file.
    */
-  static load(path: string, options?: LoadOptions): NeuralNetwork {
-    return NeuralNetwork.fromBytes(nodeFs('NeuralNetwork.load').readFileSync(path), options);
+  static load(path: string): NeuralNetwork {
+    return NeuralNetwork.fromBytes(nodeFs('NeuralNetwork.load').readFileSync(path));
   }
 
   requireLoss(where: string): Loss {
