@@ -31,7 +31,6 @@ export class TrainingRun {
   private readonly loss: Loss;
   private readonly options: TrainOptions;
   private readonly callbacks: Callback[];
-  private readonly early: EarlyStopping | undefined;
   private readonly context: TrainingContext;
   private readonly history: History = { loss: [], accuracy: [] };
   private readonly classify: boolean;
@@ -115,13 +114,8 @@ export class TrainingRun {
 
     this.callbacks = [...(options.callbacks ?? [])];
     if (options.patience !== undefined) {
-      this.early = new EarlyStopping({
-        monitor: this.validation ? 'val_loss' : 'loss',
-        patience: options.patience,
-        minDelta: options.minDelta ?? 0,
-        minEpochs: options.minEpochs ?? 100,
-      });
-      this.callbacks.push(this.early);
+      const { patience, minDelta, startFromEpoch } = options;
+      this.callbacks.push(new EarlyStopping({ patience, minDelta, startFromEpoch }));
     }
     if (logEvery !== undefined) this.callbacks.push(new ProgressLogger(logEvery));
     if (this.validation) {
@@ -303,13 +297,19 @@ export class TrainingRun {
       history.stoppedEpoch = history.loss.length - (this.epochComplete ? 1 : 0);
     }
     if (this.aborted) history.aborted = true;
-    const early = this.early;
+    // The callback a user passed and train's `patience` report alike.
+    const early = this.callbacks.find(
+      (c): c is EarlyStopping => c instanceof EarlyStopping && c.stoppedEpoch !== undefined,
+    );
     if (early?.stoppedEpoch !== undefined) {
       history.stoppedEpoch = early.stoppedEpoch;
       history.bestEpoch = early.bestEpoch;
       if (this.options.verbose) {
         console.log(
-          `Early stopping at epoch ${early.stoppedEpoch + 1}; restored the weights of epoch ${early.bestEpoch + 1}`,
+          `Early stopping at epoch ${early.stoppedEpoch + 1}` +
+            (early.restoreBestWeights
+              ? `; restored the weights of epoch ${early.bestEpoch + 1}`
+              : ''),
         );
       }
     }
