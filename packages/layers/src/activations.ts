@@ -16,6 +16,10 @@ abstract class Activation implements Layer {
     return inputSize;
   }
 
+  outputSize(inputSize: number): number {
+    return inputSize;
+  }
+
   params() {
     return [];
   }

@@ -80,6 +80,16 @@ describe.each(['js', 'wasm'])('BatchNormalization on the %s backend', (backend) 
     expect(() => bn.forward(randomTensor(4, 5, 1))).toThrow(/built for 6 features, got 5/);
   });
 
+  it('tells its output size without building, and refuses another width once built', () => {
+    const bn = new BatchNormalization();
+    expect(bn.outputSize(4)).toBe(4);
+    expect(bn.params()).toEqual([]);
+    expect(bn.build(3)).toBe(3);
+    expect(bn.outputSize(3)).toBe(3);
+    expect(() => bn.outputSize(4)).toThrow(/built for 3 features, got 4/);
+    expect(bn.params().map((p) => p.value.size)).toEqual([3, 3]);
+  });
+
   it('rejects bad options', () => {
     expect(() => new BatchNormalization({ epsilon: 0 })).toThrow(
       /epsilon must be a finite number > 0/,

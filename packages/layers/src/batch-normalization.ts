@@ -43,11 +43,15 @@ export class BatchNormalization implements Layer {
     this.momentum = momentum;
   }
 
-  build(inputSize: number): number {
-    if (this.width === inputSize) return inputSize;
-    if (this.width !== 0) {
+  outputSize(inputSize: number): number {
+    if (this.width !== 0 && this.width !== inputSize) {
       throw new Error(`BatchNormalization: built for ${this.width} features, got ${inputSize}`);
     }
+    return inputSize;
+  }
+
+  build(inputSize: number): number {
+    if (this.outputSize(inputSize) === this.width) return inputSize;
     this.width = inputSize;
     const param = (name: string, fill: number): Param => ({
       name,

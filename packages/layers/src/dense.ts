@@ -115,6 +115,10 @@ export class Dense implements Layer {
   }
 
   build(inputSize: number): number {
+    return this.outputSize(inputSize);
+  }
+
+  outputSize(inputSize: number): number {
     if (inputSize !== this.nIn) {
       throw new Error(
         `Dense(${this.nIn}, ${this.nOut}): expects ${this.nIn} inputs per row, got ${inputSize}`,

@@ -36,6 +36,10 @@ export class Dropout implements Layer {
     return inputSize;
   }
 
+  outputSize(inputSize: number): number {
+    return inputSize;
+  }
+
   params() {
     return [];
   }
