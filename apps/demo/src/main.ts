@@ -1,6 +1,5 @@
 import { resolve } from 'node:path';
 import { type History, NeuralNetwork } from '@neunet/model';
-import { BatchNormalization, Dropout } from '@neunet/regularization';
 import { writeReport } from '@neunet/viz/node';
 import { CommanderError } from 'commander';
 import { parseDemoArgs } from './args.js';
@@ -25,8 +24,7 @@ let model: NeuralNetwork;
 let history: History;
 let seconds = 0;
 if (options.load) {
-  // The layers outside @neunet/layers that the demo's networks use, registered once here.
-  model = NeuralNetwork.load(options.load, { layers: { BatchNormalization, Dropout } });
+  model = NeuralNetwork.load(options.load);
   history = model.history;
   console.log(model.summary());
   console.log(

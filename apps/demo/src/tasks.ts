@@ -75,7 +75,7 @@ export const TASKS = {
       return { XTrain: X, yTrain: y, XTest: X, yTest: y };
     },
     build: buildSeedExample,
-    train: { epochs: 500, batchSize: 32, patience: 30 },
+    train: { epochs: 500, batchSize: 32, patience: 30, startFromEpoch: 100 },
   },
   iris: {
     kind: 'classification',

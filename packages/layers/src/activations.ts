@@ -16,6 +16,10 @@ abstract class Activation implements Layer {
     return inputSize;
   }
 
+  outputSize(inputSize: number): number {
+    return inputSize;
+  }
+
   params() {
     return [];
   }
@@ -60,9 +64,10 @@ abstract class NamedActivation extends Activation {
 
 /** max(0, x). */
 export class ReLU extends NamedActivation {
+  static readonly layerType: string = 'ReLU';
   protected readonly kind = 'relu';
   getConfig(): LayerConfig {
-    return { type: 'ReLU' };
+    return { type: ReLU.layerType };
   }
   static fromConfig(): ReLU {
     return new ReLU();
@@ -71,6 +76,7 @@ export class ReLU extends NamedActivation {
 
 /** x for x > 0, alpha·x otherwise: keeps a gradient flowing through negative inputs. */
 export class LeakyReLU extends NamedActivation {
+  static readonly layerType: string = 'LeakyReLU';
   protected readonly kind = 'leakyRelu';
 
   constructor(readonly alpha = 0.01) {
@@ -83,7 +89,7 @@ export class LeakyReLU extends NamedActivation {
     return this.alpha;
   }
   getConfig(): LayerConfig {
-    return { type: 'LeakyReLU', alpha: this.alpha };
+    return { type: LeakyReLU.layerType, alpha: this.alpha };
   }
   static fromConfig(config: LayerConfig): LeakyReLU {
     return new LeakyReLU(config['alpha'] as number);
@@ -92,9 +98,10 @@ export class LeakyReLU extends NamedActivation {
 
 /** 1 / (1 + e^-x). */
 export class Sigmoid extends NamedActivation {
+  static readonly layerType: string = 'Sigmoid';
   protected readonly kind = 'sigmoid';
   getConfig(): LayerConfig {
-    return { type: 'Sigmoid' };
+    return { type: Sigmoid.layerType };
   }
   static fromConfig(): Sigmoid {
     return new Sigmoid();
@@ -103,9 +110,10 @@ export class Sigmoid extends NamedActivation {
 
 /** tanh(x). */
 export class Tanh extends NamedActivation {
+  static readonly layerType: string = 'Tanh';
   protected readonly kind = 'tanh';
   getConfig(): LayerConfig {
-    return { type: 'Tanh' };
+    return { type: Tanh.layerType };
   }
   static fromConfig(): Tanh {
     return new Tanh();
@@ -114,9 +122,10 @@ export class Tanh extends NamedActivation {
 
 /** The identity: the output layer of a regression network. */
 export class Linear extends NamedActivation {
+  static readonly layerType: string = 'Linear';
   protected readonly kind = 'linear';
   getConfig(): LayerConfig {
-    return { type: 'Linear' };
+    return { type: Linear.layerType };
   }
   static fromConfig(): Linear {
     return new Linear();
@@ -130,6 +139,7 @@ export class Linear extends NamedActivation {
  * and uses the fused gradient (p − y)/N instead.
  */
 export class Softmax extends Activation {
+  static readonly layerType: string = 'Softmax';
   protected compute(x: Tensor, out: Tensor) {
     return getBackend().softmaxRows(x, out);
   }
@@ -146,7 +156,7 @@ export class Softmax extends Activation {
     return out;
   }
   getConfig(): LayerConfig {
-    return { type: 'Softmax' };
+    return { type: Softmax.layerType };
   }
   static fromConfig(): Softmax {
     return new Softmax();

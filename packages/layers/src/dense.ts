@@ -41,6 +41,7 @@ const OPTIMIZER_NAMES: readonly string[] = ['sgd', 'momentum', 'adam', 'rmsprop'
  * transposed operand.
  */
 export class Dense implements Layer {
+  static readonly layerType: string = 'Dense';
   readonly weights: Param;
   readonly bias: Param;
   private input: Tensor | undefined;
@@ -114,6 +115,10 @@ export class Dense implements Layer {
   }
 
   build(inputSize: number): number {
+    return this.outputSize(inputSize);
+  }
+
+  outputSize(inputSize: number): number {
     if (inputSize !== this.nIn) {
       throw new Error(
         `Dense(${this.nIn}, ${this.nOut}): expects ${this.nIn} inputs per row, got ${inputSize}`,
@@ -160,7 +165,7 @@ export class Dense implements Layer {
   getConfig(): LayerConfig {
     const { learningRate, optimizer } = this.options;
     return {
-      type: 'Dense',
+      type: Dense.layerType,
       nIn: this.nIn,
       nOut: this.nOut,
       init: this.init,

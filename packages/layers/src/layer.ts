@@ -42,6 +42,13 @@ export interface Layer {
    * size. Throws when the layer cannot take that input.
    */
   build(inputSize: number): number;
+  /**
+   * The output size for inputs of `inputSize` values per row, without building anything;
+   * throws as `build` would. A model uses it to check a whole stack before it builds any
+   * layer, so that a wrong width leaves every layer as it was. Layers without it are
+   * built to find out.
+   */
+  outputSize?(inputSize: number): number;
   params(): Param[];
   getConfig(): LayerConfig;
   buffers?(): Buffer[];

@@ -4,7 +4,7 @@ import { type Optimizer, type OptimizerState, optimizerFromConfig } from '@neune
 import type { OptimizerName, Param } from '@neunet/tensor';
 import * as v from 'valibot';
 import { checksum } from './checksum.js';
-import { builtInLayers, type LayerRegistry, rebuildLayer } from './layer-registry.js';
+import { rebuildLayer } from './layer-registry.js';
 import type { ModelArtifacts } from './model-file.js';
 import { ModelFormatError } from './model-format-error.js';
 import { NeuralNetwork } from './neural-network.js';
@@ -19,14 +19,6 @@ import {
   savedModelSchema,
 } from './saved-model.js';
 import type { History } from './train-options.js';
-
-export interface LoadOptions {
-  /**
-   * Layer types beyond those of @neunet/layers, by config `type`; for example
-   * `{ BatchNormalization, Dropout }` from @neunet/regularization.
-   */
-  layers?: LayerRegistry;
-}
 
 interface OptimizerEntry {
   role: SavedOptimizer['role'];
@@ -140,11 +132,10 @@ export function toArtifacts(model: NeuralNetwork): ModelArtifacts {
 }
 
 /** Rebuilds a model from `toArtifacts()`, checking everything before trusting anything. */
-export function fromArtifacts(artifacts: ModelArtifacts, options: LoadOptions = {}): NeuralNetwork {
+export function fromArtifacts(artifacts: ModelArtifacts): NeuralNetwork {
   const saved = checkArtifacts(artifacts);
   // A copy: Node's Buffer may be a view into a shared pool, at an offset Float32Array cannot take.
   const values = new Float32Array(new Uint8Array(artifacts.weights).buffer);
-  const registry = { ...builtInLayers, ...options.layers };
   const fail = (what: string, error: unknown) =>
     new ModelFormatError(`${what}: ${error instanceof Error ? error.message : String(error)}`);
 
@@ -169,7 +160,7 @@ export function fromArtifacts(artifacts: ModelArtifacts, options: LoadOptions = 
     let layer: Layer;
     try {
       const optimizer = entry.optimizer === null ? undefined : optimizers[entry.optimizer];
-      layer = rebuildLayer(entry.config, registry, optimizer ? { optimizer } : {});
+      layer = rebuildLayer(entry.config, optimizer ? { optimizer } : {});
       model.add(layer);
     } catch (error) {
       throw fail(what, error);

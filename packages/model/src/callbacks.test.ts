@@ -11,7 +11,6 @@ import { ModelCheckpoint } from './model-checkpoint.js';
 import { NeuralNetwork } from './neural-network.js';
 import { ReduceLROnPlateau } from './reduce-lr-on-plateau.js';
 import { TerminateOnNaN } from './terminate-on-nan.js';
-import { regularization } from './test-files.js';
 import { seedNetwork } from './test-networks.js';
 
 const { X, y } = createData({ samples: 30, classes: 3, seed: 1 });
@@ -79,15 +78,52 @@ describe('EarlyStopping', () => {
     expect(weights(model)).toEqual(recorder.weights.at(-1));
   });
 
-  it('is what train’s patience means, with the seed’s minEpochs of 100', () => {
-    const a = seedNetwork(1).train(X, y, { epochs: 300, patience: 5 });
-    const b = seedNetwork(1).train(X, y, {
+  it('is exactly what train’s patience means, with the same defaults: no wait for epoch 100', () => {
+    for (const extra of [{}, { validationData: [Xv, yv] as [typeof Xv, typeof yv] }]) {
+      const a = seedNetwork(1).train(X, y, { epochs: 300, patience: 5, ...extra });
+      const early = new EarlyStopping({ patience: 5 });
+      const b = seedNetwork(1).train(X, y, { epochs: 300, callbacks: [early], ...extra });
+      expect(a.stoppedEpoch).toBeDefined();
+      // One rule: neither form waits for the seed's epoch 100 unless told to.
+      expect(a.stoppedEpoch).toBeLessThan(99);
+      expect(b.loss).toEqual(a.loss);
+      expect(b.stoppedEpoch).toBe(a.stoppedEpoch);
+      expect(b.bestEpoch).toBe(a.bestEpoch);
+      expect(early.monitor).toBe('validationData' in extra ? 'val_loss' : 'loss');
+    }
+  });
+
+  it('ignores the epochs before startFromEpoch entirely, as Keras’s start_from_epoch', () => {
+    const recorder = new Recorder();
+    const early = new EarlyStopping({ monitor: 'val_loss', patience: 2, startFromEpoch: 30 });
+    const model = net(0.5);
+    model.train(X, y, { epochs: 300, validationData: [Xv, yv], callbacks: [recorder, early] });
+    const values = recorder.logs.map((l) => l.val_loss!);
+    let best = Infinity;
+    let bestEpoch = -1;
+    let stopped = -1;
+    for (let e = 30, wait = 0; e < values.length; e++) {
+      if (values[e]! < best) {
+        best = values[e]!;
+        bestEpoch = e;
+        wait = 0;
+      } else if (++wait >= 2) {
+        stopped = e;
+        break;
+      }
+    }
+    expect(stopped).toBeGreaterThanOrEqual(31);
+    expect(early.stoppedEpoch).toBe(stopped);
+    expect(early.bestEpoch).toBe(bestEpoch);
+    expect(weights(model)).toEqual(recorder.weights[bestEpoch]);
+    const sugar = net(0.5).train(X, y, {
       epochs: 300,
-      callbacks: [new EarlyStopping({ patience: 5, minEpochs: 100 })],
+      validationData: [Xv, yv],
+      patience: 2,
+      startFromEpoch: 30,
     });
-    expect(a.stoppedEpoch).toBeGreaterThanOrEqual(99);
-    expect(b.loss).toEqual(a.loss);
-    expect(b.stoppedEpoch).toBe(a.stoppedEpoch);
+    expect(sugar.stoppedEpoch).toBe(stopped);
+    expect(sugar.bestEpoch).toBe(bestEpoch);
   });
 
   it('names a figure that is not logged', () => {
@@ -171,7 +207,7 @@ describe('ModelCheckpoint, TerminateOnNaN, CSVLogger and user callbacks', () => 
     expect(checkpoint.saved).toEqual(improving);
     expect([...files.keys()]).toEqual(improving);
     const last = improving.at(-1)!;
-    const restored = NeuralNetwork.fromBytes(files.get(last)!, regularization);
+    const restored = NeuralNetwork.fromBytes(files.get(last)!);
     expect(weights(restored)).toEqual(recorder.weights[last]);
     expect(restored.evaluate(Xv, yv).loss).toBeCloseTo(recorder.logs[last]!.val_loss!, 6);
   });

@@ -3,7 +3,7 @@ import type { Callback, EpochLogs, TrainingContext } from './callbacks.js';
 import { checkCount, Monitor, type MonitorMode } from './monitor.js';
 
 export interface EarlyStoppingOptions {
-  /** The figure to watch. Default 'loss'. */
+  /** The figure to watch. Default `val_loss` when the epoch's logs have it, else `loss`. */
   monitor?: keyof EpochLogs;
   /** Whether the figure should go down or up; 'auto' (default): up for accuracies. */
   mode?: MonitorMode;
@@ -11,45 +11,57 @@ export interface EarlyStoppingOptions {
   patience: number;
   /** The smallest change that counts as an improvement. Default 0. */
   minDelta?: number;
-  /** Never stop before this many epochs have run. Default 0; `train`'s `patience` uses the seed's 100. */
-  minEpochs?: number;
+  /**
+   * Epochs of the `train` call to run before watching at all (Keras's `start_from_epoch`):
+   * they neither count as improvements nor as stalls. Default 0.
+   */
+  startFromEpoch?: number;
   /** On stopping, put back the weights (and running statistics) of the best epoch. Default true. */
   restoreBestWeights?: boolean;
 }
 
 /**
- * Stops training once the monitored figure has not improved for `patience` epochs, as the
- * seed does: an epoch improves when it beats the best so far by more than `minDelta`, and
- * no stop happens before `minEpochs` epochs have run.
+ * Stops training once the monitored figure has not improved for `patience` epochs
+ * (Keras's rule): from epoch `startFromEpoch` of the `train` call on, an epoch improves
+ * when it beats the best so far by more than `minDelta`, and the `patience`-th epoch in a
+ * row that does not ends training.
  */
 export class EarlyStopping implements Callback {
-  readonly monitor: keyof EpochLogs;
   readonly patience: number;
   readonly minDelta: number;
-  readonly minEpochs: number;
+  readonly startFromEpoch: number;
   readonly restoreBestWeights: boolean;
   bestEpoch = -1;
   stoppedEpoch: number | undefined;
-  private readonly watch: Monitor;
+  private readonly chosen: keyof EpochLogs | undefined;
+  private readonly mode: MonitorMode;
+  private watch: Monitor;
   private wait = 0;
   private bestWeights: Tensor[] | undefined;
 
   constructor(options: EarlyStoppingOptions) {
     const where = 'EarlyStopping';
     const {
-      monitor = 'loss',
+      monitor,
       mode = 'auto',
       patience,
       minDelta = 0,
-      minEpochs = 0,
+      startFromEpoch = 0,
       restoreBestWeights = true,
     } = options;
     this.patience = checkCount(where, 'patience', patience);
-    this.minEpochs = checkCount(where, 'minEpochs', minEpochs);
-    this.watch = new Monitor(where, monitor, mode, minDelta);
-    this.monitor = monitor;
+    this.startFromEpoch = checkCount(where, 'startFromEpoch', startFromEpoch);
+    // Built now so that a bad mode or minDelta is reported before training.
+    this.watch = new Monitor(where, monitor ?? 'loss', mode, minDelta);
+    this.chosen = monitor;
+    this.mode = mode;
     this.minDelta = minDelta;
     this.restoreBestWeights = restoreBestWeights;
+  }
+
+  /** The figure watched: the one asked for, or the default once the first logs showed it. */
+  get monitor(): keyof EpochLogs {
+    return this.watch.key;
   }
 
   /** The best value seen in this run. */
@@ -66,6 +78,12 @@ export class EarlyStopping implements Callback {
   }
 
   onEpochEnd(epoch: number, logs: EpochLogs, context: TrainingContext): void {
+    if (epoch < this.startFromEpoch) return;
+    if (this.chosen === undefined) {
+      const key = logs.val_loss === undefined ? 'loss' : 'val_loss';
+      if (key !== this.watch.key)
+        this.watch = new Monitor('EarlyStopping', key, this.mode, this.minDelta);
+    }
     if (this.watch.improves(this.watch.read(logs))) {
       this.bestEpoch = epoch;
       this.wait = 0;
@@ -73,7 +91,7 @@ export class EarlyStopping implements Callback {
       return;
     }
     this.wait++;
-    if (this.wait >= this.patience && epoch + 1 >= this.minEpochs) {
+    if (this.wait >= this.patience) {
       this.stoppedEpoch = epoch;
       context.stop();
     }

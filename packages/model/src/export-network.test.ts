@@ -1,5 +1,4 @@
-import { Dense, ReLU, Sigmoid } from '@neunet/layers';
-import { Dropout } from '@neunet/regularization';
+import { Dense, Dropout, ReLU, Sigmoid } from '@neunet/layers';
 import { Tensor } from '@neunet/tensor';
 import { describe, expect, it } from 'vitest';
 import { exportNetwork } from './export-network.js';

@@ -1,4 +1,3 @@
-export type { LoadOptions } from './artifacts.js';
 export type { Batch, BatchIterable } from './batch-source.js';
 export type { Callback, EpochLogs, TrainableModel, TrainingContext } from './callbacks.js';
 export { CSVLogger, type CSVLoggerOptions } from './csv-logger.js';
@@ -6,7 +5,6 @@ export type { LayerDiagnostics } from './diagnostics.js';
 export { EarlyStopping, type EarlyStoppingOptions } from './early-stopping.js';
 export { type ExportedNetwork, type ExportedNeuron, exportNetwork } from './export-network.js';
 export type { Input } from './inputs.js';
-export type { LayerContext, LayerFactory, LayerRegistry } from './layer-registry.js';
 export { type EpochSchedule, LearningRateScheduler } from './learning-rate-scheduler.js';
 export { ModelCheckpoint, type ModelCheckpointOptions } from './model-checkpoint.js';
 export type { ModelArtifacts } from './model-file.js';

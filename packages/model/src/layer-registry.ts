@@ -1,64 +1,25 @@
 import {
-  Dense,
+  findLayer,
   type Layer,
   type LayerConfig,
-  LeakyReLU,
-  Linear,
-  ReLU,
-  Sigmoid,
-  Softmax,
-  Tanh,
+  type LayerContext,
+  registeredLayerTypes,
 } from '@neunet/layers';
-import type { ParamUpdater } from '@neunet/tensor';
-
-/** What a factory learns besides the config: the optimizer instance the layer was given. */
-export interface LayerContext {
-  optimizer?: ParamUpdater;
-}
-
-/**
- * How a layer type is rebuilt from its saved config: anything with a `fromConfig`, such as
- * a layer class with its static `fromConfig` (every layer NeuNet ships has one).
- */
-export interface LayerFactory {
-  fromConfig(config: LayerConfig, context: LayerContext): Layer;
-}
-
-/** Layer types by their config `type`, for `NeuralNetwork.load(..., { layers })`. */
-export type LayerRegistry = Record<string, LayerFactory>;
 
 type Options = Record<string, unknown>;
-
-/** The layers of @neunet/layers, which every load knows without being told. */
-export const builtInLayers: LayerRegistry = {
-  Dense,
-  ReLU,
-  LeakyReLU,
-  Sigmoid,
-  Tanh,
-  Softmax,
-  Linear,
-};
 
 /**
  * Rebuilds one layer and checks that it describes itself as saved, so that a config field
  * the layer does not know is reported instead of dropped.
  */
-export function rebuildLayer(
-  config: LayerConfig,
-  registry: LayerRegistry,
-  context: LayerContext,
-): Layer {
-  const factory = Object.hasOwn(registry, config.type) ? registry[config.type] : undefined;
+export function rebuildLayer(config: LayerConfig, context: LayerContext): Layer {
+  const factory = findLayer(config.type);
   if (!factory) {
-    const known = Object.keys(registry).join(', ');
     throw new Error(
-      `unknown layer type ${JSON.stringify(config.type)}; known: ${known}. ` +
-        'Register other layer classes (with a static fromConfig) with load(..., { layers: { Name: Class } })',
+      `unknown layer type ${JSON.stringify(config.type)}; known: ${registeredLayerTypes().join(', ')}. ` +
+        "Register your own layer class once before loading: registerLayer(MyLayer) from '@neunet/layers', " +
+        'with static layerType and fromConfig(config)',
     );
-  }
-  if (typeof factory.fromConfig !== 'function') {
-    throw new Error(`the registry entry for ${config.type} has no fromConfig(config)`);
   }
   let failure: string;
   try {
@@ -71,7 +32,7 @@ export function rebuildLayer(
   }
   throw new Error(
     `cannot rebuild ${config.type} from ${JSON.stringify(config)}: ${failure}. ` +
-      'Register a class with a static fromConfig(config) for it',
+      'The class registered for it must rebuild it from that config',
   );
 }
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { unpackArtifacts } from './model-file.js';
 import { ModelFormatError } from './model-format-error.js';
 import { NeuralNetwork } from './neural-network.js';
-import { editableTopology, regularization, resignedFile } from './test-files.js';
+import { editableTopology, resignedFile } from './test-files.js';
 import { seedNetwork } from './test-networks.js';
 
 const { X, y } = createData({ samples: 20, classes: 3, seed: 0 });
@@ -21,7 +21,7 @@ const outcomes = { loaded: 0, rejected: 0 };
 function loadsOrRejects(file: Uint8Array): void {
   let loaded: NeuralNetwork;
   try {
-    loaded = NeuralNetwork.fromBytes(file, regularization);
+    loaded = NeuralNetwork.fromBytes(file);
   } catch (error) {
     if (!(error instanceof ModelFormatError)) throw error;
     expect(error.message.length).toBeGreaterThan(20);
@@ -154,7 +154,7 @@ describe('loader fuzzing (fast-check)', () => {
   }, 180_000);
 
   it('an unchanged file still loads (the fuzzing baseline) and reports the case count', () => {
-    const loaded = NeuralNetwork.fromBytes(bytes, regularization);
+    const loaded = NeuralNetwork.fromBytes(bytes);
     expect(loaded.predictProba(X).data).toEqual(expected);
     const total = outcomes.loaded + outcomes.rejected;
     console.log(

@@ -102,16 +102,16 @@ describe('NeuralNetwork', () => {
     expect(b.loss).toEqual(a.loss);
   });
 
-  it('stops early at the seed rule and restores the best epoch', () => {
+  it('stops early from startFromEpoch on and restores the best epoch', () => {
     const model = seedNetwork(1);
-    const history = model.train(X, y, { epochs: 400, patience: 5, minEpochs: 20 });
+    const history = model.train(X, y, { epochs: 400, patience: 5, startFromEpoch: 20 });
     expect(history.stoppedEpoch).toBeDefined();
     const stopped = history.stoppedEpoch!;
     const best = history.bestEpoch!;
     expect(history.loss).toHaveLength(stopped + 1);
-    expect(stopped - best).toBeGreaterThanOrEqual(5);
-    expect(stopped + 1).toBeGreaterThanOrEqual(20);
-    expect(Math.min(...history.loss)).toBe(history.loss[best]);
+    expect(stopped - best).toBe(5);
+    expect(best).toBeGreaterThanOrEqual(20);
+    expect(Math.min(...history.loss.slice(20))).toBe(history.loss[best]);
   });
 
   it('trains a binary classifier with Sigmoid and BinaryCrossentropy', () => {
@@ -226,6 +226,11 @@ describe('NeuralNetwork rejects bad input without touching the model', () => {
       /patience must be an integer >= 0/,
     ],
     [
+      'startFromEpoch without patience',
+      (m) => m.train(X, y, { startFromEpoch: 100 }),
+      /startFromEpoch applies to early stopping; pass patience with it/,
+    ],
+    [
       'labels as a plain array',
       (m) => m.train(X, [0, 1] as unknown as Int32Array),
       /Int32Array of class indices or a Tensor, got an array/,
@@ -270,7 +275,7 @@ describe('NeuralNetwork rejects bad input without touching the model', () => {
   });
 
   it('a dropout rate out of range', async () => {
-    const { Dropout } = await import('@neunet/regularization');
+    const { Dropout } = await import('@neunet/layers');
     expect(() => new Dropout(1.5)).toThrow(/rate must be in \[0, 1\)/);
   });
 });

@@ -10,7 +10,7 @@ import {
   type Tensor,
 } from '@neunet/tensor';
 import { absoluteErrorSum, countCorrect } from './accuracy.js';
-import { fromArtifacts, type LoadOptions, toArtifacts } from './artifacts.js';
+import { fromArtifacts, toArtifacts } from './artifacts.js';
 import { type BatchIterable, isBatchIterable } from './batch-source.js';
 import { sliceTarget } from './batches.js';
 import type { TrainableModel } from './callbacks.js';
@@ -94,23 +94,31 @@ export class NeuralNetwork implements TrainableModel {
     }
   }
 
-  /** Appends a layer; its input width must match the previous layer's output. */
+  /**
+   * Appends a layer; its input width must match the previous layer's output. A layer that
+   * fixes its input width (Dense) also builds the width-keeping layers before it
+   * (BatchNormalization, activations, Dropout), so the model is built from then on.
+   */
   add(layer: Layer): this {
     if (typeof layer?.forward !== 'function' || typeof layer.backward !== 'function') {
       throw new Error(
         'NeuralNetwork.add: expected a Layer (with forward, backward, params and build)',
       );
     }
-    const width = this.width ?? layer.inputSize;
+    const width = this.width ?? this.widthReaching(layer);
     if (width !== undefined) {
-      this.input ??= width;
       try {
-        this.width = layer.build(width);
+        outputSize(layer, width);
       } catch (error) {
         throw new Error(
           `NeuralNetwork.add: layer ${this.layers.length + 1} cannot follow the previous one: ${(error as Error).message}`,
         );
       }
+      if (this.width === undefined) {
+        for (const before of this.layers) before.build(width);
+        this.input = width;
+      }
+      this.width = layer.build(width);
     }
     // Forked only for layers that take one, so that adding an activation draws nothing.
     const rng = layer.initialize ? this.rng.fork() : null;
@@ -188,7 +196,9 @@ export class NeuralNetwork implements TrainableModel {
 
   /** The network's output for X in inference mode: class probabilities for a classifier. */
   predictProba(X: Input): Tensor {
-    const x = this.checkInput(toInputTensor(X, 'predictProba'), 'predictProba');
+    const x = toInputTensor(X, 'predictProba');
+    this.checkInput(x, 'predictProba');
+    this.buildFor(x.cols);
     return this.forward(x, false).clone();
   }
 
@@ -202,8 +212,9 @@ export class NeuralNetwork implements TrainableModel {
   /** The loss (penalty included) and the accuracy (classifier) or MAE (regression) on X and y. */
   evaluate(X: Input, y: Target): Evaluation {
     const loss = this.requireLoss('evaluate');
-    const x = this.checkInput(toInputTensor(X, 'evaluate'), 'evaluate');
-    checkTarget(y, x.rows, this.width!, 'evaluate');
+    const x = toInputTensor(X, 'evaluate');
+    checkTarget(y, x.rows, this.checkInput(x, 'evaluate'), 'evaluate');
+    this.buildFor(x.cols);
     return this.measure(x, y, loss);
   }
 
@@ -255,11 +266,15 @@ export class NeuralNetwork implements TrainableModel {
 
   /** A Keras-style table of the layers, their output shapes and parameter counts. */
   summary(): string {
-    return summarize(this.layers, this.layers[0]?.inputSize);
+    return summarize(this.layers, this.input ?? this.layers[0]?.inputSize);
   }
 
-  /** Builds the layers for X's width (when the first layer did not fix it) and checks it. */
-  checkInput(x: Tensor, where: string): Tensor {
+  /**
+   * Checks X's width against the layers without building any; returns the output width
+   * it gives. Callers build (`buildFor`) once every check of the call has passed, so that
+   * a call that throws leaves the model as it was.
+   */
+  checkInput(x: Tensor, where: string): number {
     if (this.layers.length === 0)
       throw new Error(`${where}: the model has no layers; add some first`);
     const first = this.layers[0]!;
@@ -268,16 +283,61 @@ export class NeuralNetwork implements TrainableModel {
         `${where}: X has ${x.cols} features per row but the first layer expects ${first.inputSize}`,
       );
     }
-    if (this.width === undefined) this.build(x.cols);
-    return x;
+    if (this.input !== undefined) {
+      if (x.cols !== this.input) {
+        throw new Error(
+          `${where}: X has ${x.cols} features per row but the model is built for ${this.input}`,
+        );
+      }
+      return this.width!;
+    }
+    try {
+      return this.plan(x.cols);
+    } catch (error) {
+      throw new Error(`${where}: X has ${x.cols} features per row: ${(error as Error).message}`);
+    }
   }
 
-  /** Builds every layer for inputs of `inputSize` features (done by the first train or predict otherwise). */
+  /** Builds the model for `inputSize` features unless it is built already. */
+  buildFor(inputSize: number): void {
+    if (this.input === undefined) this.build(inputSize);
+  }
+
+  /**
+   * Builds every layer for inputs of `inputSize` features (done by `add`, or by the first
+   * train or predict otherwise). The whole stack is checked first: a wrong width throws
+   * with every layer as it was (unless a layer has no `outputSize` and must be built to tell).
+   */
   build(inputSize: number): void {
+    this.plan(inputSize);
     let width = inputSize;
     for (const layer of this.layers) width = layer.build(width);
     this.width = width;
     this.input = inputSize;
+  }
+
+  /** The output width for inputs of `inputSize` features, building nothing that can say without. */
+  private plan(inputSize: number): number {
+    let width = inputSize;
+    for (const layer of this.layers) width = outputSize(layer, width);
+    return width;
+  }
+
+  /**
+   * The width reaching a new layer that fixes its input (Dense's nIn) when every layer
+   * before it keeps the width, else undefined: the model then waits for data to build.
+   */
+  private widthReaching(layer: Layer): number | undefined {
+    const width = layer.inputSize;
+    if (width === undefined) return undefined;
+    const keeps = (before: Layer) => {
+      try {
+        return before.outputSize?.(width) === width;
+      } catch {
+        return false;
+      }
+    };
+    return this.layers.every(keeps) ? width : undefined;
   }
 
   /** The input width the model is built for, once known. */
@@ -295,6 +355,13 @@ export class NeuralNetwork implements TrainableModel {
       throw new Error(`NeuralNetwork: learningRateScale must be a finite number > 0, got ${value}`);
     }
     this.scale = value;
+  }
+
+  /** Every random stream the model owns: the model's, the shuffle's and each layer's. */
+  randomStreams(): Rng[] {
+    const streams = [this.rng, this.shuffleRng];
+    for (const rng of this.layerRngs) if (rng) streams.push(rng);
+    return streams;
   }
 
   randomState(): RandomState {
@@ -331,8 +398,8 @@ export class NeuralNetwork implements TrainableModel {
   }
 
   /** The model `toArtifacts` described, checked part by part; throws ModelFormatError. */
-  static fromArtifacts(artifacts: ModelArtifacts, options?: LoadOptions): NeuralNetwork {
-    return fromArtifacts(artifacts, options);
+  static fromArtifacts(artifacts: ModelArtifacts): NeuralNetwork {
+    return fromArtifacts(artifacts);
   }
 
   /** The whole model as one file's bytes (what `save` writes). */
@@ -340,8 +407,8 @@ export class NeuralNetwork implements TrainableModel {
     return packArtifacts(toArtifacts(this));
   }
 
-  static fromBytes(bytes: Uint8Array, options?: LoadOptions): NeuralNetwork {
-    return fromArtifacts(unpackArtifacts(bytes), options);
+  static fromBytes(bytes: Uint8Array): NeuralNetwork {
+    return fromArtifacts(unpackArtifacts(bytes));
   }
 
   /**
@@ -353,12 +420,12 @@ export class NeuralNetwork implements TrainableModel {
   }
 
   /**
-   * Reads a model `save` wrote. Layers beyond @neunet/layers' are named in `options.layers`,
-   * e.g. `{ layers: { BatchNormalization, Dropout } }`. Throws ModelFormatError naming the
-   * problem for a damaged, edited, newer or unknown file.
+   * Reads a model `save` wrote. Every layer of @neunet/layers loads as is; a layer class of
+   * your own loads once `registerLayer(MyLayer)` (from @neunet/layers) has run. Throws
+   * ModelFormatError naming the problem for a damaged, edited, newer or unknown file.
    */
-  static load(path: string, options?: LoadOptions): NeuralNetwork {
-    return NeuralNetwork.fromBytes(nodeFs('NeuralNetwork.load').readFileSync(path), options);
+  static load(path: string): NeuralNetwork {
+    return NeuralNetwork.fromBytes(nodeFs('NeuralNetwork.load').readFileSync(path));
   }
 
   requireLoss(where: string): Loss {
@@ -376,4 +443,9 @@ export class NeuralNetwork implements TrainableModel {
       ...(layer.buffers?.() ?? []).map((b) => b.value),
     ]);
   }
+}
+
+/** A layer's output width for `width` inputs: without building it when it can say so. */
+function outputSize(layer: Layer, width: number): number {
+  return layer.outputSize ? layer.outputSize(width) : layer.build(width);
 }

@@ -1,7 +1,6 @@
 import { createData } from '@neunet/datasets';
-import { Dense, ReLU, Sigmoid, Softmax } from '@neunet/layers';
+import { BatchNormalization, Dense, ReLU, Sigmoid, Softmax } from '@neunet/layers';
 import { BinaryCrossentropy, CategoricalCrossentropy, type Loss } from '@neunet/losses';
-import { BatchNormalization } from '@neunet/regularization';
 import { setBackend, Tensor } from '@neunet/tensor';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { NeuralNetwork } from './neural-network.js';

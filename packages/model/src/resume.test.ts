@@ -6,7 +6,6 @@ import { fileURLToPath } from 'node:url';
 import { createData } from '@neunet/datasets';
 import { describe, expect, it } from 'vitest';
 import { NeuralNetwork } from './neural-network.js';
-import { regularization } from './test-files.js';
 import { seedNetwork } from './test-networks.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -34,7 +33,7 @@ describe('exact resume across processes', () => {
       ],
       { cwd: join(here, '..'), stdio: 'pipe' },
     );
-    const resumed = NeuralNetwork.load(join(dir, 'full.neunet'), regularization);
+    const resumed = NeuralNetwork.load(join(dir, 'full.neunet'));
 
     expect(resumed.epochsTrained).toBe(2 * N);
     expect(resumed.history).toEqual(straight.history);

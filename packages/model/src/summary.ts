@@ -6,7 +6,8 @@ export function summarize(layers: readonly Layer[], inputSize: number | undefine
   let width = inputSize;
   let total = 0;
   layers.forEach((layer, i) => {
-    if (width !== undefined) width = layer.build(width);
+    if (width !== undefined)
+      width = layer.outputSize ? layer.outputSize(width) : layer.build(width);
     const count = layer.params().reduce((sum, p) => sum + p.value.size, 0);
     total += count;
     const type = layer.getConfig().type;

@@ -1,10 +1,7 @@
 // Shared by the save/load tests; not exported from index.ts.
-import { BatchNormalization, Dropout } from '@neunet/regularization';
 import { checksum } from './checksum.js';
 import { type ModelArtifacts, packArtifacts, unpackArtifacts } from './model-file.js';
 import type { SavedModel } from './saved-model.js';
-
-export const regularization = { layers: { BatchNormalization, Dropout } };
 
 /** A deep copy of a file's topology, for tests that edit it. */
 export function editableTopology(bytes: Uint8Array): Record<string, unknown> {

@@ -1,6 +1,5 @@
-import { Dense, ReLU, Softmax } from '@neunet/layers';
+import { BatchNormalization, Dense, Dropout, ReLU, Softmax } from '@neunet/layers';
 import { CategoricalCrossentropy } from '@neunet/losses';
-import { BatchNormalization, Dropout } from '@neunet/regularization';
 import { NeuralNetwork } from './neural-network.js';
 
 /**

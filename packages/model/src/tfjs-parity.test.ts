@@ -1,8 +1,7 @@
 import { createData } from '@neunet/datasets';
-import { Dense, ReLU, Softmax } from '@neunet/layers';
+import { BatchNormalization, Dense, ReLU, Softmax } from '@neunet/layers';
 import { CategoricalCrossentropy } from '@neunet/losses';
 import { Adam, type Optimizer, SGD } from '@neunet/optimizers';
-import { BatchNormalization } from '@neunet/regularization';
 import { setBackend } from '@neunet/tensor';
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';

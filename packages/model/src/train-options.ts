@@ -8,12 +8,20 @@ export interface TrainOptions {
   epochs?: number;
   /** Samples per update; 0 means the whole data set, as in the seed. Default 32. */
   batchSize?: number;
-  /** Sugar for an EarlyStopping callback with this patience (and `minDelta`, `minEpochs`). */
+  /**
+   * Early stopping: exactly `callbacks: [new EarlyStopping({ patience, minDelta,
+   * startFromEpoch })]`, with its defaults. It watches `val_loss` (with validation data) or
+   * `loss`, stops after `patience` epochs in a row without improvement, and restores the
+   * best epoch's weights.
+   */
   patience?: number;
-  /** The smallest decrease of the loss that counts as an improvement. Default 0. */
+  /** With `patience`: the smallest decrease that counts as an improvement. Default 0. */
   minDelta?: number;
-  /** Early stopping by `patience` never stops before this many epochs. Default 100, as the seed. */
-  minEpochs?: number;
+  /**
+   * With `patience`: epochs of this call run before early stopping watches at all (the
+   * seed's example never stopped before epoch 100: `startFromEpoch: 100`). Default 0.
+   */
+  startFromEpoch?: number;
   /** Print a line per epoch (`true`: every 10 epochs; a number: every that many). */
   verbose?: boolean | number;
   /** Shuffle the samples at every epoch. Default true. */
@@ -92,6 +100,11 @@ export function checkTrainOptions(where: string, options: TrainOptions) {
     throw new Error(
       `${where}: onNonFinite must be 'stop' or 'continue', got ${String(options.onNonFinite)}`,
     );
+  }
+  for (const name of ['minDelta', 'startFromEpoch'] as const) {
+    if (options[name] !== undefined && options.patience === undefined) {
+      throw new Error(`${where}: ${name} applies to early stopping; pass patience with it`);
+    }
   }
   const logEvery = verbose === false ? undefined : verbose === true ? 10 : verbose;
   if (logEvery !== undefined) checkInteger(where, 'verbose', logEvery, 1);

@@ -13,6 +13,7 @@ import type { NeuralNetwork } from './neural-network.js';
 import { groupParams, type ParamGroup } from './optimizer-groups.js';
 import { isClassification, type OutputGradient, outputGradient } from './output-gradient.js';
 import { ProgressLogger } from './progress-logger.js';
+import { StepSnapshot } from './step-snapshot.js';
 import { checkTrainOptions, type History, type TrainOptions } from './train-options.js';
 
 /** Hoisted so that a training step allocates no options objects. */
@@ -31,7 +32,6 @@ export class TrainingRun {
   private readonly loss: Loss;
   private readonly options: TrainOptions;
   private readonly callbacks: Callback[];
-  private readonly early: EarlyStopping | undefined;
   private readonly context: TrainingContext;
   private readonly history: History = { loss: [], accuracy: [] };
   private readonly classify: boolean;
@@ -50,6 +50,8 @@ export class TrainingRun {
   private readonly dOut = new Scratch();
   private readonly outputs: Tensor[] = [];
   private diagnostics: DiagnosticsCollector | undefined;
+  /** Absent with onNonFinite: 'continue', where no batch is rejected. */
+  private readonly snapshot: StepSnapshot | undefined;
   private epoch = 0;
   private batch = 0;
   private samples = 0;
@@ -70,20 +72,21 @@ export class TrainingRun {
     this.epochs = epochs;
     this.classify = isClassification(this.loss);
 
+    // Checked first, built last: a call that throws leaves an unbuilt model unbuilt.
+    let inputWidth: number | undefined;
     if ('source' in data) {
       if (options.validationSplit !== undefined) {
         throw new Error(
           `${where}: validationSplit needs tensors; pass validationData with a batch source`,
         );
       }
-      if (this.model.outputWidth === undefined && this.model.layers[0]?.inputSize !== undefined) {
-        this.model.build(this.model.layers[0].inputSize);
-      }
     } else {
-      let x = model.checkInput(data.x, where);
+      let x = data.x;
       let y = data.y;
-      checkTarget(y, x.rows, model.outputWidth!, where);
-      checkLossTarget(this.loss, y, model.outputWidth!, where);
+      const width = model.checkInput(x, where);
+      checkTarget(y, x.rows, width, where);
+      checkLossTarget(this.loss, y, width, where);
+      inputWidth = x.cols;
       if (options.validationSplit !== undefined) {
         const split = options.validationSplit;
         const held = Math.floor(x.rows * split);
@@ -107,21 +110,23 @@ export class TrainingRun {
     if (options.validationData) {
       const [vx, vy] = options.validationData;
       const at = `${where}: validationData`;
-      const xv = model.checkInput(toInputTensor(vx, at), at);
-      checkTarget(vy, xv.rows, model.outputWidth!, at);
-      checkLossTarget(this.loss, vy, model.outputWidth!, at);
+      const xv = toInputTensor(vx, at);
+      if (inputWidth !== undefined && xv.cols !== inputWidth) {
+        throw new Error(
+          `${at}: X has ${xv.cols} features per row but the training data has ${inputWidth}`,
+        );
+      }
+      const width = model.checkInput(xv, at);
+      checkTarget(vy, xv.rows, width, at);
+      checkLossTarget(this.loss, vy, width, at);
       this.validation = [xv, vy];
+      inputWidth = xv.cols;
     }
 
     this.callbacks = [...(options.callbacks ?? [])];
     if (options.patience !== undefined) {
-      this.early = new EarlyStopping({
-        monitor: this.validation ? 'val_loss' : 'loss',
-        patience: options.patience,
-        minDelta: options.minDelta ?? 0,
-        minEpochs: options.minEpochs ?? 100,
-      });
-      this.callbacks.push(this.early);
+      const { patience, minDelta, startFromEpoch } = options;
+      this.callbacks.push(new EarlyStopping({ patience, minDelta, startFromEpoch }));
     }
     if (logEvery !== undefined) this.callbacks.push(new ProgressLogger(logEvery));
     if (this.validation) {
@@ -131,6 +136,10 @@ export class TrainingRun {
     }
     if (!this.classify) this.history.mae = [];
     if (options.diagnostics) this.history.diagnostics = [];
+    if (inputWidth !== undefined) model.buildFor(inputWidth);
+    if (options.onNonFinite !== 'continue') {
+      this.snapshot = new StepSnapshot(model.randomStreams(), model);
+    }
     this.context = {
       model,
       epochs,
@@ -156,6 +165,7 @@ export class TrainingRun {
     this.gradient = gradient;
     this.through = through;
     if (this.options.diagnostics) this.diagnostics = new DiagnosticsCollector(this.model.layers);
+    this.snapshot?.track(this.model.layers);
   }
 
   startEpoch(epoch: number): void {
@@ -168,6 +178,8 @@ export class TrainingRun {
     this.errorCount = 0;
     this.epochComplete = false;
     this.diagnostics?.startEpoch();
+    // An epoch's start (its callbacks, its shuffle) belongs to its first batch.
+    this.snapshot?.save();
     for (const c of this.callbacks) c.onEpochBegin?.(epoch, this.context);
     if (this.x && (this.options.shuffle ?? true)) {
       this.model.shuffleRng.permutation(this.x.rows, this.order);
@@ -191,9 +203,11 @@ export class TrainingRun {
     if (typeof batch !== 'object' || batch === null) {
       throw new Error(`${where}: expected { x, y }, got ${String(batch)}`);
     }
-    const x = this.model.checkInput(toInputTensor(batch.x, where), where);
-    checkTarget(batch.y, x.rows, this.model.outputWidth!, where);
-    checkLossTarget(this.loss, batch.y, this.model.outputWidth!, where);
+    const x = toInputTensor(batch.x, where);
+    const width = this.model.checkInput(x, where);
+    checkTarget(batch.y, x.rows, width, where);
+    checkLossTarget(this.loss, batch.y, width, where);
+    this.model.buildFor(x.cols);
     this.prepare();
     return [x, batch.y];
   }
@@ -207,9 +221,10 @@ export class TrainingRun {
     this.stopping = true;
   }
 
-  /** One update. Bad values stop it before any weight changes (unless told to continue). */
+  /** One update. A batch with bad values is rejected and changes nothing (unless told to continue). */
   step(xb: Tensor, yb: Target): number {
     const { model, loss, params } = this;
+    if (this.batch > 0) this.snapshot?.save();
     const layers = model.layers;
     const rows = xb.rows;
     let pred = xb;
@@ -260,9 +275,11 @@ export class TrainingRun {
   }
 
   private fail(cause: string): never {
+    this.snapshot?.restore();
     throw new Error(
       `train: non-finite value at epoch ${this.context.initialEpoch + this.epoch + 1}, batch ${this.batch + 1}: ${cause}. ` +
-        'No weight was changed by this batch; lower the learning rate, clip gradients (clipNorm) or check the data. ' +
+        'This batch changed nothing (weights, running statistics, optimizer state, random streams); ' +
+        'lower the learning rate, clip gradients (clipNorm) or check the data. ' +
         "Pass onNonFinite: 'continue' to train on regardless",
     );
   }
@@ -303,13 +320,19 @@ export class TrainingRun {
       history.stoppedEpoch = history.loss.length - (this.epochComplete ? 1 : 0);
     }
     if (this.aborted) history.aborted = true;
-    const early = this.early;
+    // The callback a user passed and train's `patience` report alike.
+    const early = this.callbacks.find(
+      (c): c is EarlyStopping => c instanceof EarlyStopping && c.stoppedEpoch !== undefined,
+    );
     if (early?.stoppedEpoch !== undefined) {
       history.stoppedEpoch = early.stoppedEpoch;
       history.bestEpoch = early.bestEpoch;
       if (this.options.verbose) {
         console.log(
-          `Early stopping at epoch ${early.stoppedEpoch + 1}; restored the weights of epoch ${early.bestEpoch + 1}`,
+          `Early stopping at epoch ${early.stoppedEpoch + 1}` +
+            (early.restoreBestWeights
+              ? `; restored the weights of epoch ${early.bestEpoch + 1}`
+              : ''),
         );
       }
     }

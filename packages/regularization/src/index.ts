@@ -1,2 +1,8 @@
-export { BatchNormalization, type BatchNormalizationOptions } from './batch-normalization.js';
-export { Dropout, type DropoutOptions } from './dropout.js';
+// BatchNormalization and Dropout live in @neunet/layers, which registers them so that a
+// saved model loads without naming them; this package keeps its import path working.
+export {
+  BatchNormalization,
+  type BatchNormalizationOptions,
+  Dropout,
+  type DropoutOptions,
+} from '@neunet/layers';

@@ -54,6 +54,18 @@ describe('Rng', () => {
     expect([rng.normal(), rng.uniform(), rng.normal()]).toEqual(next);
   });
 
+  it('copies another generator exactly, including a pending normal', () => {
+    const rng = new Rng(5);
+    rng.normal();
+    const copy = new Rng(9);
+    copy.copyFrom(rng);
+    expect([copy.normal(), copy.uniform(), copy.normal()]).toEqual([
+      rng.normal(),
+      rng.uniform(),
+      rng.normal(),
+    ]);
+  });
+
   it('rejects a seed that is not a finite number', () => {
     expect(() => new Rng(Number.NaN)).toThrow(/finite number/);
   });

@@ -107,6 +107,12 @@ export class Rng {
     this.s.set(state.s);
     this.spare = state.spare;
   }
+
+  /** Makes this generator continue exactly as `other` would, allocating nothing. */
+  copyFrom(other: Rng): void {
+    this.s.set(other.s);
+    this.spare = other.spare;
+  }
 }
 
 function rotl(x: number, k: number): number {

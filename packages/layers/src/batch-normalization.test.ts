@@ -1,7 +1,7 @@
-import { gradientCheck } from '@neunet/layers';
 import { Rng, setBackend, Tensor } from '@neunet/tensor';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BatchNormalization } from './batch-normalization.js';
+import { gradientCheck } from './gradient-check.js';
 
 function randomTensor(rows: number, cols: number, seed: number, scale = 1, shift = 0): Tensor {
   const rng = new Rng(seed);
@@ -78,6 +78,16 @@ describe.each(['js', 'wasm'])('BatchNormalization on the %s backend', (backend) 
     bn.forward(randomTensor(4, 6, 1), { training: true });
     expect(bn.params().map((p) => p.value.shape)).toEqual([[6], [6]]);
     expect(() => bn.forward(randomTensor(4, 5, 1))).toThrow(/built for 6 features, got 5/);
+  });
+
+  it('tells its output size without building, and refuses another width once built', () => {
+    const bn = new BatchNormalization();
+    expect(bn.outputSize(4)).toBe(4);
+    expect(bn.params()).toEqual([]);
+    expect(bn.build(3)).toBe(3);
+    expect(bn.outputSize(3)).toBe(3);
+    expect(() => bn.outputSize(4)).toThrow(/built for 3 features, got 4/);
+    expect(bn.params().map((p) => p.value.size)).toEqual([3, 3]);
   });
 
   it('rejects bad options', () => {

@@ -1,6 +1,6 @@
-import type { Buffer, ForwardOptions, Layer, LayerConfig } from '@neunet/layers';
-import { Scratch } from '@neunet/layers';
 import { type Param, Tensor } from '@neunet/tensor';
+import type { Buffer, ForwardOptions, Layer, LayerConfig } from './layer.js';
+import { Scratch } from './scratch.js';
 
 export interface BatchNormalizationOptions {
   /** Added to the variance before the square root. Default 1e-5. */
@@ -16,6 +16,7 @@ export interface BatchNormalizationOptions {
  * width comes from the first input, as in the seed.
  */
 export class BatchNormalization implements Layer {
+  static readonly layerType: string = 'BatchNormalization';
   readonly epsilon: number;
   readonly momentum: number;
   private width = 0;
@@ -42,11 +43,15 @@ export class BatchNormalization implements Layer {
     this.momentum = momentum;
   }
 
-  build(inputSize: number): number {
-    if (this.width === inputSize) return inputSize;
-    if (this.width !== 0) {
+  outputSize(inputSize: number): number {
+    if (this.width !== 0 && this.width !== inputSize) {
       throw new Error(`BatchNormalization: built for ${this.width} features, got ${inputSize}`);
     }
+    return inputSize;
+  }
+
+  build(inputSize: number): number {
+    if (this.outputSize(inputSize) === this.width) return inputSize;
     this.width = inputSize;
     const param = (name: string, fill: number): Param => ({
       name,
@@ -154,7 +159,7 @@ export class BatchNormalization implements Layer {
   }
 
   getConfig(): LayerConfig {
-    return { type: 'BatchNormalization', epsilon: this.epsilon, momentum: this.momentum };
+    return { type: BatchNormalization.layerType, epsilon: this.epsilon, momentum: this.momentum };
   }
 
   static fromConfig(config: LayerConfig): BatchNormalization {

@@ -1,6 +1,6 @@
-import type { ForwardOptions, Layer, LayerConfig } from '@neunet/layers';
-import { Scratch } from '@neunet/layers';
 import { Rng, type Tensor } from '@neunet/tensor';
+import type { ForwardOptions, Layer, LayerConfig } from './layer.js';
+import { Scratch } from './scratch.js';
 
 export interface DropoutOptions {
   /** Seed for the masks when the layer is used outside a model. */
@@ -13,6 +13,7 @@ export interface DropoutOptions {
  * rescaling.
  */
 export class Dropout implements Layer {
+  static readonly layerType: string = 'Dropout';
   private rng: Rng;
   private readonly mask = new Scratch();
   private readonly out = new Scratch();
@@ -32,6 +33,10 @@ export class Dropout implements Layer {
   }
 
   build(inputSize: number): number {
+    return inputSize;
+  }
+
+  outputSize(inputSize: number): number {
     return inputSize;
   }
 
@@ -67,7 +72,7 @@ export class Dropout implements Layer {
   }
 
   getConfig(): LayerConfig {
-    return { type: 'Dropout', rate: this.rate };
+    return { type: Dropout.layerType, rate: this.rate };
   }
 
   /** The masks' random state is not config: a model that saved one restores it itself. */

@@ -1,0 +1,87 @@
+import type { ParamUpdater } from '@neunet/tensor';
+import { LeakyReLU, Linear, ReLU, Sigmoid, Softmax, Tanh } from './activations.js';
+import { BatchNormalization } from './batch-normalization.js';
+import { Dense } from './dense.js';
+import { Dropout } from './dropout.js';
+import type { Layer, LayerConfig } from './layer.js';
+
+/** What a loader learns besides the config: the optimizer instance the layer was given. */
+export interface LayerContext {
+  optimizer?: ParamUpdater;
+}
+
+/**
+ * A layer class as the registry knows it: the `type` its `getConfig()` writes, and a
+ * static `fromConfig` that builds the layer again from that config.
+ */
+export interface LayerClass {
+  readonly layerType: string;
+  fromConfig(config: LayerConfig, context: LayerContext): Layer;
+}
+
+/** Every layer this package ships: a saved model of them loads with no extra argument. */
+const BUILT_IN: readonly LayerClass[] = [
+  Dense,
+  ReLU,
+  LeakyReLU,
+  Sigmoid,
+  Tanh,
+  Softmax,
+  Linear,
+  BatchNormalization,
+  Dropout,
+];
+
+// On globalThis under a global symbol, so that the ESM and the CommonJS copy of this
+// package, loaded side by side, share one registry.
+const KEY = Symbol.for('neunet.layers.registry');
+let seeded = false;
+
+function registry(): Map<string, LayerClass> {
+  const holder = globalThis as { [KEY]?: Map<string, LayerClass> };
+  holder[KEY] ??= new Map();
+  const classes = holder[KEY];
+  if (!seeded) {
+    // The other copy may have seeded its own built-ins already: the first one stays.
+    for (const layerClass of BUILT_IN) {
+      if (!classes.has(layerClass.layerType)) classes.set(layerClass.layerType, layerClass);
+    }
+    seeded = true;
+  }
+  return classes;
+}
+
+/**
+ * Makes a layer class loadable: `NeuralNetwork.load` and `fromBytes` then rebuild every
+ * saved layer whose config `type` is its `layerType`. Call it once, before loading.
+ */
+export function registerLayer(layerClass: LayerClass): void {
+  const name = (layerClass as { name?: string } | undefined)?.name ?? String(layerClass);
+  const type = layerClass?.layerType;
+  if (typeof type !== 'string' || type === '') {
+    throw new Error(
+      `registerLayer: ${name} has no static layerType (the type its getConfig() writes)`,
+    );
+  }
+  if (typeof layerClass.fromConfig !== 'function') {
+    throw new Error(`registerLayer: ${name} has no static fromConfig(config)`);
+  }
+  const classes = registry();
+  const held = classes.get(type);
+  if (held && held !== layerClass) {
+    throw new Error(
+      `registerLayer: the layer type ${JSON.stringify(type)} is already registered to another class`,
+    );
+  }
+  classes.set(type, layerClass);
+}
+
+/** The class registered for a config `type`, if any. */
+export function findLayer(type: string): LayerClass | undefined {
+  return registry().get(type);
+}
+
+/** Every registered layer type, for error messages. */
+export function registeredLayerTypes(): string[] {
+  return [...registry().keys()];
+}

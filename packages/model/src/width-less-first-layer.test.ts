@@ -1,0 +1,116 @@
+import {
+  BatchNormalization,
+  Dense,
+  type Layer,
+  type LayerConfig,
+  ReLU,
+  Softmax,
+} from '@neunet/layers';
+import { CategoricalCrossentropy } from '@neunet/losses';
+import { Tensor } from '@neunet/tensor';
+import { describe, expect, it } from 'vitest';
+import { NeuralNetwork } from './neural-network.js';
+
+const X2 = new Tensor([
+  [1, 2],
+  [3, -1],
+  [0.5, 4],
+]);
+const X3 = new Tensor([
+  [1, 2, 3],
+  [3, -1, 0],
+]);
+
+/** A width-keeping layer of a user's that cannot tell its output size without building. */
+class Identity implements Layer {
+  build(inputSize: number) {
+    return inputSize;
+  }
+  params() {
+    return [];
+  }
+  forward(x: Tensor) {
+    return x;
+  }
+  backward(dy: Tensor) {
+    return dy;
+  }
+  getConfig(): LayerConfig {
+    return { type: 'WidthTestIdentity' };
+  }
+}
+
+const paramSizes = (model: NeuralNetwork) => model.params().map((p) => p.value.size);
+
+describe('a first layer without a width of its own', () => {
+  it('is built by add once a later layer fixes the width', () => {
+    const model = new NeuralNetwork({ seed: 1 })
+      .add(new BatchNormalization())
+      .add(new ReLU())
+      .add(new Dense(2, 3));
+    expect(model.inputSize).toBe(2);
+    expect(model.outputWidth).toBe(3);
+    // gamma, beta, then the Dense weights and bias; getWeights adds the running statistics.
+    expect(paramSizes(model)).toEqual([2, 2, 6, 3]);
+    expect(model.getWeights().map((t) => t.size)).toEqual([2, 2, 2, 2, 6, 3]);
+    expect(model.summary()).toMatch(
+      /batchnormalization_1 \(BatchNormalization\)\s+\[null, 2\]\s+4/,
+    );
+    expect(model.summary()).toMatch(/Total params: 13/);
+  });
+
+  it('a predict, train or evaluate with the wrong width throws and changes nothing', () => {
+    const model = new NeuralNetwork({ seed: 1 })
+      .add(new BatchNormalization())
+      .add(new Dense(2, 3))
+      .add(new Softmax())
+      .setLoss(new CategoricalCrossentropy());
+    const before = model.toBytes();
+    expect(() => model.predict(X3)).toThrow(
+      /predictProba: X has 3 features per row but the model is built for 2/,
+    );
+    expect(() => model.train(X3, Int32Array.from([0, 1]), { epochs: 1 })).toThrow(
+      /train: X has 3 features per row but the model is built for 2/,
+    );
+    expect(() => model.evaluate(X3, Int32Array.from([0, 1]))).toThrow(/built for 2/);
+    expect(model.toBytes()).toEqual(before);
+    expect(model.predict(X2)).toHaveLength(3);
+  });
+
+  it('stays unbuilt when a call with a wrong width throws, whatever layer finds it out', () => {
+    // The user's layer hides whether it keeps the width, so add cannot build the stack.
+    const model = new NeuralNetwork({ seed: 1 })
+      .add(new BatchNormalization())
+      .add(new Identity())
+      .add(new Dense(2, 3))
+      .add(new Softmax())
+      .setLoss(new CategoricalCrossentropy());
+    const bn = model.layers[0]!;
+    expect(model.inputSize).toBeUndefined();
+    expect(() => model.predict(X3)).toThrow(
+      /predictProba: X has 3 features per row: Dense\(2, 3\): expects 2 inputs per row, got 3/,
+    );
+    expect(() => model.train(X3, Int32Array.from([0, 1]), { epochs: 1 })).toThrow(/expects 2/);
+    expect(bn.params()).toEqual([]);
+    expect(model.inputSize).toBeUndefined();
+    expect(model.predict(X2)).toHaveLength(3);
+    expect(bn.params().map((p) => p.value.size)).toEqual([2, 2]);
+  });
+
+  it('stays unbuilt when a call of a width-agnostic model throws for another reason', () => {
+    const model = new NeuralNetwork({ seed: 1 })
+      .add(new BatchNormalization())
+      .add(new Softmax())
+      .setLoss(new CategoricalCrossentropy());
+    expect(() => model.evaluate(X2, Int32Array.from([0, 1, 5]))).toThrow(/label 5/);
+    const labels = Int32Array.from([0, 1, 1]);
+    expect(() => model.train(X2, labels, { epochs: 1, patience: -2 })).toThrow(/patience/);
+    expect(() =>
+      model.train(X2, labels, { epochs: 1, validationData: [X3, Int32Array.from([0, 1])] }),
+    ).toThrow(/validationData: X has 3 features per row but the training data has 2/);
+    expect(model.inputSize).toBeUndefined();
+    expect(model.layers[0]!.params()).toEqual([]);
+    model.train(X2, labels, { epochs: 1 });
+    expect(model.inputSize).toBe(2);
+  });
+});
