@@ -53,12 +53,16 @@ export function parseDemoArgs(argv: readonly string[]): DemoOptions {
         .default(DEFAULT_RUN.dataset),
     )
     .addOption(
-      new Option('--out <path>', `where to write the HTML report (a folder gets ${REPORT_FILE})`)
-        .default(REPORT_FILE),
+      new Option(
+        '--out <path>',
+        `where to write the HTML report (a folder gets ${REPORT_FILE})`,
+      ).default(REPORT_FILE),
     )
     .addOption(
-      new Option('--save <path>', `where to save the trained model (a folder gets ${MODEL_FILE})`)
-        .default(MODEL_FILE),
+      new Option(
+        '--save <path>',
+        `where to save the trained model (a folder gets ${MODEL_FILE})`,
+      ).default(MODEL_FILE),
     )
     .addOption(
       new Option('--load <file>', 'evaluate this saved model on the data set instead of training')

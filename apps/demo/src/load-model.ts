@@ -30,7 +30,8 @@ export function loadModel(
         `--load ${given}: ${path} is a folder; name the model file itself, such as ${join(given, MODEL_FILE)}`,
       );
     }
-    const problem = code === 'ENOENT' ? `there is no file ${path}` : `cannot read ${path} (${code})`;
+    const problem =
+      code === 'ENOENT' ? `there is no file ${path}` : `cannot read ${path} (${code})`;
     throw new UsageError(`--load ${given}: ${problem}; ${retrain}`);
   }
   let model: NeuralNetwork;
