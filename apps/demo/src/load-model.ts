@@ -48,14 +48,14 @@ export function loadModel(
   const inputs = model.inputSize ?? model.layers[0]?.inputSize;
   if (inputs !== features) {
     throw new UsageError(
-      `--load ${given}: the model was trained for ${inputs ?? 'an unknown number of'} input features, but the ${dataset} data set has ${features}; ${retrain}`,
+      `--load ${given}: the model was trained for ${count(inputs, 'input feature')}, but the ${dataset} data set has ${features}; ${retrain}`,
     );
   }
   const wanted = outputsFor(task, split);
   if (model.outputWidth !== wanted) {
-    const what = task.kind === 'regression' ? 'target values per row' : 'classes';
+    const what = task.kind === 'regression' ? 'target value' : 'class';
     throw new UsageError(
-      `--load ${given}: the model predicts ${model.outputWidth} ${what}, but the ${dataset} data set has ${wanted}; ${retrain}`,
+      `--load ${given}: the model predicts ${count(model.outputWidth, what)}, but the ${dataset} data set has ${wanted}; ${retrain}`,
     );
   }
   return model;
@@ -67,4 +67,10 @@ function outputsFor(task: Task, split: Split<Int32Array | Tensor>): number {
   if (split.classNames) return split.classNames.length;
   const labels = [...(split.yTrain as Int32Array), ...(split.yTest as Int32Array)];
   return Math.max(...labels) + 1;
+}
+
+/** "1 class", "3 classes", "4 input features". */
+function count(n: number | undefined, noun: string): string {
+  if (n === undefined) return `an unknown number of ${noun}s`;
+  return `${n} ${noun}${n === 1 ? '' : noun.endsWith('s') ? 'es' : 's'}`;
 }
