@@ -183,6 +183,22 @@ describe('pnpm demo: the command line', () => {
   );
 
   it(
+    '--out never overwrites the model it saves or loads',
+    async () => {
+      expectUserError(
+        await demo(['--out', 'm.neunet', '--save', 'm.neunet'], { initCwd: user }),
+        `--out m.neunet would overwrite the model file ${join(user, 'm.neunet')}`,
+      );
+      expectUserError(
+        await demo(['--load', 'model.neunet', '--out', 'model.neunet'], { initCwd: user }),
+        `--out model.neunet would overwrite the model file ${join(user, 'model.neunet')}`,
+      );
+      expect(readFileSync(join(user, 'model.neunet')).subarray(1, 7).toString()).toBe('NEUNET');
+    },
+    SPAWN,
+  );
+
+  it(
     'options that only shape training are refused with --load, in one line',
     async () => {
       expectUserError(

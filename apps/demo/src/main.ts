@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import type { History, NeuralNetwork } from '@neunet/model';
 import { writeReport } from '@neunet/viz/node';
 import { CommanderError } from 'commander';
@@ -28,6 +29,12 @@ async function main(options: DemoOptions): Promise<void> {
   // Every path is checked before the data loads, so that no run fails at its end for one.
   const out = outputFile('--out', options.out, REPORT_FILE, base);
   const save = options.load ? undefined : outputFile('--save', options.save, MODEL_FILE, base);
+  const load = options.load && resolve(base, options.load);
+  if (out === save || out === load) {
+    throw new UsageError(
+      `--out ${options.out} would overwrite the model file ${out}; write the report to another file`,
+    );
+  }
 
   let task: Task;
   let split: ReturnType<typeof prepareRun>['split'];
