@@ -1,12 +1,13 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { TASK_NAMES, type TaskName } from './tasks.js';
+import { DEFAULT_RUN, type RunOptions } from './run.js';
+import { TASK_NAMES } from './tasks.js';
 
-export interface DemoOptions {
-  /** The task's own epoch count when absent. */
-  epochs?: number;
-  seed: number;
-  dataSeed: number;
-  dataset: TaskName;
+/** The file names `--out` and `--save` write, also inside a folder they name. */
+export const REPORT_FILE = 'report.html';
+export const MODEL_FILE = 'model.neunet';
+
+export interface DemoOptions extends RunOptions {
+  /** Where the HTML report goes, as given (relative to the user's folder). */
   out: string;
   /** Where the trained model is saved. */
   save: string;
@@ -24,7 +25,10 @@ function integer(min: number) {
   };
 }
 
-/** The demo's command line; `--help` lists the options, a bad value exits with its name. */
+/**
+ * The demo's command line; `--help` lists the options, a bad value exits with its name.
+ * Paths are returned as given; `main` resolves them from the user's folder.
+ */
 export function parseDemoArgs(argv: readonly string[]): DemoOptions {
   const program = new Command('pnpm demo')
     .description("Trains the seed's example, prints its metrics and writes an HTML report")
@@ -36,20 +40,34 @@ export function parseDemoArgs(argv: readonly string[]): DemoOptions {
     .addOption(
       new Option('--seed <n>', 'model seed (weights, shuffling, dropout)')
         .argParser(integer(0))
-        .default(42),
+        .default(DEFAULT_RUN.seed),
     )
-    .addOption(new Option('--data-seed <n>', 'data set seed').argParser(integer(0)).default(0))
+    .addOption(
+      new Option('--data-seed <n>', 'data set seed')
+        .argParser(integer(0))
+        .default(DEFAULT_RUN.dataSeed),
+    )
     .addOption(
       new Option('--dataset <name>', 'data set and network to run')
         .choices(TASK_NAMES)
-        .default('spiral'),
-    )
-    .addOption(new Option('--out <file>', 'where to write the HTML report').default('report.html'))
-    .addOption(
-      new Option('--save <file>', 'where to save the trained model').default('model.neunet'),
+        .default(DEFAULT_RUN.dataset),
     )
     .addOption(
-      new Option('--load <file>', 'evaluate this saved model on the data set instead of training'),
+      new Option(
+        '--out <path>',
+        `where to write the HTML report (a folder gets ${REPORT_FILE})`,
+      ).default(REPORT_FILE),
+    )
+    .addOption(
+      new Option(
+        '--save <path>',
+        `where to save the trained model (a folder gets ${MODEL_FILE})`,
+      ).default(MODEL_FILE),
+    )
+    .addOption(
+      new Option('--load <file>', 'evaluate this saved model on the data set instead of training')
+        // These only shape a training run, which --load skips.
+        .conflicts(['epochs', 'seed', 'save']),
     )
     .exitOverride()
     .configureOutput({ writeErr: (text) => process.stderr.write(text) });

@@ -1,74 +1,103 @@
 import { resolve } from 'node:path';
-import { type History, NeuralNetwork } from '@neunet/model';
+import type { History, NeuralNetwork } from '@neunet/model';
 import { writeReport } from '@neunet/viz/node';
 import { CommanderError } from 'commander';
-import { parseDemoArgs } from './args.js';
+import { type DemoOptions, MODEL_FILE, parseDemoArgs, REPORT_FILE } from './args.js';
 import { evaluate } from './evaluate.js';
+import { loadModel } from './load-model.js';
+import { outputFile, userFolder } from './paths.js';
 import { progressReporter } from './progress.js';
 import { reportFigures } from './report-figures.js';
 import { reportTables } from './report-tables.js';
-import { TASKS } from './tasks.js';
+import { prepareRun, trainRun } from './run.js';
+import { TASKS, type Task } from './tasks.js';
+import { UsageError } from './usage-error.js';
 
-let options: ReturnType<typeof parseDemoArgs>;
 try {
-  options = parseDemoArgs(process.argv.slice(2));
+  await main(parseDemoArgs(process.argv.slice(2)));
 } catch (error) {
+  // Commander has already printed its message (or the help).
   if (error instanceof CommanderError) process.exit(error.exitCode);
-  throw error;
+  if (!(error instanceof UsageError)) throw error;
+  console.error(`error: ${error.message}`);
+  process.exit(1);
 }
-const { seed, dataSeed, dataset, out } = options;
-const task = TASKS[dataset];
-const split = task.load(dataSeed);
 
-let model: NeuralNetwork;
-let history: History;
-let seconds = 0;
-if (options.load) {
-  model = NeuralNetwork.load(options.load);
-  history = model.history;
-  console.log(model.summary());
-  console.log(
-    `\nLoaded ${options.load} (trained ${model.epochsTrained} epochs); evaluating on ${dataset} without training\n`,
-  );
-} else {
-  model = task.build(seed);
-  const epochs = options.epochs ?? task.train.epochs ?? 100;
-  console.log(model.summary());
-  console.log(
-    `\nTraining on ${dataset}: ${task.description} (data seed ${dataSeed}); ` +
-      `${split.XTrain.rows} training samples, up to ${epochs} epochs (model seed ${seed})`,
-  );
-  const started = performance.now();
-  history = model.train(split.XTrain, split.yTrain, {
-    ...task.train,
-    epochs,
-    callbacks: [progressReporter()],
-  });
-  seconds = (performance.now() - started) / 1000;
-  const ran = history.loss.length;
-  if (history.bestEpoch !== undefined) {
-    console.log(
-      `Early stopping at epoch ${history.stoppedEpoch! + 1}; restored the weights of epoch ${history.bestEpoch + 1}`,
+async function main(options: DemoOptions): Promise<void> {
+  const { seed, dataSeed, dataset } = options;
+  const base = userFolder();
+  // Every path is checked before the data loads, so that no run fails at its end for one.
+  const out = outputFile('--out', options.out, REPORT_FILE, base);
+  const save = options.load ? undefined : outputFile('--save', options.save, MODEL_FILE, base);
+  const load = options.load && resolve(base, options.load);
+  if (out === save || out === load) {
+    throw new UsageError(
+      `--out ${options.out} would overwrite the model file ${out}; write the report to another file`,
     );
   }
-  console.log(
-    `Trained ${ran} epochs in ${seconds.toFixed(2)} s: ${(ran / seconds).toFixed(1)} epochs/s\n`,
+
+  let task: Task;
+  let split: ReturnType<typeof prepareRun>['split'];
+  let model: NeuralNetwork;
+  let history: History;
+  let seconds = 0;
+  if (options.load) {
+    task = TASKS[dataset];
+    split = task.load(dataSeed);
+    model = loadModel(options.load, base, dataset, task, split);
+    history = model.history;
+    console.log(model.summary());
+    console.log(
+      `\nLoaded ${options.load} (trained ${model.epochsTrained} epochs); evaluating on ${dataset} without training\n`,
+    );
+  } else {
+    const run = prepareRun(options);
+    ({ task, split, model } = run);
+    console.log(model.summary());
+    console.log(
+      `\nTraining on ${dataset}: ${task.description} (data seed ${dataSeed}); ` +
+        `${split.XTrain.rows} training samples, up to ${run.epochs} epochs (model seed ${seed})`,
+    );
+    const started = performance.now();
+    history = trainRun(run, [progressReporter()]);
+    seconds = (performance.now() - started) / 1000;
+    const ran = history.loss.length;
+    if (history.bestEpoch !== undefined) {
+      console.log(
+        `Early stopping at epoch ${history.stoppedEpoch! + 1}; restored the weights of epoch ${history.bestEpoch + 1}`,
+      );
+    }
+    console.log(
+      `Trained ${ran} epochs in ${seconds.toFixed(2)} s: ${(ran / seconds).toFixed(1)} epochs/s\n`,
+    );
+    await written('--save', save!, () => model.save(save!));
+  }
+
+  const evaluation = evaluate(task, model, split);
+  console.log(evaluation.text);
+
+  await written('--out', out, () =>
+    writeReport(out, {
+      title: `NeuNet: ${dataset}`,
+      tables: reportTables({ model, history, evaluation, seconds, dataset, seed, dataSeed }),
+      figures: reportFigures(model, split, history, evaluation),
+    }),
   );
-  model.save(options.save);
+  if (save) {
+    console.log(
+      `\nModel saved to ${save}; evaluate it again with: pnpm demo --dataset ${dataset} --load ${save}`,
+    );
+  }
+  console.log(`Report: ${out}`);
 }
 
-const evaluation = evaluate(task, model, split);
-console.log(evaluation.text);
-
-const path = await writeReport(out, {
-  title: `NeuNet: ${dataset}`,
-  tables: reportTables({ model, history, evaluation, seconds, dataset, seed, dataSeed }),
-  figures: reportFigures(model, split, history, evaluation),
-});
-if (!options.load) {
-  const saved = resolve(options.save);
-  console.log(
-    `\nModel saved to ${saved}; evaluate it again with: pnpm demo --dataset ${dataset} --load ${saved}`,
-  );
+/** Runs `write`, turning a file system failure the checks could not foresee into one line. */
+async function written(option: string, path: string, write: () => unknown): Promise<void> {
+  try {
+    await write();
+  } catch (error) {
+    const { code, message } = error as NodeJS.ErrnoException;
+    if (!code) throw error;
+    throw new UsageError(`${option}: cannot write ${path}: ${message}`);
+  }
 }
-console.log(`Report: ${path}`);

@@ -12,6 +12,7 @@ import { loadDigits } from '@neunet/datasets/node';
 import { Dense, Linear, ReLU, Softmax, Tanh } from '@neunet/layers';
 import { CategoricalCrossentropy, MeanSquaredError } from '@neunet/losses';
 import { NeuralNetwork, type TrainOptions } from '@neunet/model';
+import { Adam, cosineDecay } from '@neunet/optimizers';
 import type { Tensor } from '@neunet/tensor';
 import { buildSeedExample } from './seed-example.js';
 
@@ -28,7 +29,7 @@ interface TaskBase<Y> {
   description: string;
   load(seed: number): Split<Y>;
   build(seed: number): NeuralNetwork;
-  train: TrainOptions;
+  train: TrainOptions & { epochs: number };
 }
 
 export interface ClassificationTask extends TaskBase<Int32Array> {
@@ -121,8 +122,16 @@ export const TASKS = {
       const { X, y } = makeSine({ samples: 500, noise: 0.05, seed });
       return trainTestSplit(X, y, { testSize: 0.3, seed });
     },
+    // Adam at a constant 0.01 ends wherever its last steps left it (R² 0.96 to 0.99 by seed):
+    // decaying the rate over the 1,000 epochs × 11 batches settles every seed near 0.99.
     build: (seed) =>
-      new NeuralNetwork({ seed, learningRate: 0.01 })
+      new NeuralNetwork({
+        seed,
+        optimizer: new Adam({
+          learningRate: 0.01,
+          schedule: cosineDecay({ decaySteps: 11_000, minRate: 0.0005 }),
+        }),
+      })
         .add(new Dense(1, 64))
         .add(new Tanh())
         .add(new Dense(64, 64))
