@@ -105,6 +105,9 @@ describe('the packed packages, installed outside the workspace', () => {
         noEmit: true,
         esModuleInterop: true,
         types: ['node'],
+        // TypeScript's own lib files need no checking; the packages' declarations and
+        // those of their dependencies still do.
+        skipDefaultLibCheck: true,
       };
       writeFileSync(join(scratch, tsconfig), JSON.stringify({ compilerOptions, files }, null, 2));
       const tsc = join(scratch, 'node_modules', 'typescript', 'bin', 'tsc');
