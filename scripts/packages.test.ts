@@ -50,12 +50,13 @@ function run(file: string): string {
 }
 
 describe('the packed packages, installed outside the workspace', () => {
-  it('every package holds each file its package.json points to', () => {
+  it('every package holds each file its package.json points to, and the licence', () => {
     expect(packages.length).toBeGreaterThan(0);
     for (const { name, manifest } of packages) {
       const installed = join(scratch, 'node_modules', name);
       const missing = manifestFiles(manifest).filter((file) => !existsSync(join(installed, file)));
       expect(missing, `${name}'s tarball lacks files its package.json names`).toEqual([]);
+      expect(existsSync(join(installed, 'LICENSE')), `${name}'s tarball has no LICENSE`).toBe(true);
     }
   });
 
