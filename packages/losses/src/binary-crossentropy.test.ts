@@ -94,9 +94,15 @@ describe('BinaryCrossentropy errors', () => {
       [0.5, 0.5],
       [0.5, 0.5],
     ]);
-    expect(() => loss.forward(multi, new Tensor([[1, 0], [0.25, 2]]))).toThrow(
-      'BinaryCrossentropy.forward: target 2 at row 1, column 1 is outside [0, 1]',
-    );
+    expect(() =>
+      loss.forward(
+        multi,
+        new Tensor([
+          [1, 0],
+          [0.25, 2],
+        ]),
+      ),
+    ).toThrow('BinaryCrossentropy.forward: target 2 at row 1, column 1 is outside [0, 1]');
     expect(() => loss.backward(pred, new Tensor([[-0.5], [1]]))).toThrow(
       'BinaryCrossentropy.backward: target -0.5 at row 0, column 0 is outside [0, 1]',
     );
@@ -104,7 +110,15 @@ describe('BinaryCrossentropy errors', () => {
       'BinaryCrossentropy.backwardFromSigmoid: target NaN at row 1, column 0 is outside [0, 1]',
     );
     // The edges and soft labels in between stay valid.
-    expect(loss.forward(multi, new Tensor([[0, 1], [0.25, 0.75]]))).toBeCloseTo(Math.log(2), 6);
+    expect(
+      loss.forward(
+        multi,
+        new Tensor([
+          [0, 1],
+          [0.25, 0.75],
+        ]),
+      ),
+    ).toBeCloseTo(Math.log(2), 6);
   });
 
   it('rejects an Int32Array when pred has several columns', () => {
