@@ -8,7 +8,7 @@ import {
   StandardScaler,
   trainTestSplit,
 } from '@neunet/datasets';
-import { loadDigits } from '@neunet/datasets/node';
+import { loadDigits } from '@neunet/mnist';
 import { Dense, Linear, ReLU, Softmax, Tanh } from '@neunet/layers';
 import { CategoricalCrossentropy, MeanSquaredError } from '@neunet/losses';
 import { NeuralNetwork, type TrainOptions } from '@neunet/model';
