@@ -22,7 +22,9 @@ function pixelStats({ X }: NamedDataset): [number, number, number] {
 }
 
 describe('loadDigits', () => {
-  it('is the 10,000 MNIST test digits, in [0, 1], with the known label counts', () => {
+  // 8 MB to read and 30 MB to fill: the budget is generous for a loaded two-core machine.
+  const budget = { timeout: 30_000 };
+  it('is the 10,000 MNIST test digits, in [0, 1], with the known label counts', budget, () => {
     const digits = loadDigits();
     const { X, y, classNames, featureNames } = digits;
     expect(X.shape).toEqual([10000, 784]);
@@ -35,12 +37,13 @@ describe('loadDigits', () => {
     expect([min, max]).toEqual([0, 1]);
     // The test set's well-known pixel mean, 0.1325.
     expect(mean).toBeCloseTo(0.1325, 4);
-  }, // 8 MB to read and 30 MB to fill: generous for a loaded two-core machine.
-  30_000);
+  });
 });
 
 describe('loadMnist', () => {
-  it('reads the 60,000 training digits with their published counts and mean', () => {
+  // 47 MB to read and 190 MB to fill.
+  const budget = { timeout: 120_000 };
+  it('reads the 60,000 training digits with their published counts and mean', budget, () => {
     const train = loadMnist({ split: 'train' });
     expect(train.X.shape).toEqual([60000, 784]);
     expect(labelCounts(train.y)).toEqual([
@@ -51,8 +54,7 @@ describe('loadMnist', () => {
     expect([min, max]).toEqual([0, 1]);
     // 0.1307: the mean every MNIST tutorial normalises by.
     expect(mean).toBeCloseTo(0.1307, 4);
-  }, // 47 MB to read and 190 MB to fill: generous for a loaded two-core machine.
-  120_000);
+  });
 
   it('names a wrong split and the ones it has', () => {
     expect(() => loadMnist({ split: 'validation' as 'train' })).toThrow(
