@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 // classification_report(yTrue, yPred, digits=digits, zero_division=0) from scikit-learn
-// 1.2.1, written by make-python-fixtures.py (seeded): 4 to 32 samples, so that many scores
-// are exact binary ties such as 0.125. Only cases where 1.2.1's F1 formula, 2pr/(p + r),
+// 1.2.1, written by make-python-fixtures.py (seeded): 4 to 32 samples of 2 to 4 classes,
+// so that many scores are exact binary ties such as 0.125, then 8 to 12 classes, where
+// numpy's pairwise sums matter. Only cases where 1.2.1's F1 formula, 2pr/(p + r),
 // gives the same double as NeuNet's 2tp/(2tp + fp + fn) are kept.
 import reference from './classification-report.fixture.json';
 import { classificationReport } from './classification-report.js';

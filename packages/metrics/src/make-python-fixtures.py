@@ -1,8 +1,10 @@
-"""Writes the reference fixtures of format-fixed.test.ts and classification-report.test.ts.
+"""Writes the reference fixtures of the tests of format-fixed, pairwise-sum and
+classification-report.
 
 Run from packages/metrics with a Python 3 that has scikit-learn (Debian's python3-sklearn):
     /usr/bin/python3 src/make-python-fixtures.py
     pnpm exec biome format --write src/*.fixture.json
+(numpy 1.24 and scikit-learn 1.2.1 there).
 The output is deterministic (seeded), so rerunning it reproduces the committed files.
 """
 
@@ -90,9 +92,25 @@ while len(reports) < 120:
     y_pred = [t if rng.random() < 0.6 else rng.randrange(k) for t in y_true]
     if f1_formulas_agree(y_true, y_pred):
         reports.append([y_true, y_pred, rng.randrange(1, 4)])
+# 8 to 12 classes, where numpy's pairwise sums of the averages differ from a sum taken
+# left to right in the last bit more often than not.
+while len(reports) < 200:
+    k = rng.randrange(8, 13)
+    n = rng.choice([16, 32, 40, 64, 80])
+    y_true = [rng.randrange(k) for _ in range(n)]
+    y_pred = [t if rng.random() < 0.5 else rng.randrange(k) for t in y_true]
+    if f1_formulas_agree(y_true, y_pred):
+        reports.append([y_true, y_pred, rng.randrange(1, 4)])
 fixture = [
     {"yTrue": t, "yPred": p, "digits": d,
      "text": classification_report(t, p, digits=d, zero_division=0)}
     for t, p, d in reports
 ]
 write("src/classification-report.fixture.json", fixture)
+
+# np.sum of float64 arrays of every length class of numpy's pairwise summation.
+sums = []
+for n in [1, 2, 7, 8, 9, 15, 16, 17, 31, 100, 127, 128, 129, 135, 257, 300]:
+    values = [rng.uniform(0, 1) * 10 ** rng.randrange(-3, 4) for _ in range(n)]
+    sums.append({"values": values, "sum": repr(float(np.sum(np.array(values))))})
+write("src/pairwise-sum.fixture.json", sums)
