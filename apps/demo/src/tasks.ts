@@ -8,9 +8,9 @@ import {
   StandardScaler,
   trainTestSplit,
 } from '@neunet/datasets';
-import { loadDigits } from '@neunet/datasets/node';
 import { Dense, Linear, ReLU, Softmax, Tanh } from '@neunet/layers';
 import { CategoricalCrossentropy, MeanSquaredError } from '@neunet/losses';
+import { loadDigits } from '@neunet/mnist';
 import { NeuralNetwork, type TrainOptions } from '@neunet/model';
 import { Adam, cosineDecay } from '@neunet/optimizers';
 import type { Tensor } from '@neunet/tensor';

@@ -1,3 +1,2 @@
 export { csvFileBatches, readCsv } from './node/csv-file.js';
-export { loadDigits } from './node/digits.js';
 export { readIdx, readIdxDataset, writeIdx } from './node/idx-file.js';

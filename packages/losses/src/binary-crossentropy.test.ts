@@ -89,6 +89,38 @@ describe('BinaryCrossentropy errors', () => {
     );
   });
 
+  it('rejects a target value outside [0, 1] or NaN, naming the value and its position', () => {
+    const multi = new Tensor([
+      [0.5, 0.5],
+      [0.5, 0.5],
+    ]);
+    expect(() =>
+      loss.forward(
+        multi,
+        new Tensor([
+          [1, 0],
+          [0.25, 2],
+        ]),
+      ),
+    ).toThrow('BinaryCrossentropy.forward: target 2 at row 1, column 1 is outside [0, 1]');
+    expect(() => loss.backward(pred, new Tensor([[-0.5], [1]]))).toThrow(
+      'BinaryCrossentropy.backward: target -0.5 at row 0, column 0 is outside [0, 1]',
+    );
+    expect(() => loss.backwardFromSigmoid(pred, new Tensor([[0], [Number.NaN]]))).toThrow(
+      'BinaryCrossentropy.backwardFromSigmoid: target NaN at row 1, column 0 is outside [0, 1]',
+    );
+    // The edges and soft labels in between stay valid.
+    expect(
+      loss.forward(
+        multi,
+        new Tensor([
+          [0, 1],
+          [0.25, 0.75],
+        ]),
+      ),
+    ).toBeCloseTo(Math.log(2), 6);
+  });
+
   it('rejects an Int32Array when pred has several columns', () => {
     expect(() => loss.backward(Tensor.zeros([2, 3]), Int32Array.from([1, 0]))).toThrow(
       'BinaryCrossentropy.backward: target is an Int32Array (one value per row) but pred has shape [2, 3]; pass a Tensor of the same shape as pred',

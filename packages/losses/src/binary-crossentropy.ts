@@ -65,9 +65,12 @@ export class BinaryCrossentropy implements Loss {
   }
 }
 
-/** Integer labels must be 0 or 1; tensor targets may also hold soft labels in between. */
+/**
+ * Integer labels must be 0 or 1; tensor targets may also hold soft labels in between.
+ * Anything else (2, −0.5, NaN) would train silently towards a loss below zero.
+ */
 function binaryTargets(where: string, pred: Tensor, target: Target): Float32Array | Int32Array {
-  batchSize(where, pred);
+  const rows = batchSize(where, pred);
   const Y = elementTargets(where, pred, target);
   if (Y instanceof Int32Array) {
     for (let r = 0; r < Y.length; r++) {
@@ -75,6 +78,18 @@ function binaryTargets(where: string, pred: Tensor, target: Target): Float32Arra
       if (y !== 0 && y !== 1) {
         throw new Error(`${where}: label ${y} at row ${r} is not 0 or 1`);
       }
+    }
+    return Y;
+  }
+  for (let i = 0; i < Y.length; i++) {
+    const y = Y[i]!;
+    if (!(y >= 0 && y <= 1)) {
+      const cols = Y.length / rows;
+      const row = Math.floor(i / cols);
+      throw new Error(
+        `${where}: target ${y} at row ${row}, column ${i - row * cols} is outside [0, 1]; ` +
+          'expected 0/1 labels or probabilities in between',
+      );
     }
   }
   return Y;

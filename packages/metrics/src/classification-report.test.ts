@@ -1,4 +1,10 @@
 import { describe, expect, it } from 'vitest';
+// classification_report(yTrue, yPred, digits=digits, zero_division=0) from scikit-learn
+// 1.2.1, written by make-python-fixtures.py (seeded): 4 to 32 samples of 2 to 4 classes,
+// so that many scores are exact binary ties such as 0.125, then 8 to 12 classes, where
+// numpy's pairwise sums matter. Only cases where 1.2.1's F1 formula, 2pr/(p + r),
+// gives the same double as NeuNet's 2tp/(2tp + fp + fn) are kept.
+import reference from './classification-report.fixture.json';
 import { classificationReport } from './classification-report.js';
 import { confusionMatrix } from './confusion-matrix.js';
 import { formatConfusionMatrix } from './format-confusion-matrix.js';
@@ -19,6 +25,21 @@ describe('classificationReport', () => {
         '   macro avg       0.76      0.69      0.71        10\n' +
         'weighted avg       0.74      0.70      0.71        10\n',
     );
+  });
+
+  it('rounds exact ties half to even, as scikit-learn (Python) prints them', () => {
+    // Recall 1/8 = 0.125 exactly: scikit-learn prints 0.12, toFixed would print 0.13.
+    const t = [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1];
+    const p = [0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1];
+    expect(classificationReport(t, p).split('\n')[2]).toBe(
+      '           0       1.00      0.12      0.22         8',
+    );
+  });
+
+  it(`matches scikit-learn's text on ${reference.length} reference cases`, () => {
+    for (const { yTrue: t, yPred: p, digits, text } of reference) {
+      expect(classificationReport(t, p, { digits }), JSON.stringify({ t, p, digits })).toBe(text);
+    }
   });
 
   it('takes class names and digits', () => {

@@ -1,5 +1,6 @@
 import { checkNames } from './class-names.js';
 import { tally } from './confusion-matrix.js';
+import { formatFixed } from './format-fixed.js';
 import type { PredictedLabels, TrueLabels } from './labels.js';
 import { precisionRecallF1 } from './precision-recall-f1.js';
 
@@ -18,7 +19,7 @@ export interface ClassificationReportOptions {
  * the macro and weighted averages, in the layout of scikit-learn's
  * `classification_report`. The rows are the classes that occur in yTrue or yPred, or
  * every class when `classNames` is given. The numbers are `precisionRecallF1`'s, so zero
- * division gives 0.
+ * division gives 0, printed as Python prints them (exact ties round half to even).
  */
 export function classificationReport(
   yTrue: TrueLabels,
@@ -41,7 +42,7 @@ export function classificationReport(
     .filter(({ c }) => classNames !== undefined || r.support[c]! > 0 || predicted(c) > 0);
   const total = r.support.reduce((a, b) => a + b, 0);
   const width = Math.max(...rows.map((row) => row.name.length), 'weighted avg'.length, digits);
-  const num = (v: number) => v.toFixed(digits).padStart(9);
+  const num = (v: number) => formatFixed(v, digits).padStart(9);
   const line = (name: string, cells: string[]) =>
     `${name.padStart(width)} ${cells.map((s) => ` ${s}`).join('')}\n`;
   let out = line(

@@ -1,5 +1,6 @@
 import { tally } from './confusion-matrix.js';
 import type { ClassOptions, PredictedLabels, TrueLabels } from './labels.js';
+import { pairwiseSum } from './pairwise-sum.js';
 
 /** Precision, recall and F1 averaged one way. */
 export interface AveragedScores {
@@ -45,9 +46,10 @@ export function precisionRecallF1(
   const recall: number[] = [];
   const f1: number[] = [];
   const support: number[] = [];
-  const macro: AveragedScores = { precision: 0, recall: 0, f1: 0 };
-  const weighted: AveragedScores = { precision: 0, recall: 0, f1: 0 };
-  let present = 0;
+  // The scores and support-weighted scores of the classes present, summed at the end in
+  // numpy's order so that the averages are scikit-learn's to the last bit.
+  const scores = { precision: [] as number[], recall: [] as number[], f1: [] as number[] };
+  const weightedScores = { precision: [] as number[], recall: [] as number[], f1: [] as number[] };
   let total = 0;
   let correct = 0;
   for (let c = 0; c < k; c++) {
@@ -66,22 +68,26 @@ export function precisionRecallF1(
     f1.push(f);
     support.push(actual);
     if (actual > 0 || predicted > 0) {
-      present++;
-      macro.precision += p;
-      macro.recall += r;
-      macro.f1 += f;
+      scores.precision.push(p);
+      scores.recall.push(r);
+      scores.f1.push(f);
+      weightedScores.precision.push(actual * p);
+      weightedScores.recall.push(actual * r);
+      weightedScores.f1.push(actual * f);
     }
-    weighted.precision += actual * p;
-    weighted.recall += actual * r;
-    weighted.f1 += actual * f;
     total += actual;
     correct += tp;
   }
-  // N >= 1 is guaranteed by the input checks, so `present` and `total` are positive.
-  for (const key of ['precision', 'recall', 'f1'] as const) {
-    macro[key] /= present;
-    weighted[key] /= total;
-  }
+  // N >= 1 is guaranteed by the input checks, so some class is present and total > 0.
+  const present = scores.precision.length;
+  const average = (key: keyof AveragedScores) => pairwiseSum(scores[key]) / present;
+  const weightedAverage = (key: keyof AveragedScores) => pairwiseSum(weightedScores[key]) / total;
+  const macro = { precision: average('precision'), recall: average('recall'), f1: average('f1') };
+  const weighted = {
+    precision: weightedAverage('precision'),
+    recall: weightedAverage('recall'),
+    f1: weightedAverage('f1'),
+  };
   const acc = correct / total;
   return {
     precision,

@@ -5,7 +5,6 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Batch } from '../batches.js';
 import type { IdxArray } from '../idx.js';
 import { csvFileBatches, readCsv } from './csv-file.js';
-import { loadDigits } from './digits.js';
 import { readIdx, readIdxDataset, writeIdx } from './idx-file.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'neunet-datasets-'));
@@ -37,31 +36,6 @@ describe('IDX files', () => {
     expect(() => readIdx(join(dir, 'bad'))).toThrow(
       /readIdx .*bad: parseIdx: shape \[5\] of uint8 needs 13 bytes; got 9/,
     );
-  });
-});
-
-describe('loadDigits', () => {
-  it('is the 10,000 MNIST test digits, in [0, 1], with the known label counts', () => {
-    const { X, y, classNames } = loadDigits();
-    expect(X.shape).toEqual([10000, 784]);
-    expect(classNames).toHaveLength(10);
-    let min = 1;
-    let max = 0;
-    for (const v of X.data) {
-      if (v < min) min = v;
-      if (v > max) max = v;
-    }
-    expect([min, max]).toEqual([0, 1]);
-    const counts = new Array<number>(10).fill(0);
-    for (const c of y) counts[c]!++;
-    // The published class counts of MNIST's t10k set.
-    expect(counts).toEqual([980, 1135, 1032, 1010, 982, 892, 958, 1028, 974, 1009]);
-    expect(Array.from(y.subarray(0, 10))).toEqual([7, 2, 1, 0, 4, 1, 4, 9, 5, 9]);
-    // Each image is mostly background: about a fifth of the pixels are ink.
-    let ink = 0;
-    for (let i = 0; i < 784; i++) if (X.data[i]! > 0) ink++;
-    expect(ink).toBeGreaterThan(80);
-    expect(ink).toBeLessThan(250);
   });
 });
 

@@ -1,0 +1,1 @@
+export { loadDigits, loadMnist, type MnistOptions, type MnistSplit } from './mnist.js';
