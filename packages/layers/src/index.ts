@@ -1,3 +1,9 @@
+/**
+ * The `Layer` interface, `Dense` and the activations, and `gradientCheck` to test a
+ * layer's backward pass against finite differences.
+ *
+ * @module @neunet/layers
+ */
 export { LeakyReLU, Linear, ReLU, Sigmoid, Softmax, Tanh } from './activations.js';
 export { Dense, type DenseOptions } from './dense.js';
 export { type GradientCheckResult, gradientCheck } from './gradient-check.js';
