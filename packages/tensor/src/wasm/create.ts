@@ -91,7 +91,10 @@ function build(
 ): WasmBackend {
   const kernels = new WebAssembly.Instance(module, { env: { memory } })
     .exports as unknown as Kernels;
-  const heap = new WasmHeap(memory, kernels.heapBase(), memory.buffer instanceof SharedArrayBuffer);
+  // A page that is not cross-origin isolated has no SharedArrayBuffer at all.
+  const shared =
+    typeof SharedArrayBuffer !== 'undefined' && memory.buffer instanceof SharedArrayBuffer;
+  const heap = new WasmHeap(memory, kernels.heapBase(), shared);
   return new WasmBackend(kernels, heap, relaxed, threads, () =>
     ThreadPool.create(module, heap, threads - 1, SPIN),
   );
