@@ -14,7 +14,7 @@ import {
 } from 'typedoc';
 import { beforeAll, describe, expect, it } from 'vitest';
 
-// `pnpm docs` builds the reference from these options; this test converts the same
+// `pnpm run docs` builds the reference from these options; this test converts the same
 // sources (without writing HTML) and checks what a user will read.
 const root = join(import.meta.dirname, '..', '..');
 let app: Application;
@@ -41,7 +41,7 @@ function text(parts: readonly { text: string }[] | undefined): string {
   return (parts ?? []).map((part) => part.text).join('');
 }
 
-describe('the API reference (pnpm docs)', () => {
+describe('the API reference (pnpm run docs)', () => {
   it('converts with no TypeDoc error or warning (missing exports, broken links)', () => {
     // typedoc.json sets treatWarningsAsErrors, so a warning is counted as an error.
     expect(app.logger.hasErrors()).toBe(false);
