@@ -91,11 +91,13 @@ export interface TrainOptions {
 export interface TrainingProgress {
   /** From 0, within this call. */
   epoch: number;
+  /** The epochs of this call. */
   epochs: number;
   /** From 0, within the epoch. */
   batch: number;
   /** Batches per epoch; unknown for a batch source. */
   batches: number | undefined;
+  /** This batch's loss. */
   loss: number;
 }
 
@@ -115,13 +117,17 @@ export interface TrainAsyncOptions extends TrainOptions {
 
 /** Per-epoch figures: `loss` (penalty included) and `accuracy` or `mae` on the training batches. */
 export interface History {
+  /** Per epoch: the training loss, penalty included. */
   loss: number[];
   /** Empty for a regression. */
   accuracy: number[];
   /** Mean absolute error, for a regression. */
   mae?: number[];
+  /** With validation data: its loss, per epoch. */
   val_loss?: number[];
+  /** With validation data, for a classifier: its accuracy, per epoch. */
   val_accuracy?: number[];
+  /** With validation data, for a regression: its mean absolute error, per epoch. */
   val_mae?: number[];
   /** The epoch (from 0) whose weights the model ended with, when early stopping restored them. */
   bestEpoch?: number;
