@@ -1,3 +1,9 @@
+/**
+ * Data sets and data handling that run anywhere: the spiral and other synthetic sets,
+ * Iris, CSV/JSON/IDX parsing, splits, k-fold, scalers, encoders and batches.
+ *
+ * @module @neunet/datasets
+ */
 export {
   type Batch,
   type BatchOptions,

@@ -1,3 +1,9 @@
+/**
+ * Export a trained `NeuralNetwork` to ONNX or to the TensorFlow.js layers format, and
+ * import the latter.
+ *
+ * @module @neunet/export
+ */
 export { exportOnnx, type OnnxExportOptions } from './onnx.js';
 export {
   exportTfjs,

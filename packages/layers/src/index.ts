@@ -1,3 +1,9 @@
+/**
+ * The `Layer` interface, `Dense` and the activations, and `gradientCheck` to test a
+ * layer's backward pass against finite differences.
+ *
+ * @module @neunet/layers
+ */
 export { LeakyReLU, Linear, ReLU, Sigmoid, Softmax, Tanh } from './activations.js';
 export { BatchNormalization, type BatchNormalizationOptions } from './batch-normalization.js';
 export { Dense, type DenseOptions } from './dense.js';

@@ -1,3 +1,9 @@
+/**
+ * Loss functions (categorical and binary cross-entropy, mean squared and absolute error)
+ * with optional L1/L2 weight penalties.
+ *
+ * @module @neunet/losses
+ */
 export { BinaryCrossentropy } from './binary-crossentropy.js';
 export { CategoricalCrossentropy } from './categorical-crossentropy.js';
 export { lossFromConfig } from './from-config.js';

@@ -1,3 +1,9 @@
+/**
+ * Scores from labels and predictions: accuracy, top-k, confusion matrix,
+ * precision/recall/F1, classification report, log loss, ROC AUC, MSE/RMSE/MAE/R².
+ *
+ * @module @neunet/metrics
+ */
 export { calculateAccuracy } from './accuracy.js';
 export {
   type ClassificationReportOptions,

@@ -23,6 +23,7 @@ export interface TrainableModel {
   toBytes(): Uint8Array;
 }
 
+/** What every callback hook receives besides its figures. */
 export interface TrainingContext {
   readonly model: TrainableModel;
   /** The epochs of this call to train. */
@@ -38,9 +39,14 @@ export interface TrainingContext {
 
 /** Hooks into training, in the order they run. Every hook is optional; `epoch` counts from 0 within the call. */
 export interface Callback {
+  /** Before the first epoch of a call to `train`. */
   onTrainBegin?(context: TrainingContext): void;
+  /** Before the epoch's first batch (and before its shuffle). */
   onEpochBegin?(epoch: number, context: TrainingContext): void;
+  /** After each update, with the batch's loss and its number of samples. */
   onBatchEnd?(batch: number, logs: { loss: number; size: number }, context: TrainingContext): void;
+  /** After the epoch, with its figures (validation ones included). */
   onEpochEnd?(epoch: number, logs: EpochLogs, context: TrainingContext): void;
+  /** After the last epoch, also when a callback or an AbortSignal ended training early. */
   onTrainEnd?(context: TrainingContext): void;
 }

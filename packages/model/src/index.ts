@@ -1,3 +1,9 @@
+/**
+ * `NeuralNetwork`: add layers, set a loss, train (`TrainOptions`), predict, evaluate,
+ * save and load; and the training callbacks.
+ *
+ * @module @neunet/model
+ */
 export type { Batch, BatchIterable } from './batch-source.js';
 export type { Callback, EpochLogs, TrainableModel, TrainingContext } from './callbacks.js';
 export { CSVLogger, type CSVLoggerOptions } from './csv-logger.js';

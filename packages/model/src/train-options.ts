@@ -3,45 +3,90 @@ import type { Callback } from './callbacks.js';
 import type { LayerDiagnostics } from './diagnostics.js';
 import type { Input } from './inputs.js';
 
+/**
+ * The options of `NeuralNetwork.train` and `trainAsync`. Every one is optional; each
+ * states its default. Everything is checked before the first update, so a bad option
+ * throws and leaves the model untouched.
+ */
 export interface TrainOptions {
-  /** Passes over the data. Default 100. */
+  /**
+   * Passes over the data: an integer >= 1.
+   * @defaultValue `100`
+   */
   epochs?: number;
-  /** Samples per update; 0 means the whole data set, as in the seed. Default 32. */
+  /**
+   * Samples per update: an integer >= 0; 0 means the whole data set in one batch.
+   * @defaultValue `32`
+   */
   batchSize?: number;
   /**
    * Early stopping: exactly `callbacks: [new EarlyStopping({ patience, minDelta,
-   * startFromEpoch })]`, with its defaults. It watches `val_loss` (with validation data) or
-   * `loss`, stops after `patience` epochs in a row without improvement, and restores the
-   * best epoch's weights.
+   * startFromEpoch })]`. It watches `val_loss` (with validation data) or `loss`, stops
+   * after `patience` epochs in a row without an improvement, and restores the weights of
+   * the best epoch.
+   * @defaultValue `undefined`: no early stopping
    */
   patience?: number;
-  /** With `patience`: the smallest decrease that counts as an improvement. Default 0. */
+  /**
+   * With `patience`: the smallest decrease of the loss that counts as an improvement.
+   * @defaultValue `0`
+   */
   minDelta?: number;
   /**
-   * With `patience`: epochs of this call run before early stopping watches at all (the
-   * seed's example never stopped before epoch 100: `startFromEpoch: 100`). Default 0.
+   * With `patience`: the epochs of this call that run before early stopping watches at all
+   * (the first design document's example never stopped before epoch 100:
+   * `startFromEpoch: 100`).
+   * @defaultValue `0`
    */
   startFromEpoch?: number;
-  /** Print a line per epoch (`true`: every 10 epochs; a number: every that many). */
+  /**
+   * Print a line per epoch: `true` every 10 epochs, a number every that many.
+   * @defaultValue `false`
+   */
   verbose?: boolean | number;
-  /** Shuffle the samples at every epoch. Default true. */
+  /**
+   * Shuffle the samples at every epoch (with the model's seeded random stream).
+   * @defaultValue `true`
+   */
   shuffle?: boolean;
-  /** Data measured after every epoch as `val_loss` and `val_accuracy` (or `val_mae`). */
+  /**
+   * Data measured after every epoch as `val_loss` and `val_accuracy` (or `val_mae`).
+   * @defaultValue `undefined`: no validation
+   */
   validationData?: [Input, Target];
-  /** Hold out this fraction of the samples (the last ones, before shuffling) as validation data. */
+  /**
+   * Hold out this fraction of the samples, in (0, 1), as validation data: the last ones,
+   * before shuffling. Needs tensors, not a batch source.
+   * @defaultValue `undefined`: no validation
+   */
   validationSplit?: number;
+  /**
+   * Hooks into training (early stopping, checkpoints, learning-rate schedules, your own),
+   * run in this order, before the ones `patience` and `verbose` add.
+   * @defaultValue `[]`
+   */
   callbacks?: Callback[];
-  /** Rescale all gradients together when their global L2 norm exceeds this. */
+  /**
+   * Rescale all gradients together when their global L2 norm exceeds this (> 0).
+   * @defaultValue `undefined`: no clipping by norm
+   */
   clipNorm?: number;
-  /** Limit every gradient element to [−clipValue, clipValue]. */
+  /**
+   * Limit every gradient element to [−clipValue, clipValue] (> 0); applied before `clipNorm`.
+   * @defaultValue `undefined`: no clipping by value
+   */
   clipValue?: number;
   /**
-   * What a NaN or ±Infinity in the loss, a layer's output or a gradient does: 'stop'
-   * (default) throws an error naming the layer, epoch and batch before any weight changes;
-   * 'continue' trains on (a TerminateOnNaN callback can then end training quietly).
+   * What a NaN or ±Infinity in the loss, a layer's output or a gradient does: `'stop'`
+   * throws an error naming the layer, epoch and batch before any weight changes;
+   * `'continue'` trains on (a `TerminateOnNaN` callback can then end training quietly).
+   * @defaultValue `'stop'`
    */
   onNonFinite?: 'stop' | 'continue';
-  /** Record per-epoch gradient norms per layer and dead ReLU units in `history.diagnostics`. */
+  /**
+   * Record per-epoch gradient norms per layer and dead ReLU units in `history.diagnostics`.
+   * @defaultValue `false`
+   */
   diagnostics?: boolean;
 }
 
@@ -49,29 +94,43 @@ export interface TrainOptions {
 export interface TrainingProgress {
   /** From 0, within this call. */
   epoch: number;
+  /** The epochs of this call. */
   epochs: number;
   /** From 0, within the epoch. */
   batch: number;
   /** Batches per epoch; unknown for a batch source. */
   batches: number | undefined;
+  /** This batch's loss. */
   loss: number;
 }
 
+/** The options of `NeuralNetwork.trainAsync`: those of `train`, and two more. */
 export interface TrainAsyncOptions extends TrainOptions {
-  /** Aborting ends training between two batches; the model keeps every completed update. */
+  /**
+   * Aborting ends training between two batches; the model keeps every completed update.
+   * @defaultValue `undefined`: runs to the end
+   */
   signal?: AbortSignal;
+  /**
+   * Called after every batch with where training is.
+   * @defaultValue `undefined`
+   */
   onProgress?: (progress: TrainingProgress) => void;
 }
 
 /** Per-epoch figures: `loss` (penalty included) and `accuracy` or `mae` on the training batches. */
 export interface History {
+  /** Per epoch: the training loss, penalty included. */
   loss: number[];
   /** Empty for a regression. */
   accuracy: number[];
   /** Mean absolute error, for a regression. */
   mae?: number[];
+  /** With validation data: its loss, per epoch. */
   val_loss?: number[];
+  /** With validation data, for a classifier: its accuracy, per epoch. */
   val_accuracy?: number[];
+  /** With validation data, for a regression: its mean absolute error, per epoch. */
   val_mae?: number[];
   /** The epoch (from 0) whose weights the model ended with, when early stopping restored them. */
   bestEpoch?: number;

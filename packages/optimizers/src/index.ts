@@ -1,3 +1,9 @@
+/**
+ * Optimizers (SGD with momentum and Nesterov, Adam, RMSprop, AdaGrad) and
+ * learning-rate schedules.
+ *
+ * @module @neunet/optimizers
+ */
 export { AdaGrad, type AdaGradConfig, type AdaGradOptions } from './adagrad.js';
 export { Adam, type AdamConfig, type AdamOptions } from './adam.js';
 export { type CreateOptimizerOptions, createOptimizer } from './create-optimizer.js';

@@ -1,3 +1,10 @@
+/**
+ * Tensors (dense, row-major `Float32Array`s with a shape), the kernels behind a
+ * `Backend` (a plain-TypeScript reference, WebAssembly SIMD with threads) and the seeded
+ * `Rng` every random choice uses.
+ *
+ * @module @neunet/tensor
+ */
 export type { ActivationKind, AdamStep, Backend } from './backend.js';
 export { JsBackend } from './js-backend.js';
 export type { OptimizerName, Param, ParamUpdater } from './param.js';

@@ -1,3 +1,9 @@
+/**
+ * Plotly figures from plain data: the network, training curves, data sets, decision
+ * boundaries, confusion matrices and histograms.
+ *
+ * @module @neunet/viz
+ */
 export { CLASS_COLORS, classColor, layerColor } from './colors.js';
 export {
   type ConfusionMatrixOptions,
