@@ -1,5 +1,6 @@
 /**
- * The Node.js-only part of `@neunet/datasets`: files (CSV, IDX) and the MNIST digits.
+ * The Node.js-only part of `@neunet/datasets`: reading CSV and IDX files (the MNIST digits
+ * are the opt-in `@neunet/mnist`).
  *
  * @module @neunet/datasets/node
  */
