@@ -38,6 +38,17 @@ describe('train with BinaryCrossentropy targets outside [0, 1]', () => {
     });
   }
 
+  it('rejects a bad value in a late batch before the first batch updates, naming its row', () => {
+    const model = sigmoidNet();
+    model.build(2);
+    const before = model.getWeights();
+    const y = new Tensor([[1], [0], [1], [2]]);
+    expect(() => model.train(X, y, { epochs: 1, batchSize: 2, shuffle: false })).toThrow(
+      'train: BinaryCrossentropy.forward: target 2 at row 3, column 0 is outside [0, 1]',
+    );
+    expect(model.getWeights()).toEqual(before);
+  });
+
   it('rejects a bad validation target before training starts', () => {
     const model = sigmoidNet();
     model.build(2);

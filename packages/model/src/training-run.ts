@@ -344,9 +344,15 @@ export class TrainingRun {
  * Whether the target's form suits the loss (mean squared error wants values, not class
  * labels) is the loss's to judge: it is asked on one row, before the first update.
  */
+/**
+ * Asks the loss about every row of the target before the first update, so that a bad
+ * value in a late batch (a label out of range, a BCE target of 2) cannot follow updates
+ * that already happened, and the error names its row in the data set.
+ */
 function checkLossTarget(loss: Loss, y: Target, width: number, where: string): void {
+  const rows = y instanceof Int32Array ? y.length : y.rows;
   try {
-    loss.forward(Tensor.zeros([1, width]), sliceTarget(y, 0, 1));
+    loss.forward(Tensor.zeros([rows, width]), y);
   } catch (error) {
     throw new Error(`${where}: ${(error as Error).message}`);
   }
