@@ -31,7 +31,9 @@ function integer(min: number) {
  */
 export function parseDemoArgs(argv: readonly string[]): DemoOptions {
   const program = new Command('pnpm demo')
-    .description("Trains the seed's example, prints its metrics and writes an HTML report")
+    .description(
+      "Trains a network on a data set (by default the first design document's spiral example), prints its metrics and writes an HTML report",
+    )
     .addOption(
       new Option('--epochs <n>', "most epochs to train (default: the data set's own)").argParser(
         integer(1),
