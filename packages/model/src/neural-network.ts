@@ -196,15 +196,12 @@ export class NeuralNetwork implements TrainableModel {
 
   /** The network's output for X in inference mode: class probabilities for a classifier. */
   predictProba(X: Input): Tensor {
-    const x = toInputTensor(X, 'predictProba');
-    this.checkInput(x, 'predictProba');
-    this.buildFor(x.cols);
-    return this.forward(x, false).clone();
+    return this.infer(X, 'predictProba');
   }
 
   /** The predicted class of each row: the arg max, or p ≥ 0.5 for a single output. */
   predict(X: Input): Int32Array {
-    const proba = this.predictProba(X);
+    const proba = this.infer(X, 'predict');
     if (proba.cols === 1) return Int32Array.from(proba.data, (p) => (p >= 0.5 ? 1 : 0));
     return getBackend().argmaxRows(proba, new Int32Array(proba.rows));
   }
@@ -216,6 +213,14 @@ export class NeuralNetwork implements TrainableModel {
     checkTarget(y, x.rows, this.checkInput(x, 'evaluate'), 'evaluate');
     this.buildFor(x.cols);
     return this.measure(x, y, loss);
+  }
+
+  /** The output for X in inference mode; errors name the method the user called. */
+  private infer(X: Input, where: string): Tensor {
+    const x = toInputTensor(X, where);
+    this.checkInput(x, where);
+    this.buildFor(x.cols);
+    return this.forward(x, false).clone();
   }
 
   /** Loss and accuracy in inference mode, batch by batch so that memory stays bounded. */

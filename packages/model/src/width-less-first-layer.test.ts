@@ -67,7 +67,7 @@ describe('a first layer without a width of its own', () => {
       .setLoss(new CategoricalCrossentropy());
     const before = model.toBytes();
     expect(() => model.predict(X3)).toThrow(
-      /predictProba: X has 3 features per row but the model is built for 2/,
+      /predict: X has 3 features per row but the model is built for 2/,
     );
     expect(() => model.train(X3, Int32Array.from([0, 1]), { epochs: 1 })).toThrow(
       /train: X has 3 features per row but the model is built for 2/,
@@ -88,7 +88,7 @@ describe('a first layer without a width of its own', () => {
     const bn = model.layers[0]!;
     expect(model.inputSize).toBeUndefined();
     expect(() => model.predict(X3)).toThrow(
-      /predictProba: X has 3 features per row: Dense\(2, 3\): expects 2 inputs per row, got 3/,
+      /predict: X has 3 features per row: Dense\(2, 3\): expects 2 inputs per row, got 3/,
     );
     expect(() => model.train(X3, Int32Array.from([0, 1]), { epochs: 1 })).toThrow(/expects 2/);
     expect(bn.params()).toEqual([]);
