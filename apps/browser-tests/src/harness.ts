@@ -1,18 +1,7 @@
-// A page server and a headless Chromium for the browser tests. The server listens on
-// 127.0.0.1 only and serves one bundled script under paths whose first segment picks
-// the response headers, so the same page is tested as a plain page, a cross-origin
-// isolated one and one under a strict Content-Security-Policy.
-import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { type BrowserContext, chromium } from 'playwright-core';
-
-export const CHROMIUM = '/usr/bin/chromium';
-export const chromiumPresent = existsSync(CHROMIUM);
 
 const ISOLATION = {
   'Cross-Origin-Opener-Policy': 'same-origin',
@@ -73,29 +62,4 @@ export async function serve(
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return { server, url: (mode) => `http://127.0.0.1:${port}/${mode}/` };
-}
-
-export async function launch(): Promise<{ context: BrowserContext; close(): Promise<void> }> {
-  const profile = await mkdtemp(join(tmpdir(), 'neunet-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  });
-  return {
-    context,
-    async close() {
-      await context.close();
-      await rm(profile, { recursive: true, force: true });
-    },
-  };
 }

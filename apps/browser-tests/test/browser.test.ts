@@ -1,12 +1,11 @@
 import type { Server } from 'node:http';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { type Chromium, chromiumMissing, chromiumPresent, launchChromium } from 'test-chromium';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bundlePage, CHROMIUM, chromiumPresent, launch, type Mode, serve } from '../src/harness.js';
+import { bundlePage, type Mode, serve } from '../src/harness.js';
 import type { PageResult, Trained } from '../src/page.js';
 
-if (!chromiumPresent) {
-  console.log(`browser tests skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium)`);
-}
+if (!chromiumPresent) console.log(chromiumMissing('browser tests'));
 
 interface Visit {
   result: PageResult;
@@ -36,11 +35,11 @@ function expectSameTraining(got: Trained, want: Trained): void {
 describe.skipIf(!chromiumPresent)('the packages bundled for a browser page', () => {
   let server: Server;
   let url: (mode: Mode) => string;
-  let browser: { context: BrowserContext; close(): Promise<void> };
+  let browser: Chromium;
 
   beforeAll(async () => {
     ({ server, url } = await serve(await bundlePage()));
-    browser = await launch();
+    browser = await launchChromium();
   });
 
   afterAll(async () => {

@@ -1,27 +1,20 @@
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type BrowserContext, chromium } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
+import { type Chromium, chromiumMissing, chromiumPresent, launchChromium } from 'test-chromium';
 import { build, type PreviewServer, preview } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-const CHROMIUM = '/usr/bin/chromium';
 const root = join(import.meta.dirname, '..');
 const out = join(root, 'out');
 const site = join(out, 'e2e-site');
 
-const present = existsSync(CHROMIUM);
-if (!present) {
-  console.log(
-    `playground browser test skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium)`,
-  );
-}
+if (!chromiumPresent) console.log(chromiumMissing('playground browser test'));
 
-describe.skipIf(!present)('the playground in headless Chromium', () => {
+describe.skipIf(!chromiumPresent)('the playground in headless Chromium', () => {
   let server: PreviewServer;
   let context: BrowserContext;
-  let profile: string;
+  let browser: Chromium | undefined;
 
   beforeAll(async () => {
     await build({ root, logLevel: 'warn', build: { outDir: site, emptyOutDir: true } });
@@ -31,28 +24,13 @@ describe.skipIf(!present)('the playground in headless Chromium', () => {
       build: { outDir: site },
       preview: { port: 0, strictPort: false, host: '127.0.0.1' },
     });
-    profile = await mkdtemp(join(tmpdir(), 'neunet-chromium-'));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      viewport: { width: 1400, height: 1000 },
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
-    });
+    browser = await launchChromium({ viewport: { width: 1400, height: 1000 } });
+    context = browser.context;
   });
 
   afterAll(async () => {
-    await context?.close();
+    await browser?.close();
     await server?.close();
-    if (profile) await rm(profile, { recursive: true, force: true });
   });
 
   it('trains on the spiral in a worker, past 0.8 accuracy, and draws every plot', async () => {
