@@ -1,3 +1,4 @@
+import type { Rng } from './rng.js';
 import type { Tensor } from './tensor.js';
 
 /**
@@ -21,6 +22,35 @@ export interface AdamStep {
   correction1: number;
   /** 1 − β₂ᵗ. */
   correction2: number;
+}
+
+/** The reductions `reduceRows` and `reduceColumns` compute. */
+export type ReduceKind = 'sum' | 'mean' | 'max';
+
+/**
+ * The losses the backends compute by name. With an Int32Array target, 'crossEntropy'
+ * reads one class index per row; the element-wise kinds read one value per element.
+ */
+export type LossKind = 'meanSquared' | 'meanAbsolute' | 'binaryCrossEntropy' | 'crossEntropy';
+
+/** Targets of a loss: values with the prediction's layout, or one integer per row. */
+export type LossTarget = Float32Array | Int32Array;
+
+/**
+ * A BatchNormalization layer's state, which `batchNorm` reads and writes: the running
+ * statistics it folds each training batch into, and what the backward pass needs.
+ */
+export interface BatchNormState {
+  readonly runningMean: Float32Array;
+  readonly runningVar: Float32Array;
+  /** Weight of the old running statistics in each update. */
+  readonly momentum: number;
+  /** Added to the variance before the square root. */
+  readonly epsilon: number;
+  /** Written by the forward pass: 1/√(var + ε) per feature, kept in double precision. */
+  readonly invStd: Float64Array;
+  /** Written by the forward pass: the normalised input, [rows, features]. */
+  readonly xHat: Tensor;
 }
 
 export interface Backend {
@@ -82,4 +112,119 @@ export interface Backend {
   softmaxRows(x: Tensor, out: Tensor): Tensor;
   /** out[i] = the column index of the largest value of row i (the first, on ties). */
   argmaxRows(x: Tensor, out: Int32Array): Int32Array;
+
+  // Element-wise (a, b and out hold the same number of values; out may alias either).
+  /** out = a + b. */
+  add(a: Tensor, b: Tensor, out: Tensor): Tensor;
+  /** out = a − b. */
+  sub(a: Tensor, b: Tensor, out: Tensor): Tensor;
+  /** out = a ⊙ b. */
+  mul(a: Tensor, b: Tensor, out: Tensor): Tensor;
+  /** out = s · x. */
+  scale(x: Tensor, s: number, out: Tensor): Tensor;
+  /** out = s · x + y. */
+  axpy(s: number, x: Tensor, y: Tensor, out: Tensor): Tensor;
+  /** out = min(limit, max(−limit, x)). */
+  clamp(x: Tensor, limit: number, out: Tensor): Tensor;
+  /**
+   * `from` + Σ x²: `from` carries a running sum over several tensors, so a global norm
+   * rounds as one sum.
+   */
+  sumSquares(x: Tensor, from?: number): number;
+
+  // Reductions over one axis of a [rows, cols] tensor.
+  /** out[i] = kind over row i (one value per row). */
+  reduceRows(kind: ReduceKind, x: Tensor, out: Tensor): Tensor;
+  /** out[j] = kind down column j (one value per column). */
+  reduceColumns(kind: ReduceKind, x: Tensor, out: Tensor): Tensor;
+
+  // Softmax and the losses.
+  /**
+   * Softmax's backward from its output y: out = y ⊙ (dy − Σ_j dy·y) per row, the
+   * Jacobian-vector product without the Jacobian. `out` may be `dy`.
+   */
+  softmaxBackward(y: Tensor, dy: Tensor, out: Tensor): Tensor;
+  /** The mean loss of `pred` against `target`, probabilities clipped to [1e-7, 1 − 1e-7]. */
+  loss(kind: LossKind, pred: Tensor, target: LossTarget): number;
+  /** The loss's gradient with respect to `pred` (0 where a probability was clipped). */
+  lossBackward(kind: LossKind, pred: Tensor, target: LossTarget, out: Tensor): Tensor;
+  /**
+   * The gradient of cross-entropy with respect to the logits of a Softmax whose output
+   * is `prob`: (p − y)/N for N rows, one-hot or class-index targets.
+   */
+  softmaxCrossEntropyBackward(prob: Tensor, target: LossTarget, out: Tensor): Tensor;
+  /** The same for a Sigmoid and binary cross-entropy: (p − y)/(N·K). */
+  sigmoidCrossEntropyBackward(prob: Tensor, target: LossTarget, out: Tensor): Tensor;
+  /** l1·Σ|w| + l2·Σw², a weight penalty's value. */
+  penalty(w: Tensor, l1: number, l2: number): number;
+  /** g += l1·sign(w) + 2·l2·w, a weight penalty's gradient. */
+  penaltyBackward(w: Tensor, l1: number, l2: number, g: Tensor): Tensor;
+
+  // Layers with state.
+  /**
+   * BatchNormalization over the rows of x: out = γ·x̂ + β. Training normalises with the
+   * batch's mean and biased variance and folds them into the running statistics;
+   * inference uses the running statistics. Writes `state.invStd` and `state.xHat`.
+   */
+  batchNorm(
+    x: Tensor,
+    gamma: Tensor,
+    beta: Tensor,
+    state: BatchNormState,
+    training: boolean,
+    out: Tensor,
+  ): Tensor;
+  /**
+   * BatchNormalization's backward from the state the forward pass left: writes dx and
+   * the gradients of γ and β.
+   */
+  batchNormBackward(
+    dy: Tensor,
+    gamma: Tensor,
+    state: BatchNormState,
+    training: boolean,
+    dx: Tensor,
+    dGamma: Tensor,
+    dBeta: Tensor,
+  ): Tensor;
+  /**
+   * Inverted dropout: draws one `rng.uniform()` per value in order, keeps it with
+   * probability 1 − rate scaled by 1/(1 − rate), writes the factors to `mask` and
+   * out = x · factor. The backward pass is `mul(dy, mask, dx)`.
+   */
+  dropout(x: Tensor, rate: number, rng: Rng, mask: Tensor, out: Tensor): Tensor;
+
+  // Optimizer updates, in place on the weights and their slots.
+  /**
+   * SGD in the Keras form: v ← μv − rate·g, w ← w + v (Nesterov: w ← w + μv − rate·g);
+   * plain w ← w − rate·g when μ is 0 (then `velocity` is not read).
+   */
+  sgdUpdate(
+    w: Float32Array,
+    g: Float32Array,
+    velocity: Float32Array | undefined,
+    rate: number,
+    momentum: number,
+    nesterov: boolean,
+  ): void;
+  /** RMSprop: c ← ρc + (1 − ρ)g², w ← w − rate·g/(√c + ε). */
+  rmspropUpdate(
+    w: Float32Array,
+    g: Float32Array,
+    cache: Float32Array,
+    rate: number,
+    rho: number,
+    epsilon: number,
+  ): void;
+  /** AdaGrad: c ← c + g², w ← w − rate·g/(√c + ε). */
+  adagradUpdate(
+    w: Float32Array,
+    g: Float32Array,
+    cache: Float32Array,
+    rate: number,
+    epsilon: number,
+  ): void;
+
+  // Room for the next issue: conv2d / conv2dBackward and maxPool / avgPool (and their
+  // backwards) over [batch, height, width, channels] join here, in the same style.
 }

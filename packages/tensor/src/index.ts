@@ -5,7 +5,15 @@
  *
  * @module @neunet/tensor
  */
-export type { ActivationKind, AdamStep, Backend } from './backend.js';
+export type {
+  ActivationKind,
+  AdamStep,
+  Backend,
+  BatchNormState,
+  LossKind,
+  LossTarget,
+  ReduceKind,
+} from './backend.js';
 export { JsBackend } from './js-backend.js';
 export type { OptimizerName, Param, ParamUpdater } from './param.js';
 export { getBackend, registerBackend, setBackend } from './registry.js';

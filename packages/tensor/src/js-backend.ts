@@ -1,4 +1,17 @@
-import type { ActivationKind, AdamStep, Backend } from './backend.js';
+import type {
+  ActivationKind,
+  AdamStep,
+  Backend,
+  BatchNormState,
+  LossKind,
+  LossTarget,
+  ReduceKind,
+} from './backend.js';
+import * as ew from './reference/elementwise.js';
+import * as layers from './reference/layers.js';
+import * as losses from './reference/losses.js';
+import * as opt from './reference/optimizers.js';
+import type { Rng } from './rng.js';
 import type { Tensor } from './tensor.js';
 
 /** Columns per packed panel of B: the width of the 4×4 register tile. */
@@ -8,7 +21,8 @@ const NR = 4;
  * The plain-TypeScript backend: the reference every faster backend is checked against.
  * Its matrix product packs B into 4-column panels (so the inner loop reads B
  * contiguously whatever its transposition) and computes 4×4 tiles of C in sixteen local
- * accumulators, which V8 keeps in registers.
+ * accumulators, which V8 keeps in registers. The element-wise ops, reductions, losses,
+ * normalisation, dropout and optimizer updates live in ./reference/, one file per family.
  */
 export class JsBackend implements Backend {
   readonly name: string = 'js';
@@ -201,6 +215,108 @@ export class JsBackend implements Backend {
       out[r] = best;
     }
     return out;
+  }
+
+  add(a: Tensor, b: Tensor, out: Tensor): Tensor {
+    return ew.add(a, b, out);
+  }
+  sub(a: Tensor, b: Tensor, out: Tensor): Tensor {
+    return ew.sub(a, b, out);
+  }
+  mul(a: Tensor, b: Tensor, out: Tensor): Tensor {
+    return ew.mul(a, b, out);
+  }
+  scale(x: Tensor, s: number, out: Tensor): Tensor {
+    return ew.scale(x, s, out);
+  }
+  axpy(s: number, x: Tensor, y: Tensor, out: Tensor): Tensor {
+    return ew.axpy(s, x, y, out);
+  }
+  clamp(x: Tensor, limit: number, out: Tensor): Tensor {
+    return ew.clamp(x, limit, out);
+  }
+  sumSquares(x: Tensor, from = 0): number {
+    return ew.sumSquares(x, from);
+  }
+  reduceRows(kind: ReduceKind, x: Tensor, out: Tensor): Tensor {
+    return ew.reduceRows(kind, x, out);
+  }
+  reduceColumns(kind: ReduceKind, x: Tensor, out: Tensor): Tensor {
+    return ew.reduceColumns(kind, x, out);
+  }
+  softmaxBackward(y: Tensor, dy: Tensor, out: Tensor): Tensor {
+    return losses.softmaxBackward(y, dy, out);
+  }
+  loss(kind: LossKind, pred: Tensor, target: LossTarget): number {
+    return losses.loss(kind, pred, target);
+  }
+  lossBackward(kind: LossKind, pred: Tensor, target: LossTarget, out: Tensor): Tensor {
+    return losses.lossBackward(kind, pred, target, out);
+  }
+  softmaxCrossEntropyBackward(prob: Tensor, target: LossTarget, out: Tensor): Tensor {
+    return losses.softmaxCrossEntropyBackward(prob, target, out);
+  }
+  sigmoidCrossEntropyBackward(prob: Tensor, target: LossTarget, out: Tensor): Tensor {
+    return losses.sigmoidCrossEntropyBackward(prob, target, out);
+  }
+  penalty(w: Tensor, l1: number, l2: number): number {
+    return losses.penalty(w, l1, l2);
+  }
+  penaltyBackward(w: Tensor, l1: number, l2: number, g: Tensor): Tensor {
+    return losses.penaltyBackward(w, l1, l2, g);
+  }
+  batchNorm(
+    x: Tensor,
+    gamma: Tensor,
+    beta: Tensor,
+    state: BatchNormState,
+    training: boolean,
+    out: Tensor,
+  ): Tensor {
+    return layers.batchNorm(x, gamma, beta, state, training, out);
+  }
+  batchNormBackward(
+    dy: Tensor,
+    gamma: Tensor,
+    state: BatchNormState,
+    training: boolean,
+    dx: Tensor,
+    dGamma: Tensor,
+    dBeta: Tensor,
+  ): Tensor {
+    return layers.batchNormBackward(dy, gamma, state, training, dx, dGamma, dBeta);
+  }
+  dropout(x: Tensor, rate: number, rng: Rng, mask: Tensor, out: Tensor): Tensor {
+    return layers.dropout(x, rate, rng, mask, out);
+  }
+  sgdUpdate(
+    w: Float32Array,
+    g: Float32Array,
+    velocity: Float32Array | undefined,
+    rate: number,
+    momentum: number,
+    nesterov: boolean,
+  ): void {
+    opt.sgdUpdate(w, g, velocity, rate, momentum, nesterov);
+  }
+  rmspropUpdate(
+    w: Float32Array,
+    g: Float32Array,
+    cache: Float32Array,
+    rate: number,
+    rho: number,
+    epsilon: number,
+  ): void {
+    opt.rmspropUpdate(w, g, cache, rate, rho, epsilon);
+  }
+  adagradUpdate(
+    w: Float32Array,
+    g: Float32Array,
+    cache: Float32Array,
+    rate: number,
+    epsilon: number,
+  ): void {
+    opt.adagradUpdate(w, g, cache, rate, epsilon);
   }
 }
 

@@ -48,11 +48,18 @@ const SLOT_C = 2;
 const SLOT_BIAS = 3;
 
 /**
- * The WebAssembly SIMD backend. It inherits the reference for the kernels that are not
- * worth a trip into wasm (softmax and argmax over a few classes, row sums) and runs the
- * rest in wasm: gemm with packed B panels and bias + activation fused into its output
- * pass, activations and their derivatives, bias add, column sums. Tensors allocated by it
- * live in wasm memory and are used in place; any other operand is copied into scratch.
+ * The WebAssembly SIMD backend. It runs in wasm the kernels that pay for the trip: gemm
+ * with packed B panels and bias + activation fused into its output pass, activations and
+ * their derivatives, bias add, column sums, the Adam update. Tensors allocated by it live
+ * in wasm memory and are used in place; any other operand is copied into scratch.
+ *
+ * Everything else runs the inherited reference code directly on the wasm memory views
+ * (no copy): softmax, argmax and row sums over a few classes; the element-wise ops,
+ * reductions, losses, BatchNormalization, dropout, the SGD/RMSprop/AdaGrad updates and
+ * the penalty. Those are single passes over memory, not compute-bound, and the reference
+ * accumulates in double precision (batch statistics, loss sums, the optimizer steps), so
+ * running it here keeps seeded runs bit-identical to the JS backend; an f32 SIMD kernel
+ * would change their bits for a gain not yet measured.
  */
 export class WasmBackend extends JsBackend implements WasmBackendInfo {
   override readonly name: string = 'wasm';
