@@ -144,16 +144,7 @@ export class Softmax extends Activation {
     return getBackend().softmaxRows(x, out);
   }
   protected gradient(dy: Tensor, out: Tensor) {
-    const y = this.output!.data;
-    const g = dy.data;
-    const dx = out.data;
-    const cols = dy.cols;
-    for (let i = 0; i < g.length; i += cols) {
-      let dot = 0;
-      for (let j = 0; j < cols; j++) dot += g[i + j]! * y[i + j]!;
-      for (let j = 0; j < cols; j++) dx[i + j] = y[i + j]! * (g[i + j]! - dot);
-    }
-    return out;
+    return getBackend().softmaxBackward(this.output!, dy, out);
   }
   getConfig(): LayerConfig {
     return { type: Softmax.layerType };

@@ -1,4 +1,4 @@
-import { type Param, Tensor } from '@neunet/tensor';
+import { type BatchNormState, getBackend, type Param, Tensor } from '@neunet/tensor';
 import type { Buffer, ForwardOptions, Layer, LayerConfig } from './layer.js';
 import { Scratch } from './scratch.js';
 
@@ -27,6 +27,7 @@ export class BatchNormalization implements Layer {
   /** Per-feature 1/√(var + ε) of the last forward, and its normalised input. */
   private invStd = new Float64Array(0);
   private xHat = new Scratch();
+  private state_: BatchNormState | undefined;
   private lastTraining = false;
   private readonly out = new Scratch();
   private readonly dx = new Scratch();
@@ -85,77 +86,57 @@ export class BatchNormalization implements Layer {
     if (rows === 0) throw new Error('BatchNormalization: the batch is empty');
     const training = options?.training ?? false;
     this.lastTraining = training;
-    const X = x.data;
-    const xHat = this.xHat.tensor(rows, cols).data;
-    const mean = this.runningMean.data;
-    const variance = this.runningVar.data;
-    for (let j = 0; j < cols; j++) {
-      let mu: number;
-      let v: number;
-      if (training) {
-        mu = 0;
-        for (let i = j; i < X.length; i += cols) mu += X[i]!;
-        mu /= rows;
-        v = 0;
-        for (let i = j; i < X.length; i += cols) v += (X[i]! - mu) ** 2;
-        v /= rows;
-        mean[j] = this.momentum * mean[j]! + (1 - this.momentum) * mu;
-        variance[j] = this.momentum * variance[j]! + (1 - this.momentum) * v;
-      } else {
-        mu = mean[j]!;
-        v = variance[j]!;
-      }
-      const inv = 1 / Math.sqrt(v + this.epsilon);
-      this.invStd[j] = inv;
-      for (let i = j; i < X.length; i += cols) xHat[i] = (X[i]! - mu) * inv;
-    }
     const y = this.out.tensor(rows, cols);
-    const Y = y.data;
-    const gamma = this.gamma.value.data;
-    const beta = this.beta.value.data;
-    for (let i = 0; i < Y.length; i += cols) {
-      for (let j = 0; j < cols; j++) Y[i + j] = gamma[j]! * xHat[i + j]! + beta[j]!;
-    }
-    return y;
+    const state = this.state(rows, cols);
+    return getBackend().batchNorm(x, this.gamma.value, this.beta.value, state, training, y);
   }
 
   /**
-   * In training mode the batch statistics depend on every input, which gives the
-   * textbook form dx = inv/N · (N·ĝ − Σĝ − x̂·Σ(ĝ·x̂)) with ĝ = dy·γ. In inference mode
-   * the statistics are constants and dx = dy·γ·inv.
+   * In training mode the batch statistics depend on every input, so dx carries their
+   * gradient too; in inference mode they are constants (see Backend.batchNormBackward).
    */
   backward(dy: Tensor): Tensor {
     if (this.width === 0) throw new Error('BatchNormalization.backward called before forward');
     const cols = this.width;
     const rows = dy.rows;
-    const G = dy.data;
-    const xHat = this.xHat.tensor(rows, cols).data;
     const dx = this.dx.tensor(rows, cols);
-    const DX = dx.data;
-    const gamma = this.gamma.value.data;
-    const dGamma = this.gamma.grad.data;
-    const dBeta = this.beta.grad.data;
-    for (let j = 0; j < cols; j++) {
-      let sumG = 0;
-      let sumGx = 0;
-      for (let i = j; i < G.length; i += cols) {
-        sumG += G[i]!;
-        sumGx += G[i]! * xHat[i]!;
-      }
-      dBeta[j] = sumG;
-      dGamma[j] = sumGx;
-      const g = gamma[j]!;
-      const inv = this.invStd[j]!;
-      if (this.lastTraining) {
-        const scale = (g * inv) / rows;
-        for (let i = j; i < G.length; i += cols) {
-          DX[i] = scale * (rows * G[i]! - sumG - xHat[i]! * sumGx);
-        }
-      } else {
-        for (let i = j; i < G.length; i += cols) DX[i] = G[i]! * g * inv;
-      }
+    const state = this.state(rows, cols);
+    return getBackend().batchNormBackward(
+      dy,
+      this.gamma.value,
+      state,
+      this.lastTraining,
+      dx,
+      this.gamma.grad,
+      this.beta.grad,
+    );
+  }
+
+  /**
+   * The backend's view of the layer's statistics: one object, rebuilt only when a buffer
+   * changed (a new batch size, or statistics a load replaced), so a step allocates nothing.
+   */
+  private state(rows: number, cols: number): BatchNormState {
+    const xHat = this.xHat.tensor(rows, cols);
+    const s = this.state_;
+    if (
+      s?.xHat !== xHat ||
+      s.runningMean !== this.runningMean.data ||
+      s.runningVar !== this.runningVar.data ||
+      s.invStd !== this.invStd
+    ) {
+      const fresh: BatchNormState = {
+        runningMean: this.runningMean.data,
+        runningVar: this.runningVar.data,
+        momentum: this.momentum,
+        epsilon: this.epsilon,
+        invStd: this.invStd,
+        xHat,
+      };
+      this.state_ = fresh;
+      return fresh;
     }
-    return dx;
+    return s;
   }
 
   getConfig(): LayerConfig {

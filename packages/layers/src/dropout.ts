@@ -1,4 +1,4 @@
-import { Rng, type Tensor } from '@neunet/tensor';
+import { getBackend, Rng, type Tensor } from '@neunet/tensor';
 import type { ForwardOptions, Layer, LayerConfig } from './layer.js';
 import { Scratch } from './scratch.js';
 
@@ -47,28 +47,15 @@ export class Dropout implements Layer {
   forward(x: Tensor, options?: ForwardOptions): Tensor {
     this.lastTraining = options?.training ?? false;
     if (!this.lastTraining) return x;
-    const keep = 1 - this.rate;
-    const scale = 1 / keep;
-    const mask = this.mask.tensor(x.rows, x.cols).data;
+    const mask = this.mask.tensor(x.rows, x.cols);
     const y = this.out.tensor(x.rows, x.cols);
-    const X = x.data;
-    const Y = y.data;
-    for (let i = 0; i < X.length; i++) {
-      const m = this.rng.uniform() < keep ? scale : 0;
-      mask[i] = m;
-      Y[i] = X[i]! * m;
-    }
-    return y;
+    return getBackend().dropout(x, this.rate, this.rng, mask, y);
   }
 
   backward(dy: Tensor): Tensor {
     if (!this.lastTraining) return dy;
-    const mask = this.mask.tensor(dy.rows, dy.cols).data;
-    const dx = this.dx.tensor(dy.rows, dy.cols);
-    const G = dy.data;
-    const DX = dx.data;
-    for (let i = 0; i < G.length; i++) DX[i] = G[i]! * mask[i]!;
-    return dx;
+    const mask = this.mask.tensor(dy.rows, dy.cols);
+    return getBackend().mul(dy, mask, this.dx.tensor(dy.rows, dy.cols));
   }
 
   getConfig(): LayerConfig {

@@ -1,5 +1,4 @@
-import type { Tensor } from '@neunet/tensor';
-import { clip, inClipRange } from './clip.js';
+import { getBackend, type Tensor } from '@neunet/tensor';
 import type { Loss, LossConfig, LossOptions } from './loss.js';
 import { batchSize, elementTargets, gradientBuffer, type Target } from './target.js';
 import { WeightPenalty } from './weight-penalty.js';
@@ -19,14 +18,7 @@ export class BinaryCrossentropy implements Loss {
 
   forward(pred: Tensor, target: Target): number {
     const Y = binaryTargets('BinaryCrossentropy.forward', pred, target);
-    const P = pred.data;
-    let sum = 0;
-    for (let i = 0; i < P.length; i++) {
-      const p = clip(P[i]!);
-      const y = Y[i]!;
-      sum -= y * Math.log(p) + (1 - y) * Math.log(1 - p);
-    }
-    return sum / P.length;
+    return getBackend().loss('binaryCrossEntropy', pred, Y);
   }
 
   /** −(y/p − (1 − y)/(1 − p)) / (N·K), and 0 where p was clipped. */
@@ -34,15 +26,7 @@ export class BinaryCrossentropy implements Loss {
     const where = 'BinaryCrossentropy.backward';
     const Y = binaryTargets(where, pred, target);
     const result = gradientBuffer(where, pred, out);
-    const O = result.data;
-    const P = pred.data;
-    const count = P.length;
-    for (let i = 0; i < count; i++) {
-      const p = P[i]!;
-      const y = Y[i]!;
-      O[i] = inClipRange(p) ? -(y / p - (1 - y) / (1 - p)) / count : 0;
-    }
-    return result;
+    return getBackend().lossBackward('binaryCrossEntropy', pred, Y, result);
   }
 
   /**
@@ -53,11 +37,7 @@ export class BinaryCrossentropy implements Loss {
     const where = 'BinaryCrossentropy.backwardFromSigmoid';
     const Y = binaryTargets(where, prob, target);
     const result = gradientBuffer(where, prob, out);
-    const O = result.data;
-    const P = prob.data;
-    const count = P.length;
-    for (let i = 0; i < count; i++) O[i] = (P[i]! - Y[i]!) / count;
-    return result;
+    return getBackend().sigmoidCrossEntropyBackward(prob, Y, result);
   }
 
   getConfig(): LossConfig {
@@ -66,7 +46,8 @@ export class BinaryCrossentropy implements Loss {
 }
 
 /**
- * Integer labels must be 0 or 1; tensor targets may also hold soft labels in between.
+ * Input validation, not training math (so it stays here rather than in the backend):
+ * integer labels must be 0 or 1; tensor targets may also hold soft labels in between.
  * Anything else (2, −0.5, NaN) would train silently towards a loss below zero.
  */
 function binaryTargets(where: string, pred: Tensor, target: Target): Float32Array | Int32Array {

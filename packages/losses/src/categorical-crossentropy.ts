@@ -1,5 +1,4 @@
-import type { Tensor } from '@neunet/tensor';
-import { clip, inClipRange } from './clip.js';
+import { getBackend, type Tensor } from '@neunet/tensor';
 import type { Loss, LossConfig, LossOptions } from './loss.js';
 import {
   batchSize,
@@ -23,53 +22,18 @@ export class CategoricalCrossentropy implements Loss {
   }
 
   forward(pred: Tensor, target: Target): number {
-    const where = 'CategoricalCrossentropy.forward';
-    const n = batchSize(where, pred);
-    const c = pred.size / n;
-    const P = pred.data;
-    let sum = 0;
-    if (target instanceof Int32Array) {
-      checkClassLabels(where, pred, target, c);
-      for (let r = 0; r < n; r++) sum -= Math.log(clip(P[r * c + target[r]!]!));
-    } else {
-      checkTargetTensor(where, pred, target);
-      const Y = target.data;
-      for (let i = 0; i < P.length; i++) {
-        const y = Y[i]!;
-        if (y !== 0) sum -= y * Math.log(clip(P[i]!));
-      }
-    }
-    return sum / n;
+    return getBackend().loss(
+      'crossEntropy',
+      pred,
+      checked('CategoricalCrossentropy.forward', pred, target),
+    );
   }
 
   /** −y / (p·N), and 0 where p was clipped. */
   backward(pred: Tensor, target: Target, out?: Tensor): Tensor {
     const where = 'CategoricalCrossentropy.backward';
-    const n = batchSize(where, pred);
-    const c = pred.size / n;
-    const P = pred.data;
-    if (target instanceof Int32Array) {
-      checkClassLabels(where, pred, target, c);
-      const result = gradientBuffer(where, pred, out);
-      const O = result.data;
-      for (let r = 0; r < n; r++) {
-        const at = r * c + target[r]!;
-        const p = P[at]!; // read before the fill, in case out is pred
-        O.fill(0, r * c, r * c + c);
-        O[at] = inClipRange(p) ? -1 / p / n : 0;
-      }
-      return result;
-    }
-    checkTargetTensor(where, pred, target);
-    const result = gradientBuffer(where, pred, out);
-    const O = result.data;
-    const Y = target.data;
-    for (let i = 0; i < P.length; i++) {
-      const p = P[i]!;
-      const y = Y[i]!;
-      O[i] = y !== 0 && inClipRange(p) ? -y / p / n : 0;
-    }
-    return result;
+    const Y = checked(where, pred, target);
+    return getBackend().lossBackward('crossEntropy', pred, Y, gradientBuffer(where, pred, out));
   }
 
   /**
@@ -79,28 +43,22 @@ export class CategoricalCrossentropy implements Loss {
    */
   backwardFromSoftmax(prob: Tensor, target: Target, out?: Tensor): Tensor {
     const where = 'CategoricalCrossentropy.backwardFromSoftmax';
-    const n = batchSize(where, prob);
-    const c = prob.size / n;
-    const P = prob.data;
-    if (target instanceof Int32Array) {
-      checkClassLabels(where, prob, target, c);
-      const result = gradientBuffer(where, prob, out);
-      const O = result.data;
-      for (let r = 0; r < n; r++) {
-        const label = target[r]!;
-        for (let j = 0, i = r * c; j < c; j++, i++) O[i] = (P[i]! - (j === label ? 1 : 0)) / n;
-      }
-      return result;
-    }
-    checkTargetTensor(where, prob, target);
-    const result = gradientBuffer(where, prob, out);
-    const O = result.data;
-    const Y = target.data;
-    for (let i = 0; i < P.length; i++) O[i] = (P[i]! - Y[i]!) / n;
-    return result;
+    const Y = checked(where, prob, target);
+    return getBackend().softmaxCrossEntropyBackward(prob, Y, gradientBuffer(where, prob, out));
   }
 
   getConfig(): LossConfig {
     return { type: 'CategoricalCrossentropy', l1: this.penalty.l1, l2: this.penalty.l2 };
   }
+}
+
+/** The target's values once checked: class indices in range, or a tensor of pred's shape. */
+function checked(where: string, pred: Tensor, target: Target): Float32Array | Int32Array {
+  const n = batchSize(where, pred);
+  if (target instanceof Int32Array) {
+    checkClassLabels(where, pred, target, pred.size / n);
+    return target;
+  }
+  checkTargetTensor(where, pred, target);
+  return target.data;
 }

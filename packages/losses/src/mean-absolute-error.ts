@@ -1,4 +1,4 @@
-import type { Tensor } from '@neunet/tensor';
+import { getBackend, type Tensor } from '@neunet/tensor';
 import type { Loss, LossConfig, LossOptions } from './loss.js';
 import { batchSize, elementTargets, gradientBuffer, type Target } from './target.js';
 import { WeightPenalty } from './weight-penalty.js';
@@ -18,10 +18,7 @@ export class MeanAbsoluteError implements Loss {
     const where = 'MeanAbsoluteError.forward';
     batchSize(where, pred);
     const Y = elementTargets(where, pred, target);
-    const P = pred.data;
-    let sum = 0;
-    for (let i = 0; i < P.length; i++) sum += Math.abs(P[i]! - Y[i]!);
-    return sum / P.length;
+    return getBackend().loss('meanAbsolute', pred, Y);
   }
 
   /** sign(p − y) / (N·K), taking 0 where p equals y (a subgradient of the kink). */
@@ -30,14 +27,7 @@ export class MeanAbsoluteError implements Loss {
     batchSize(where, pred);
     const Y = elementTargets(where, pred, target);
     const result = gradientBuffer(where, pred, out);
-    const O = result.data;
-    const P = pred.data;
-    const count = P.length;
-    for (let i = 0; i < count; i++) {
-      const d = P[i]! - Y[i]!;
-      O[i] = d > 0 ? 1 / count : d < 0 ? -1 / count : 0;
-    }
-    return result;
+    return getBackend().lossBackward('meanAbsolute', pred, Y, result);
   }
 
   getConfig(): LossConfig {

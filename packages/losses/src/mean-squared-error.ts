@@ -1,4 +1,4 @@
-import type { Tensor } from '@neunet/tensor';
+import { getBackend, type Tensor } from '@neunet/tensor';
 import type { Loss, LossConfig, LossOptions } from './loss.js';
 import { batchSize, elementTargets, gradientBuffer, type Target } from './target.js';
 import { WeightPenalty } from './weight-penalty.js';
@@ -18,13 +18,7 @@ export class MeanSquaredError implements Loss {
     const where = 'MeanSquaredError.forward';
     batchSize(where, pred);
     const Y = elementTargets(where, pred, target);
-    const P = pred.data;
-    let sum = 0;
-    for (let i = 0; i < P.length; i++) {
-      const d = P[i]! - Y[i]!;
-      sum += d * d;
-    }
-    return sum / P.length;
+    return getBackend().loss('meanSquared', pred, Y);
   }
 
   /** 2(p − y) / (N·K). */
@@ -33,11 +27,7 @@ export class MeanSquaredError implements Loss {
     batchSize(where, pred);
     const Y = elementTargets(where, pred, target);
     const result = gradientBuffer(where, pred, out);
-    const O = result.data;
-    const P = pred.data;
-    const count = P.length;
-    for (let i = 0; i < count; i++) O[i] = (2 * (P[i]! - Y[i]!)) / count;
-    return result;
+    return getBackend().lossBackward('meanSquared', pred, Y, result);
   }
 
   getConfig(): LossConfig {

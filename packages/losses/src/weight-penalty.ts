@@ -1,4 +1,4 @@
-import type { Param } from '@neunet/tensor';
+import { getBackend, type Param } from '@neunet/tensor';
 
 export interface WeightPenaltyOptions {
   /** Factor of Σ|w|. Default 0. */
@@ -24,19 +24,12 @@ export class WeightPenalty {
   /** The penalty to add to the data loss (0 when both factors are 0). */
   value(params: readonly Param[]): number {
     if (this.l1 === 0 && this.l2 === 0) return 0;
+    const backend = getBackend();
     let total = 0;
     for (let k = 0; k < params.length; k++) {
       const param = params[k]!;
       if (param.penalize !== true) continue;
-      const w = param.value.data;
-      let abs = 0;
-      let squares = 0;
-      for (let i = 0; i < w.length; i++) {
-        const wi = w[i]!;
-        abs += Math.abs(wi);
-        squares += wi * wi;
-      }
-      total += this.l1 * abs + this.l2 * squares;
+      total += backend.penalty(param.value, this.l1, this.l2);
     }
     return total;
   }
@@ -47,22 +40,18 @@ export class WeightPenalty {
    */
   addGradients(params: readonly Param[]): void {
     if (this.l1 === 0 && this.l2 === 0) return;
-    const l1 = this.l1;
-    const twoL2 = 2 * this.l2;
+    const backend = getBackend();
     for (let k = 0; k < params.length; k++) {
       const param = params[k]!;
       if (param.penalize !== true) continue;
-      const w = param.value.data;
-      const g = param.grad.data;
-      if (g.length !== w.length) {
+      const w = param.value;
+      const g = param.grad;
+      if (g.size !== w.size) {
         throw new Error(
-          `WeightPenalty.addGradients: param '${param.name}' has ${w.length} values but its grad has ${g.length}`,
+          `WeightPenalty.addGradients: param '${param.name}' has ${w.size} values but its grad has ${g.size}`,
         );
       }
-      for (let i = 0; i < w.length; i++) {
-        const wi = w[i]!;
-        g[i] = g[i]! + l1 * Math.sign(wi) + twoL2 * wi;
-      }
+      backend.penaltyBackward(w, this.l1, this.l2, g);
     }
   }
 }

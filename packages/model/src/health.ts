@@ -1,5 +1,5 @@
 import type { Layer } from '@neunet/layers';
-import type { Param, Tensor } from '@neunet/tensor';
+import { getBackend, type Param, type Tensor } from '@neunet/tensor';
 
 /** The first non-finite value in `data`, as a phrase; undefined when all are finite. */
 export function firstNonFinite(data: Float32Array): string | undefined {
@@ -46,10 +46,8 @@ export function locateInGradients(
 
 /** Limits every gradient element to [−clipValue, clipValue]. */
 export function clipByValue(params: readonly Param[], clipValue: number): void {
-  for (const param of params) {
-    const g = param.grad.data;
-    for (let i = 0; i < g.length; i++) g[i] = Math.min(clipValue, Math.max(-clipValue, g[i]!));
-  }
+  const backend = getBackend();
+  for (const param of params) backend.clamp(param.grad, clipValue, param.grad);
 }
 
 /**
@@ -57,15 +55,13 @@ export function clipByValue(params: readonly Param[], clipValue: number): void {
  * which keeps the update's direction. Returns the norm before clipping.
  */
 export function clipByNorm(params: readonly Param[], clipNorm: number): number {
+  const backend = getBackend();
   let squares = 0;
-  for (const param of params) for (const g of param.grad.data) squares += g * g;
+  for (const param of params) squares = backend.sumSquares(param.grad, squares);
   const norm = Math.sqrt(squares);
   if (norm > clipNorm) {
     const scale = clipNorm / norm;
-    for (const param of params) {
-      const g = param.grad.data;
-      for (let i = 0; i < g.length; i++) g[i] = g[i]! * scale;
-    }
+    for (const param of params) backend.scale(param.grad, scale, param.grad);
   }
   return norm;
 }

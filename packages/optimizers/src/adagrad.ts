@@ -1,3 +1,4 @@
+import { getBackend } from '@neunet/tensor';
 import { BaseOptimizer } from './base-optimizer.js';
 import type { OptimizerConfig } from './optimizer.js';
 import type { Schedule } from './schedules.js';
@@ -39,13 +40,6 @@ export class AdaGrad extends BaseOptimizer {
     slots: readonly Float32Array[],
     rate: number,
   ): void {
-    const cache = slots[0]!;
-    const eps = this.epsilon;
-    for (let i = 0; i < w.length; i++) {
-      const gi = g[i]!;
-      const ci = cache[i]! + gi * gi;
-      cache[i] = ci;
-      w[i] = w[i]! - (rate * gi) / (Math.sqrt(ci) + eps);
-    }
+    getBackend().adagradUpdate(w, g, slots[0]!, rate, this.epsilon);
   }
 }

@@ -1,3 +1,4 @@
+import { getBackend } from '@neunet/tensor';
 import { BaseOptimizer } from './base-optimizer.js';
 import type { OptimizerConfig } from './optimizer.js';
 import type { Schedule } from './schedules.js';
@@ -50,26 +51,6 @@ export class SGD extends BaseOptimizer {
     slots: readonly Float32Array[],
     rate: number,
   ): void {
-    const n = w.length;
-    const mu = this.momentum;
-    if (mu === 0) {
-      for (let i = 0; i < n; i++) w[i] = w[i]! - rate * g[i]!;
-      return;
-    }
-    const v = slots[0]!;
-    if (this.nesterov) {
-      for (let i = 0; i < n; i++) {
-        const step = rate * g[i]!;
-        const vi = mu * v[i]! - step;
-        v[i] = vi;
-        w[i] = w[i]! + mu * vi - step;
-      }
-    } else {
-      for (let i = 0; i < n; i++) {
-        const vi = mu * v[i]! - rate * g[i]!;
-        v[i] = vi;
-        w[i] = w[i]! + vi;
-      }
-    }
+    getBackend().sgdUpdate(w, g, slots[0], rate, this.momentum, this.nesterov);
   }
 }
