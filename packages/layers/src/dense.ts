@@ -1,5 +1,6 @@
 import {
   type ActivationKind,
+  activationKinds,
   getBackend,
   type OptimizerName,
   type Param,
@@ -30,7 +31,7 @@ export interface DenseOptions {
   alpha?: number;
 }
 
-const ACTIVATIONS: readonly string[] = ['linear', 'relu', 'leakyRelu', 'sigmoid', 'tanh'];
+const ACTIVATIONS: readonly string[] = activationKinds;
 
 const OPTIMIZER_NAMES: readonly string[] = ['sgd', 'momentum', 'adam', 'rmsprop', 'adagrad'];
 

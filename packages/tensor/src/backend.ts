@@ -3,7 +3,8 @@ import type { Tensor } from './tensor.js';
 
 /**
  * The element-wise activations the backends implement as named kernels (a closure could
- * not run inside WebAssembly). `leakyRelu` takes a slope `alpha` for negative inputs.
+ * not run inside WebAssembly), each defined once in activations.ts. `leakyRelu` takes a
+ * slope `alpha` for negative inputs.
  */
 export type ActivationKind = 'linear' | 'relu' | 'leakyRelu' | 'sigmoid' | 'tanh';
 

@@ -1,4 +1,5 @@
-import type { ActivationKind, Backend, LossKind, ReduceKind } from './backend.js';
+import { activationKinds } from './activations.js';
+import type { Backend, LossKind, ReduceKind } from './backend.js';
 import { JsBackend } from './js-backend.js';
 import { Rng } from './rng.js';
 import { Tensor } from './tensor.js';
@@ -91,7 +92,7 @@ export function conformanceCases(): ConformanceCase[] {
       same('clamp', b.clamp(x, 0.5, out(b, r, c)), ref.clamp(x, 0.5, out(ref, r, c)), 0);
       near('sumSquares', b.sumSquares(x, 2), ref.sumSquares(x, 2), TOL.reduce);
     });
-    for (const kind of ['linear', 'relu', 'leakyRelu', 'sigmoid', 'tanh'] as ActivationKind[]) {
+    for (const kind of activationKinds) {
       add(`activation ${kind} ${shape}`, (b, ref) => {
         const [x, dy] = [data(b, r, c, 8, 10), data(b, r, c, 9)];
         const y = ref.activation(kind, x, out(ref, r, c), 0.2);

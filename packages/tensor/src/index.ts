@@ -5,6 +5,7 @@
  *
  * @module @neunet/tensor
  */
+export { ACTIVATIONS, type ActivationDefinition, activationKinds } from './activations.js';
 export type {
   ActivationKind,
   AdamStep,

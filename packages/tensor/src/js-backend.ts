@@ -1,3 +1,4 @@
+import { activationDefinition } from './activations.js';
 import type {
   ActivationKind,
   AdamStep,
@@ -145,20 +146,7 @@ export class JsBackend implements Backend {
 
   activation(kind: ActivationKind, x: Tensor, out: Tensor, alpha = 0.01): Tensor {
     checkSameSize('activation', x, out);
-    const X = x.data;
-    const O = out.data;
-    const n = X.length;
-    if (kind === 'relu') for (let i = 0; i < n; i++) O[i] = Math.max(X[i]!, 0);
-    else if (kind === 'leakyRelu') {
-      for (let i = 0; i < n; i++) {
-        const v = X[i]!;
-        O[i] = v > 0 ? v : alpha * v;
-      }
-    } else if (kind === 'sigmoid') for (let i = 0; i < n; i++) O[i] = 1 / (1 + Math.exp(-X[i]!));
-    else if (kind === 'tanh') for (let i = 0; i < n; i++) O[i] = Math.tanh(X[i]!);
-    else if (kind === 'linear') {
-      if (O !== X) O.set(X);
-    } else throw new Error(`activation: unknown kind '${String(kind)}'`);
+    activationDefinition('activation', kind).forward(x.data, out.data, x.size, alpha);
     return out;
   }
 
@@ -171,19 +159,8 @@ export class JsBackend implements Backend {
   ): Tensor {
     checkSameSize('activationBackward', y, dy);
     checkSameSize('activationBackward', dy, out);
-    const Y = y.data;
-    const G = dy.data;
-    const O = out.data;
-    const n = G.length;
-    if (kind === 'relu') for (let i = 0; i < n; i++) O[i] = Y[i]! > 0 ? G[i]! : 0;
-    else if (kind === 'leakyRelu') {
-      for (let i = 0; i < n; i++) O[i] = Y[i]! > 0 ? G[i]! : alpha * G[i]!;
-    } else if (kind === 'sigmoid') {
-      for (let i = 0; i < n; i++) O[i] = G[i]! * Y[i]! * (1 - Y[i]!);
-    } else if (kind === 'tanh') for (let i = 0; i < n; i++) O[i] = G[i]! * (1 - Y[i]! * Y[i]!);
-    else if (kind === 'linear') {
-      if (O !== G) O.set(G);
-    } else throw new Error(`activationBackward: unknown kind '${String(kind)}'`);
+    const def = activationDefinition('activationBackward', kind);
+    def.backward(y.data, dy.data, out.data, dy.size, alpha);
     return out;
   }
 

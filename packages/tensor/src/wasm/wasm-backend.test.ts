@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { activationKinds } from '../activations.js';
 import type { ActivationKind } from '../backend.js';
+import { describeBackendConformance } from '../conformance.js';
 import { JsBackend } from '../js-backend.js';
 import { Rng } from '../rng.js';
 import { Tensor } from '../tensor.js';
@@ -44,7 +46,7 @@ const SHAPES: [number, number, number][] = [
   [2, 9, 8],
   [3, 20, 64],
 ];
-const ACTIVATIONS: ActivationKind[] = ['linear', 'relu', 'leakyRelu', 'sigmoid', 'tanh'];
+const ACTIVATIONS = activationKinds;
 
 // All four compiled variants: SIMD128 or relaxed SIMD, on shared memory (kernels use
 // the tensors they allocated in place; also split over two threads) or on plain memory
@@ -78,6 +80,10 @@ for (const relaxedSimd of relaxed ? [false, true] : [false]) {
   variants.push([`${kind}, shared memory, two threads`, threaded]);
 }
 afterAll(() => Promise.all(variants.map(([, wasm]) => wasm.dispose())));
+
+for (const [name, wasm] of variants) {
+  describeBackendConformance(`wasm, ${name}`, () => wasm, { describe, it });
+}
 
 describe.each(variants)('WasmBackend (%s)', (name, wasm) => {
   const own = (t: Tensor): Tensor => {
