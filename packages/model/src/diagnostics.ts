@@ -1,5 +1,5 @@
 import { type Layer, ReLU } from '@neunet/layers';
-import type { Tensor } from '@neunet/tensor';
+import { getBackend, type Tensor } from '@neunet/tensor';
 
 /** One layer's figures for one epoch. */
 export interface LayerDiagnostics {
@@ -45,9 +45,10 @@ export class DiagnosticsCollector {
   /** Call after the backward pass, before clipping. */
   recordGradients(): void {
     this.batches++;
+    const backend = getBackend();
     this.layers.forEach((layer, i) => {
       let squares = 0;
-      for (const param of layer.params()) for (const g of param.grad.data) squares += g * g;
+      for (const param of layer.params()) squares = backend.sumSquares(param.grad, squares);
       this.norms[i] = this.norms[i]! + Math.sqrt(squares);
     });
   }
