@@ -1,19 +1,23 @@
+/**
+ * The backend conformance suite: every op of `Backend` against the reference JsBackend on
+ * edge shapes (1×1, odd sizes, sizes not a multiple of 4 or 8, zero rows where an op
+ * allows them, large values), with a tolerance per op family. A backend joins with one
+ * line in a test file:
+ *
+ *     describeBackendConformance('mine', () => new MyBackend(), { describe, it });
+ *
+ * It takes the test runner's `describe` and `it` as arguments, so this entry does not
+ * import vitest or any other runner, and the main entry does not carry the suite.
+ *
+ * @module @neunet/tensor/conformance
+ */
 import { activationKinds } from './activations.js';
 import type { Backend, LossKind, ReduceKind } from './backend.js';
 import { JsBackend } from './js-backend.js';
 import { Rng } from './rng.js';
 import { Tensor } from './tensor.js';
 
-/**
- * The backend conformance suite: every op of `Backend` against the reference JsBackend on
- * edge shapes (1×1, odd sizes, sizes not a multiple of 4 or 8, zero rows where an op
- * allows them, large values). A backend joins with one line in a test file:
- *
- *     describeBackendConformance('mine', () => new MyBackend(), { describe, it });
- *
- * It takes the test runner's `describe` and `it` as arguments, so this module (the
- * `@neunet/tensor/conformance` entry) does not import vitest or any runner.
- */
+/** The two functions of a test runner (vitest, jest, mocha, node:test) the suite uses. */
 export interface TestRunner {
   describe(name: string, body: () => void): void;
   it(name: string, body: () => void): void;
@@ -52,6 +56,7 @@ const TOL = {
   optimizer: 1e-5,
 };
 
+/** Registers one test per conformance case, in a `describe` block named after the backend. */
 export function describeBackendConformance(
   name: string,
   createBackend: () => Backend,
@@ -62,6 +67,7 @@ export function describeBackendConformance(
   });
 }
 
+/** The cases, for a runner that does not fit `TestRunner`; each creates its own data. */
 export function conformanceCases(): ConformanceCase[] {
   const cases: ConformanceCase[] = [];
   const add = (name: string, run: (b: Backend, ref: Backend) => void) =>
