@@ -12,6 +12,8 @@ import { WeightPenalty } from './weight-penalty.js';
  */
 export class BinaryCrossentropy implements Loss {
   readonly penalty: WeightPenalty;
+  readonly task = 'classification';
+  readonly fusesWith = 'sigmoid';
 
   constructor(options: LossOptions = {}) {
     this.penalty = new WeightPenalty(options);
@@ -43,6 +45,10 @@ export class BinaryCrossentropy implements Loss {
       O[i] = inClipRange(p) ? -(y / p - (1 - y) / (1 - p)) / count : 0;
     }
     return result;
+  }
+
+  backwardFused(prob: Tensor, target: Target, out?: Tensor): Tensor {
+    return this.backwardFromSigmoid(prob, target, out);
   }
 
   /**

@@ -17,6 +17,8 @@ import { WeightPenalty } from './weight-penalty.js';
  */
 export class CategoricalCrossentropy implements Loss {
   readonly penalty: WeightPenalty;
+  readonly task = 'classification';
+  readonly fusesWith = 'softmax';
 
   constructor(options: LossOptions = {}) {
     this.penalty = new WeightPenalty(options);
@@ -70,6 +72,10 @@ export class CategoricalCrossentropy implements Loss {
       O[i] = y !== 0 && inClipRange(p) ? -y / p / n : 0;
     }
     return result;
+  }
+
+  backwardFused(prob: Tensor, target: Target, out?: Tensor): Tensor {
+    return this.backwardFromSoftmax(prob, target, out);
   }
 
   /**
