@@ -28,8 +28,3 @@ export function outputGradient(
   }
   return { gradient: (p, y, out) => loss.backward(p, y, out), through: layers.length };
 }
-
-/** Whether accuracy means something for this loss: what it declares. */
-export function isClassification(loss: Loss): boolean {
-  return loss.task === 'classification';
-}
