@@ -6,9 +6,9 @@ import { BatchNormalization } from '@neunet/regularization';
 import { Tensor } from '@neunet/tensor';
 import * as ort from 'onnxruntime-node';
 import { describe, expect, it } from 'vitest';
+import { everyLayerNetwork, seedNetwork } from '../test/test-networks.js';
+import { readOnnx } from '../test/test-onnx-reader.js';
 import { exportOnnx } from './onnx.js';
-import { everyLayerNetwork, seedNetwork } from './test-networks.js';
-import { readOnnx } from './test-onnx-reader.js';
 
 /** Runs the exported bytes in onnxruntime and returns the largest gap to predictProba. */
 async function worstGap(model: NeuralNetwork, X: Tensor): Promise<number> {

@@ -5,7 +5,7 @@ import { NeuralNetwork } from '@neunet/model';
 import { Tensor } from '@neunet/tensor';
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { seedNetwork } from './test-networks.js';
+import { seedNetwork } from '../test/test-networks.js';
 import { exportTfjs, importTfjs, type TfjsModelInput, tfjsModelJson } from './tfjs.js';
 
 beforeAll(async () => {

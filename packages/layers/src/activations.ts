@@ -1,5 +1,5 @@
 import { type ActivationKind, getBackend, type Tensor } from '@neunet/tensor';
-import type { ForwardOptions, Layer, LayerConfig } from './layer.js';
+import type { ForwardOptions, Layer, LayerConfig, OutputActivation } from './layer.js';
 import { Scratch } from './scratch.js';
 
 /**
@@ -7,6 +7,8 @@ import { Scratch } from './scratch.js';
  * backward pass and owns one output and one gradient buffer.
  */
 abstract class Activation implements Layer {
+  abstract readonly outputActivation: OutputActivation;
+  readonly activationOnly = true;
   protected input: Tensor | undefined;
   protected output: Tensor | undefined;
   private readonly out = new Scratch();
@@ -50,6 +52,9 @@ abstract class Activation implements Layer {
 /** An activation the backends compute by name, its derivative taken from its output. */
 abstract class NamedActivation extends Activation {
   protected abstract readonly kind: ActivationKind;
+  get outputActivation(): OutputActivation {
+    return this.kind;
+  }
   /** The slope for negative inputs (LeakyReLU's alpha); unused by the other kinds. */
   protected get slope(): number {
     return 0;
@@ -140,6 +145,7 @@ export class Linear extends NamedActivation {
  */
 export class Softmax extends Activation {
   static readonly layerType: string = 'Softmax';
+  readonly outputActivation = 'softmax';
   protected compute(x: Tensor, out: Tensor) {
     return getBackend().softmaxRows(x, out);
   }

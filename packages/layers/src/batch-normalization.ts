@@ -17,6 +17,7 @@ export interface BatchNormalizationOptions {
  */
 export class BatchNormalization implements Layer {
   static readonly layerType: string = 'BatchNormalization';
+  readonly hasTrainingMode = true;
   readonly epsilon: number;
   readonly momentum: number;
   private width = 0;

@@ -9,7 +9,13 @@ import {
   Tensor,
 } from '@neunet/tensor';
 import { type Initializer, initializeWeights } from './initializers.js';
-import type { BackwardOptions, ForwardOptions, Layer, LayerConfig } from './layer.js';
+import type {
+  BackwardOptions,
+  ForwardOptions,
+  Layer,
+  LayerConfig,
+  OutputActivation,
+} from './layer.js';
 import { Scratch } from './scratch.js';
 
 export interface DenseOptions {
@@ -52,6 +58,8 @@ export class Dense implements Layer {
   private readonly dz = new Scratch();
   private readonly init: Initializer;
   private readonly activation: ActivationKind;
+  /** The activation applied inside the layer ('linear' for none). */
+  readonly outputActivation: OutputActivation;
   private readonly alpha: number;
 
   get inputSize(): number {
@@ -92,6 +100,7 @@ export class Dense implements Layer {
     }
     this.init = init;
     this.activation = activation;
+    this.outputActivation = activation;
     this.alpha = alpha;
     const settings = { learningRate, optimizer };
     this.weights = {

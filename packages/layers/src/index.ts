@@ -10,7 +10,14 @@ export { Dense, type DenseOptions } from './dense.js';
 export { Dropout, type DropoutOptions } from './dropout.js';
 export { type GradientCheckResult, gradientCheck } from './gradient-check.js';
 export type { Initializer } from './initializers.js';
-export type { BackwardOptions, Buffer, ForwardOptions, Layer, LayerConfig } from './layer.js';
+export type {
+  BackwardOptions,
+  Buffer,
+  ForwardOptions,
+  Layer,
+  LayerConfig,
+  OutputActivation,
+} from './layer.js';
 export {
   findLayer,
   type LayerClass,

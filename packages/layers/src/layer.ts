@@ -1,4 +1,4 @@
-import type { Param, Rng, Tensor } from '@neunet/tensor';
+import type { ActivationKind, Param, Rng, Tensor } from '@neunet/tensor';
 
 export interface ForwardOptions {
   /** Training mode: Dropout drops, BatchNormalization uses batch statistics. Default false. */
@@ -31,9 +31,30 @@ export interface BackwardOptions {
   inputGradient?: boolean;
 }
 
+/** The activation a layer's output ends with: a backend activation, or softmax over each row. */
+export type OutputActivation = ActivationKind | 'softmax';
+
+/**
+ * One step of a network, as the model sees it. The model knows no layer class: what it
+ * acts on, a layer declares as data here (capabilities), so that a user's own layer is
+ * treated exactly like a built-in one that declares the same.
+ */
 export interface Layer {
   /** The input width the layer requires, when it requires one (Dense's nIn). */
   readonly inputSize?: number;
+  /**
+   * The activation the layer's output ends with (Softmax: 'softmax', ReLU and
+   * `Dense({ activation: 'relu' })`: 'relu'). Dead-unit diagnostics watch 'relu' outputs.
+   */
+  readonly outputActivation?: OutputActivation;
+  /**
+   * True when the layer is `outputActivation` and nothing else (y = f(x), no params): a loss
+   * that fuses with that activation (categorical cross-entropy with softmax) then gives
+   * the gradient with respect to the layer's input, and the layer's backward is skipped.
+   */
+  readonly activationOnly?: boolean;
+  /** True when `forward` differs with `{ training: true }` (Dropout, BatchNormalization). */
+  readonly hasTrainingMode?: boolean;
   forward(x: Tensor, options?: ForwardOptions): Tensor;
   backward(dy: Tensor): Tensor;
   backward(dy: Tensor, options: BackwardOptions): Tensor | undefined;

@@ -1,7 +1,7 @@
 import { Rng, Tensor } from '@neunet/tensor';
 import { describe, expect, it } from 'vitest';
+import { expectGradient, numericGradient } from '../test/test-helpers.js';
 import { BinaryCrossentropy } from './binary-crossentropy.js';
-import { expectGradient, numericGradient } from './test-helpers.js';
 
 const loss = new BinaryCrossentropy();
 

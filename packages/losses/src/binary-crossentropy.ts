@@ -11,6 +11,8 @@ import { WeightPenalty } from './weight-penalty.js';
  */
 export class BinaryCrossentropy implements Loss {
   readonly penalty: WeightPenalty;
+  readonly task = 'classification';
+  readonly fusesWith = 'sigmoid';
 
   constructor(options: LossOptions = {}) {
     this.penalty = new WeightPenalty(options);
@@ -27,6 +29,10 @@ export class BinaryCrossentropy implements Loss {
     const Y = binaryTargets(where, pred, target);
     const result = gradientBuffer(where, pred, out);
     return getBackend().lossBackward('binaryCrossEntropy', pred, Y, result);
+  }
+
+  backwardFused(prob: Tensor, target: Target, out?: Tensor): Tensor {
+    return this.backwardFromSigmoid(prob, target, out);
   }
 
   /**

@@ -1,13 +1,13 @@
 import { getBackend, Rng, Tensor } from '@neunet/tensor';
 import { describe, expect, it } from 'vitest';
-import { CategoricalCrossentropy } from './categorical-crossentropy.js';
 import {
   expectGradient,
   numericGradient,
   oneHot,
   randomLabels,
   randomProbabilities,
-} from './test-helpers.js';
+} from '../test/test-helpers.js';
+import { CategoricalCrossentropy } from './categorical-crossentropy.js';
 
 const loss = new CategoricalCrossentropy();
 const pred = new Tensor([

@@ -16,6 +16,8 @@ import { WeightPenalty } from './weight-penalty.js';
  */
 export class CategoricalCrossentropy implements Loss {
   readonly penalty: WeightPenalty;
+  readonly task = 'classification';
+  readonly fusesWith = 'softmax';
 
   constructor(options: LossOptions = {}) {
     this.penalty = new WeightPenalty(options);
@@ -34,6 +36,10 @@ export class CategoricalCrossentropy implements Loss {
     const where = 'CategoricalCrossentropy.backward';
     const Y = checked(where, pred, target);
     return getBackend().lossBackward('crossEntropy', pred, Y, gradientBuffer(where, pred, out));
+  }
+
+  backwardFused(prob: Tensor, target: Target, out?: Tensor): Tensor {
+    return this.backwardFromSoftmax(prob, target, out);
   }
 
   /**

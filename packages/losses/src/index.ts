@@ -7,7 +7,7 @@
 export { BinaryCrossentropy } from './binary-crossentropy.js';
 export { CategoricalCrossentropy } from './categorical-crossentropy.js';
 export { lossFromConfig } from './from-config.js';
-export type { Loss, LossConfig, LossOptions } from './loss.js';
+export type { Loss, LossConfig, LossOptions, LossTask } from './loss.js';
 export { MeanAbsoluteError } from './mean-absolute-error.js';
 export { MeanSquaredError } from './mean-squared-error.js';
 export type { Target } from './target.js';

@@ -13,6 +13,9 @@ export interface LossConfig {
   [option: string]: unknown;
 }
 
+/** What a loss measures: a class per sample (accuracy applies) or values (MAE applies). */
+export type LossTask = 'classification' | 'regression';
+
 /**
  * A data loss over a batch, plus the weight penalty that goes with it. `forward` is the
  * mean over the batch; `backward` its gradient with respect to `pred`, which already
@@ -22,6 +25,23 @@ export interface LossConfig {
  */
 export interface Loss {
   readonly penalty: WeightPenalty;
+  /**
+   * What the loss measures. A model's default metric follows it: accuracy for
+   * 'classification', mean absolute error otherwise (absent means 'regression'). A loss of
+   * your own that wraps a cross-entropy declares 'classification' to get accuracy.
+   */
+  readonly task?: LossTask;
+  /**
+   * The output activation this loss has a joint gradient with (cross-entropy: 'softmax' or
+   * 'sigmoid'). When the model's last layer is exactly that activation (`activationOnly`),
+   * it calls `backwardFused` and skips the layer's backward. Declare both or neither.
+   */
+  readonly fusesWith?: 'softmax' | 'sigmoid';
+  /**
+   * The gradient with respect to the logits that `fusesWith` turned into `pred`, mean over
+   * the batch included; writes into `out` as `backward` does.
+   */
+  backwardFused?(pred: Tensor, target: Target, out?: Tensor): Tensor;
   forward(pred: Tensor, target: Target): number;
   /** Writes into `out` (which may be `pred`) and returns it; allocates only without `out`. */
   backward(pred: Tensor, target: Target, out?: Tensor): Tensor;

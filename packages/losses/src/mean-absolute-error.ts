@@ -9,6 +9,7 @@ import { WeightPenalty } from './weight-penalty.js';
  */
 export class MeanAbsoluteError implements Loss {
   readonly penalty: WeightPenalty;
+  readonly task = 'regression';
 
   constructor(options: LossOptions = {}) {
     this.penalty = new WeightPenalty(options);

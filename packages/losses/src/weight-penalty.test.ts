@@ -1,6 +1,6 @@
 import { type Param, Rng, Tensor } from '@neunet/tensor';
 import { describe, expect, it } from 'vitest';
-import { expectGradient, numericGradient } from './test-helpers.js';
+import { expectGradient, numericGradient } from '../test/test-helpers.js';
 import { WeightPenalty } from './weight-penalty.js';
 
 function params(): Param[] {

@@ -3,6 +3,7 @@ import { Dense, ReLU, Softmax } from '@neunet/layers';
 import { CategoricalCrossentropy } from '@neunet/losses';
 import { SGD } from '@neunet/optimizers';
 import { describe, expect, it } from 'vitest';
+import { seedNetwork } from '../test/test-networks.js';
 import type { Callback, EpochLogs, TrainingContext } from './callbacks.js';
 import { CSVLogger } from './csv-logger.js';
 import { EarlyStopping } from './early-stopping.js';
@@ -11,7 +12,6 @@ import { ModelCheckpoint } from './model-checkpoint.js';
 import { NeuralNetwork } from './neural-network.js';
 import { ReduceLROnPlateau } from './reduce-lr-on-plateau.js';
 import { TerminateOnNaN } from './terminate-on-nan.js';
-import { seedNetwork } from './test-networks.js';
 
 const { X, y } = createData({ samples: 30, classes: 3, seed: 1 });
 const { X: Xv, y: yv } = createData({ samples: 10, classes: 3, seed: 2 });

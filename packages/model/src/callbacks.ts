@@ -1,8 +1,8 @@
 import type { Tensor } from '@neunet/tensor';
 
 /**
- * What an epoch reports: its loss, accuracy for a classifier or mean absolute error for a
- * regression, and the same on the validation data as `val_*`.
+ * What an epoch reports: its loss and its metrics (by default accuracy for a classifier or
+ * mean absolute error for a regression), and the same on the validation data as `val_*`.
  */
 export interface EpochLogs {
   loss: number;
@@ -11,6 +11,7 @@ export interface EpochLogs {
   val_loss?: number;
   val_accuracy?: number;
   val_mae?: number;
+  [metric: string]: number | undefined;
 }
 
 /** The part of a model a callback may use while it trains. */

@@ -1,4 +1,4 @@
-import { type Layer, ReLU } from '@neunet/layers';
+import type { Layer } from '@neunet/layers';
 import { getBackend, type Tensor } from '@neunet/tensor';
 
 /** One layer's figures for one epoch. */
@@ -8,7 +8,10 @@ export interface LayerDiagnostics {
   type: string;
   /** The mean over the epoch's batches of the L2 norm of the layer's gradients (before clipping). */
   gradientNorm?: number;
-  /** For ReLU: units that output 0 for every training sample of the epoch, of `units`. */
+  /**
+   * For a layer whose output ends with ReLU (ReLU, `Dense({ activation: 'relu' })`): units
+   * that output 0 for every training sample of the epoch, of `units`.
+   */
   deadUnits?: number;
   units?: number;
 }
@@ -33,7 +36,7 @@ export class DiagnosticsCollector {
   /** Call after the forward pass with every layer's output. */
   recordOutputs(outputs: readonly Tensor[]): void {
     this.layers.forEach((layer, i) => {
-      if (!(layer instanceof ReLU)) return;
+      if (layer.outputActivation !== 'relu') return;
       const out = outputs[i]!;
       const flags = this.active[i] ?? new Uint8Array(out.cols);
       this.active[i] = flags;
@@ -55,16 +58,15 @@ export class DiagnosticsCollector {
 
   epoch(): LayerDiagnostics[] {
     return this.layers.flatMap((layer, i): LayerDiagnostics[] => {
-      const type = layer.getConfig().type;
-      if (layer.params().length > 0) {
-        return [{ layer: i, type, gradientNorm: this.norms[i]! / Math.max(1, this.batches) }];
-      }
+      const entry: LayerDiagnostics = { layer: i, type: layer.getConfig().type };
+      if (layer.params().length > 0)
+        entry.gradientNorm = this.norms[i]! / Math.max(1, this.batches);
       const flags = this.active[i];
       if (flags) {
-        const dead = flags.reduce((n, f) => n + (f === 0 ? 1 : 0), 0);
-        return [{ layer: i, type, deadUnits: dead, units: flags.length }];
+        entry.deadUnits = flags.reduce((n, f) => n + (f === 0 ? 1 : 0), 0);
+        entry.units = flags.length;
       }
-      return [];
+      return entry.gradientNorm === undefined && flags === undefined ? [] : [entry];
     });
   }
 }

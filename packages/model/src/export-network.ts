@@ -1,4 +1,5 @@
-import { Dense, type Layer } from '@neunet/layers';
+import type { Layer } from '@neunet/layers';
+import type { Tensor } from '@neunet/tensor';
 
 /** A neuron: its layer (0 = the inputs) and its index within the layer. */
 export interface ExportedNeuron {
@@ -28,32 +29,46 @@ export function exportNetwork(
   source: { readonly layers: readonly Layer[] } | readonly Layer[],
 ): ExportedNetwork {
   const layers = Array.isArray(source) ? source : (source as { layers: readonly Layer[] }).layers;
-  const dense = layers.filter((layer): layer is Dense => layer instanceof Dense);
+  // Read as data (the config's type, the weight matrix's shape), not by class, so that a
+  // second copy of @neunet/layers (ESM beside CJS) exports alike.
+  const dense = layers
+    .filter((layer) => layer.getConfig().type === 'Dense')
+    .map((layer) => denseWeights(layer));
   if (dense.length === 0) throw new Error('exportNetwork: no Dense layers to export');
   dense.forEach((layer, i) => {
     const previous = dense[i - 1];
-    if (previous && previous.nOut !== layer.nIn) {
+    if (previous && previous.cols !== layer.rows) {
       throw new Error(
-        `exportNetwork: Dense layer ${i + 1} takes ${layer.nIn} inputs but Dense layer ${i} gives ${previous.nOut}; expected consecutive Dense layers to chain`,
+        `exportNetwork: Dense layer ${i + 1} takes ${layer.rows} inputs but Dense layer ${i} gives ${previous.cols}; expected consecutive Dense layers to chain`,
       );
     }
   });
   const connections: ExportedNetwork['connections'] = [];
-  dense.forEach((layer, i) => {
-    const w = layer.weights.value.data;
-    for (let r = 0; r < layer.nIn; r++) {
-      for (let c = 0; c < layer.nOut; c++) {
+  dense.forEach((w, i) => {
+    for (let r = 0; r < w.rows; r++) {
+      for (let c = 0; c < w.cols; c++) {
         connections.push({
           from: { layer: i, neuron: r },
           to: { layer: i + 1, neuron: c },
-          weight: w[r * layer.nOut + c]!,
+          weight: w.data[r * w.cols + c]!,
         });
       }
     }
   });
   return {
     version: 1,
-    layers: [{ neurons: dense[0]!.nIn }, ...dense.map((layer) => ({ neurons: layer.nOut }))],
+    layers: [{ neurons: dense[0]!.rows }, ...dense.map((w) => ({ neurons: w.cols }))],
     connections,
   };
+}
+
+/** A Dense layer's weight matrix [nIn, nOut]: its first param. */
+function denseWeights(layer: Layer): Tensor {
+  const weights = layer.params()[0]?.value;
+  if (weights?.shape.length !== 2) {
+    throw new Error(
+      'exportNetwork: a Dense layer has no [nIn, nOut] weight matrix as its first param',
+    );
+  }
+  return weights;
 }

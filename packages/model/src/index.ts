@@ -12,11 +12,13 @@ export { EarlyStopping, type EarlyStoppingOptions } from './early-stopping.js';
 export { type ExportedNetwork, type ExportedNeuron, exportNetwork } from './export-network.js';
 export type { Input } from './inputs.js';
 export { type EpochSchedule, LearningRateScheduler } from './learning-rate-scheduler.js';
+export type { MetricFn, MetricName, MetricSpec } from './metrics.js';
 export { ModelCheckpoint, type ModelCheckpointOptions } from './model-checkpoint.js';
 export type { ModelArtifacts } from './model-file.js';
 export { ModelFormatError } from './model-format-error.js';
 export type { MonitorMode } from './monitor.js';
 export {
+  type EvaluateOptions,
   type Evaluation,
   NeuralNetwork,
   type NeuralNetworkOptions,

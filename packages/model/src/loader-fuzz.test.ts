@@ -1,11 +1,11 @@
 import { createData } from '@neunet/datasets';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { editableTopology, resignedFile } from '../test/test-files.js';
+import { seedNetwork } from '../test/test-networks.js';
 import { unpackArtifacts } from './model-file.js';
 import { ModelFormatError } from './model-format-error.js';
 import { NeuralNetwork } from './neural-network.js';
-import { editableTopology, resignedFile } from './test-files.js';
-import { seedNetwork } from './test-networks.js';
 
 const { X, y } = createData({ samples: 20, classes: 3, seed: 0 });
 const model = seedNetwork(2);

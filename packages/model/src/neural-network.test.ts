@@ -3,8 +3,8 @@ import { Dense, ReLU, Sigmoid, Softmax } from '@neunet/layers';
 import { BinaryCrossentropy, CategoricalCrossentropy, MeanSquaredError } from '@neunet/losses';
 import { Rng, Tensor } from '@neunet/tensor';
 import { describe, expect, it } from 'vitest';
+import { seedNetwork } from '../test/test-networks.js';
 import { NeuralNetwork } from './neural-network.js';
-import { seedNetwork } from './test-networks.js';
 
 const { X, y } = createData({ samples: 30, classes: 3, seed: 1 });
 

@@ -9,14 +9,13 @@ import {
   type RngState,
   type Tensor,
 } from '@neunet/tensor';
-import { absoluteErrorSum, countCorrect } from './accuracy.js';
 import { fromArtifacts, toArtifacts } from './artifacts.js';
 import { type BatchIterable, isBatchIterable } from './batch-source.js';
 import { sliceTarget } from './batches.js';
 import type { TrainableModel } from './callbacks.js';
 import { checkTarget, type Input, toInputTensor } from './inputs.js';
+import { type Metric, type MetricSpec, resolveMetrics } from './metrics.js';
 import { type ModelArtifacts, nodeFs, packArtifacts, unpackArtifacts } from './model-file.js';
-import { isClassification } from './output-gradient.js';
 import { summarize } from './summary.js';
 import { train, trainAsync } from './train.js';
 import type { History, TrainAsyncOptions, TrainOptions } from './train-options.js';
@@ -33,11 +32,24 @@ export interface RandomState {
   layers: (RngState | null)[];
 }
 
-/** What `evaluate` measures: the loss, and accuracy for a classifier or MAE for a regression. */
+/**
+ * What `evaluate` measures: the loss, and each metric under its name (by default accuracy
+ * for a classification loss, MAE otherwise).
+ */
 export interface Evaluation {
   loss: number;
   accuracy?: number;
   mae?: number;
+  [metric: string]: number | undefined;
+}
+
+/** The options of `NeuralNetwork.evaluate`. */
+export interface EvaluateOptions {
+  /**
+   * As `train`'s `metrics`: names, functions or `{ name, fn }`.
+   * @defaultValue `['accuracy']` for a loss that declares `task: 'classification'`, else `['mae']`
+   */
+  metrics?: MetricSpec[];
 }
 
 export interface NeuralNetworkOptions {
@@ -206,13 +218,17 @@ export class NeuralNetwork implements TrainableModel {
     return getBackend().argmaxRows(proba, new Int32Array(proba.rows));
   }
 
-  /** The loss (penalty included) and the accuracy (classifier) or MAE (regression) on X and y. */
-  evaluate(X: Input, y: Target): Evaluation {
+  /**
+   * The loss (penalty included) and the metrics on X and y: by default accuracy for a
+   * classification loss and MAE otherwise; `metrics` as in `train`.
+   */
+  evaluate(X: Input, y: Target, options: EvaluateOptions = {}): Evaluation {
     const loss = this.requireLoss('evaluate');
+    const metrics = resolveMetrics('evaluate', options.metrics, loss);
     const x = toInputTensor(X, 'evaluate');
     checkTarget(y, x.rows, this.checkInput(x, 'evaluate'), 'evaluate');
     this.buildFor(x.cols);
-    return this.measure(x, y, loss);
+    return this.measure(x, y, loss, metrics);
   }
 
   /** The output for X in inference mode; errors name the method the user called. */
@@ -223,27 +239,26 @@ export class NeuralNetwork implements TrainableModel {
     return this.forward(x, false).clone();
   }
 
-  /** Loss and accuracy in inference mode, batch by batch so that memory stays bounded. */
-  measure(x: Tensor, y: Target, loss: Loss, batchSize = 1024): Evaluation {
+  /** The loss and the metrics in inference mode, batch by batch so that memory stays bounded. */
+  measure(
+    x: Tensor,
+    y: Target,
+    loss: Loss,
+    metrics: readonly Metric[],
+    batchSize = 1024,
+  ): Evaluation {
     let total = 0;
-    let correct = 0;
-    let error = 0;
-    let values = 0;
+    const counting = metrics.map((metric) => metric.accumulator());
     for (let start = 0; start < x.rows; start += batchSize) {
       const end = Math.min(x.rows, start + batchSize);
       const target = sliceTarget(y, start, end);
       const pred = this.forward(x.sliceRows(start, end), false);
       total += loss.forward(pred, target) * (end - start);
-      if (isClassification(loss)) correct += countCorrect(pred, target);
-      else {
-        error += absoluteErrorSum(pred, target);
-        values += pred.size;
-      }
+      for (const metric of counting) metric.add(pred, target);
     }
-    const result = { loss: total / x.rows + loss.penalty.value(this.params()) };
-    return isClassification(loss)
-      ? { ...result, accuracy: correct / x.rows }
-      : { ...result, mae: error / values };
+    const result: Evaluation = { loss: total / x.rows + loss.penalty.value(this.params()) };
+    for (const metric of counting) result[metric.name] = metric.value();
+    return result;
   }
 
   /** Copies of every parameter and buffer (BatchNormalization's running statistics). */

@@ -1,5 +1,13 @@
 import { createData } from '@neunet/datasets';
-import { BatchNormalization, Dense, ReLU, Sigmoid, Softmax } from '@neunet/layers';
+import {
+  BatchNormalization,
+  Dense,
+  type Layer,
+  type LayerConfig,
+  ReLU,
+  Sigmoid,
+  Softmax,
+} from '@neunet/layers';
 import { BinaryCrossentropy, CategoricalCrossentropy, type Loss } from '@neunet/losses';
 import { setBackend, Tensor } from '@neunet/tensor';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -61,6 +69,45 @@ describe.each(['js', 'wasm'])('the model backward pass on the %s backend', (back
       .setLoss(loss);
     expect(outputGradient(model.layers, loss).through).toBe(4);
     expect(worstGradientError(model, X, y, loss)).toBeLessThan(2e-2);
+  });
+
+  it("a user's own softmax layer declaring 'softmax' gets the fused gradient, as Softmax does", () => {
+    // Written as a user would: no class of @neunet/layers, only what the Layer interface asks.
+    class MySoftmax implements Layer {
+      readonly outputActivation = 'softmax';
+      readonly activationOnly = true;
+      private readonly inner = new Softmax();
+      build(width: number) {
+        return width;
+      }
+      params() {
+        return [];
+      }
+      forward(x: Tensor) {
+        return this.inner.forward(x);
+      }
+      backward(dy: Tensor) {
+        return this.inner.backward(dy);
+      }
+      getConfig(): LayerConfig {
+        return { type: 'MySoftmax' };
+      }
+    }
+    const build = (last: Layer) =>
+      new NeuralNetwork({ seed: 3 })
+        .add(new Dense(2, 6))
+        .add(new ReLU())
+        .add(new Dense(6, 3))
+        .add(last)
+        .setLoss(new CategoricalCrossentropy({ l2: 0.01 }));
+    const mine = build(new MySoftmax());
+    const builtIn = build(new Softmax());
+    const loss = mine.loss!;
+    expect(outputGradient(mine.layers, loss).through).toBe(3);
+    expect(worstGradientError(mine, X, y, loss)).toBeLessThan(2e-2);
+    worstGradientError(builtIn, X, y, builtIn.loss!);
+    const grads = (m: NeuralNetwork) => m.params().map((p) => Array.from(p.grad.data));
+    expect(grads(mine)).toEqual(grads(builtIn));
   });
 
   it('Sigmoid + binary cross-entropy (fused) match finite differences', () => {

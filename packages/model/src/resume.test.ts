@@ -5,8 +5,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createData } from '@neunet/datasets';
 import { describe, expect, it } from 'vitest';
+import { seedNetwork } from '../test/test-networks.js';
 import { NeuralNetwork } from './neural-network.js';
-import { seedNetwork } from './test-networks.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const N = 6;
@@ -26,7 +26,7 @@ describe('exact resume across processes', () => {
       [
         '--import',
         'tsx',
-        join(here, 'resume.fixture.ts'),
+        join(here, '..', 'test', 'resume-child-process.ts'),
         join(dir, 'half.neunet'),
         join(dir, 'full.neunet'),
         String(N),

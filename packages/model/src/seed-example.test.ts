@@ -1,6 +1,6 @@
 import { createData, trainTestSplit } from '@neunet/datasets';
 import { describe, expect, it } from 'vitest';
-import { seedNetwork } from './test-networks.js';
+import { seedNetwork } from '../test/test-networks.js';
 
 describe("the seed's complete example", () => {
   it('reaches a mean training accuracy >= 0.80 over data seeds 0-4, none below 0.75', () => {

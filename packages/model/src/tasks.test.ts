@@ -3,8 +3,8 @@ import { Dense, Linear, ReLU, Sigmoid, Tanh } from '@neunet/layers';
 import { BinaryCrossentropy, MeanAbsoluteError, MeanSquaredError } from '@neunet/losses';
 import { Rng, Tensor } from '@neunet/tensor';
 import { describe, expect, it } from 'vitest';
+import { seedNetwork } from '../test/test-networks.js';
 import { NeuralNetwork } from './neural-network.js';
-import { seedNetwork } from './test-networks.js';
 
 function sine(n: number, seed: number): { X: Tensor; y: Tensor } {
   const rng = new Rng(seed);

@@ -2,6 +2,7 @@ import type { Target } from '@neunet/losses';
 import type { Callback } from './callbacks.js';
 import type { LayerDiagnostics } from './diagnostics.js';
 import type { Input } from './inputs.js';
+import type { MetricSpec } from './metrics.js';
 
 /**
  * The options of `NeuralNetwork.train` and `trainAsync`. Every one is optional; each
@@ -84,6 +85,15 @@ export interface TrainOptions {
    */
   onNonFinite?: 'stop' | 'continue';
   /**
+   * What to measure per epoch besides the loss, each as `history[name]` (and
+   * `history['val_' + name]` with validation data): names (`'accuracy'`, `'mae'`, `'mse'`,
+   * `'logLoss'`, `'top<k>'` such as `'top5'`), functions `(yTrue, yPred) => number` (keyed
+   * by the function's name) or `{ name, fn }`. A function's value is the mean of its batch
+   * values weighted by their rows, as in Keras.
+   * @defaultValue `['accuracy']` for a loss that declares `task: 'classification'`, else `['mae']`
+   */
+  metrics?: MetricSpec[];
+  /**
    * Record per-epoch gradient norms per layer and dead ReLU units in `history.diagnostics`.
    * @defaultValue `false`
    */
@@ -122,7 +132,7 @@ export interface TrainAsyncOptions extends TrainOptions {
 export interface History {
   /** Per epoch: the training loss, penalty included. */
   loss: number[];
-  /** Empty for a regression. */
+  /** Per epoch, when measured (a classification loss's default); else empty. */
   accuracy: number[];
   /** Mean absolute error, for a regression. */
   mae?: number[];
@@ -140,6 +150,8 @@ export interface History {
   aborted?: boolean;
   /** With `diagnostics: true`: one entry per epoch. */
   diagnostics?: LayerDiagnostics[][];
+  /** Every other metric asked for, and its `val_` twin: one value per epoch. */
+  [metric: string]: number[] | number | boolean | LayerDiagnostics[][] | undefined;
 }
 
 /** Checks the scalar options before anything trains; returns them with their defaults. */

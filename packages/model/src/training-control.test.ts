@@ -4,10 +4,10 @@ import { CategoricalCrossentropy } from '@neunet/losses';
 import type { Optimizer } from '@neunet/optimizers';
 import { type Param, Tensor } from '@neunet/tensor';
 import { describe, expect, it } from 'vitest';
+import { seedNetwork } from '../test/test-networks.js';
 import type { Batch } from './batch-source.js';
 import type { Callback } from './callbacks.js';
 import { NeuralNetwork } from './neural-network.js';
-import { seedNetwork } from './test-networks.js';
 
 const { X, y } = createData({ samples: 30, classes: 3, seed: 1 });
 const weights = (m: NeuralNetwork) => m.getWeights().map((t) => Array.from(t.data));

@@ -1,7 +1,6 @@
 import { Scratch } from '@neunet/layers';
 import type { Loss, Target } from '@neunet/losses';
 import { type Param, Tensor } from '@neunet/tensor';
-import { absoluteErrorSum, countCorrect } from './accuracy.js';
 import type { Batch, BatchIterable } from './batch-source.js';
 import { BatchGatherer, sliceTarget } from './batches.js';
 import type { Callback, EpochLogs, TrainingContext } from './callbacks.js';
@@ -9,9 +8,10 @@ import { DiagnosticsCollector } from './diagnostics.js';
 import { EarlyStopping } from './early-stopping.js';
 import { clipByNorm, clipByValue, locateInGradients, locateInOutputs } from './health.js';
 import { checkTarget, toInputTensor } from './inputs.js';
+import { type Metric, type MetricAccumulator, resolveMetrics } from './metrics.js';
 import type { NeuralNetwork } from './neural-network.js';
 import { groupParams, type ParamGroup } from './optimizer-groups.js';
-import { isClassification, type OutputGradient, outputGradient } from './output-gradient.js';
+import { type OutputGradient, outputGradient } from './output-gradient.js';
 import { ProgressLogger } from './progress-logger.js';
 import { StepSnapshot } from './step-snapshot.js';
 import { checkTrainOptions, type History, type TrainOptions } from './train-options.js';
@@ -34,7 +34,9 @@ export class TrainingRun {
   private readonly callbacks: Callback[];
   private readonly context: TrainingContext;
   private readonly history: History = { loss: [], accuracy: [] };
-  private readonly classify: boolean;
+  private readonly metrics: Metric[];
+  /** One per metric, made once: the step only adds to them. */
+  private readonly counting: MetricAccumulator[];
   private validation: [Tensor, Target] | undefined;
   private x: Tensor | undefined;
   private y: Target | undefined;
@@ -56,9 +58,6 @@ export class TrainingRun {
   private batch = 0;
   private samples = 0;
   private lossSum = 0;
-  private correct = 0;
-  private errorSum = 0;
-  private errorCount = 0;
 
   constructor(
     private readonly model: NeuralNetwork,
@@ -70,7 +69,8 @@ export class TrainingRun {
     this.options = options;
     const { epochs, batchSize, logEvery } = checkTrainOptions(where, options);
     this.epochs = epochs;
-    this.classify = isClassification(this.loss);
+    this.metrics = resolveMetrics(where, options.metrics, this.loss);
+    this.counting = this.metrics.map((metric) => metric.accumulator());
 
     // Checked first, built last: a call that throws leaves an unbuilt model unbuilt.
     let inputWidth: number | undefined;
@@ -129,12 +129,11 @@ export class TrainingRun {
       this.callbacks.push(new EarlyStopping({ patience, minDelta, startFromEpoch }));
     }
     if (logEvery !== undefined) this.callbacks.push(new ProgressLogger(logEvery));
+    for (const { name } of this.metrics) this.history[name] = [];
     if (this.validation) {
       this.history.val_loss = [];
-      if (this.classify) this.history.val_accuracy = [];
-      else this.history.val_mae = [];
+      for (const { name } of this.metrics) this.history[`val_${name}`] = [];
     }
-    if (!this.classify) this.history.mae = [];
     if (options.diagnostics) this.history.diagnostics = [];
     if (inputWidth !== undefined) model.buildFor(inputWidth);
     if (options.onNonFinite !== 'continue') {
@@ -173,9 +172,7 @@ export class TrainingRun {
     this.batch = 0;
     this.samples = 0;
     this.lossSum = 0;
-    this.correct = 0;
-    this.errorSum = 0;
-    this.errorCount = 0;
+    for (let m = 0; m < this.counting.length; m++) this.counting[m]!.reset();
     this.epochComplete = false;
     this.diagnostics?.startEpoch();
     // An epoch's start (its callbacks, its shuffle) belongs to its first batch.
@@ -241,11 +238,7 @@ export class TrainingRun {
     this.diagnostics?.recordOutputs(this.outputs);
     this.lossSum += batchLoss * rows;
     this.samples += rows;
-    if (this.classify) this.correct += countCorrect(pred, yb);
-    else {
-      this.errorSum += absoluteErrorSum(pred, yb);
-      this.errorCount += pred.size;
-    }
+    for (let m = 0; m < this.counting.length; m++) this.counting[m]!.add(pred, yb);
     let grad = this.gradient!(pred, yb, this.dOut.tensor(pred.rows, pred.cols));
     for (let i = this.through - 1; i > 0; i--) grad = layers[i]!.backward(grad);
     if (this.through > 0) layers[0]!.backward(grad, NO_INPUT_GRADIENT);
@@ -288,24 +281,19 @@ export class TrainingRun {
     const history = this.history;
     const logs: EpochLogs = { loss: this.lossSum / this.samples };
     history.loss.push(logs.loss);
-    if (this.classify) {
-      logs.accuracy = this.correct / this.samples;
-      history.accuracy.push(logs.accuracy);
-    } else {
-      logs.mae = this.errorSum / this.errorCount;
-      history.mae!.push(logs.mae);
+    for (const metric of this.counting) {
+      const value = metric.value();
+      logs[metric.name] = value;
+      (history[metric.name] as number[]).push(value);
     }
     if (this.validation) {
-      const measured = this.model.measure(this.validation[0], this.validation[1], this.loss);
+      const [x, y] = this.validation;
+      const measured = this.model.measure(x, y, this.loss, this.metrics);
       logs.val_loss = measured.loss;
       history.val_loss!.push(measured.loss);
-      if (measured.accuracy !== undefined) {
-        logs.val_accuracy = measured.accuracy;
-        history.val_accuracy!.push(measured.accuracy);
-      }
-      if (measured.mae !== undefined) {
-        logs.val_mae = measured.mae;
-        history.val_mae!.push(measured.mae);
+      for (const { name } of this.metrics) {
+        logs[`val_${name}`] = measured[name];
+        (history[`val_${name}`] as number[]).push(measured[name]!);
       }
     }
     if (this.diagnostics) history.diagnostics!.push(this.diagnostics.epoch());

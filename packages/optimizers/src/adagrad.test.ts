@@ -1,8 +1,8 @@
 import { Tensor } from '@neunet/tensor';
 import { describe, expect, it } from 'vitest';
+import { checkAgainstReference } from '../test/test-helpers.js';
 import { AdaGrad } from './adagrad.js';
 import { exponentialDecay } from './schedules.js';
-import { checkAgainstReference } from './test-helpers.js';
 
 describe('AdaGrad', () => {
   it('cache += g², w −= lr·g/(√cache + ε), with an exponential schedule', () => {

@@ -1,8 +1,8 @@
 import { setBackend, Tensor } from '@neunet/tensor';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { checkAgainstReference } from '../test/test-helpers.js';
 import { Adam } from './adam.js';
 import { cosineDecay } from './schedules.js';
-import { checkAgainstReference } from './test-helpers.js';
 
 function adamReference(beta1: number, beta2: number, eps: number) {
   return {

@@ -1,12 +1,12 @@
 import { type Param, Rng, Tensor } from '@neunet/tensor';
 import { describe, expect, it } from 'vitest';
+import { bits, randomParam } from '../test/test-helpers.js';
 import { AdaGrad } from './adagrad.js';
 import { Adam } from './adam.js';
 import type { Optimizer, OptimizerState } from './optimizer.js';
 import { RMSprop } from './rmsprop.js';
 import { exponentialDecay } from './schedules.js';
 import { SGD } from './sgd.js';
-import { bits, randomParam } from './test-helpers.js';
 
 const schedule = exponentialDecay({ decayRate: 0.9, decaySteps: 3 });
 const makers: [string, () => Optimizer][] = [

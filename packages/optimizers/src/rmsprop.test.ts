@@ -1,8 +1,8 @@
 import { Tensor } from '@neunet/tensor';
 import { describe, expect, it } from 'vitest';
+import { checkAgainstReference } from '../test/test-helpers.js';
 import { RMSprop } from './rmsprop.js';
 import { stepDecay } from './schedules.js';
-import { checkAgainstReference } from './test-helpers.js';
 
 describe('RMSprop', () => {
   it('cache = ρ·cache + (1 − ρ)·g², w −= lr·g/(√cache + ε), with a step schedule', () => {

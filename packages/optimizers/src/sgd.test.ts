@@ -1,8 +1,8 @@
 import { Rng, Tensor } from '@neunet/tensor';
 import { describe, expect, it } from 'vitest';
+import { checkAgainstReference, randomParam } from '../test/test-helpers.js';
 import { inverseTimeDecay } from './schedules.js';
 import { SGD } from './sgd.js';
-import { checkAgainstReference, randomParam } from './test-helpers.js';
 
 describe('SGD', () => {
   it('plain: w −= lr·g, with a per-param learningRate and a schedule', () => {

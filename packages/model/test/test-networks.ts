@@ -1,6 +1,6 @@
 import { BatchNormalization, Dense, Dropout, ReLU, Softmax } from '@neunet/layers';
 import { CategoricalCrossentropy } from '@neunet/losses';
-import { NeuralNetwork } from './neural-network.js';
+import { NeuralNetwork } from '../src/neural-network.js';
 
 /**
  * The seed's complete example (Dense 2-128-64-32-3; each hidden Dense followed by

@@ -1,7 +1,7 @@
 // Shared by the tests of this package; not exported from index.ts.
 import { type Param, Rng, Tensor } from '@neunet/tensor';
 import { expect } from 'vitest';
-import type { Optimizer } from './optimizer.js';
+import type { Optimizer } from '../src/optimizer.js';
 
 export function randomParam(name: string, shape: number[], rng: Rng, learningRate?: number): Param {
   const value = Tensor.zeros(shape);

@@ -1,7 +1,7 @@
-// Shared by the save/load tests; not exported from index.ts.
-import { checksum } from './checksum.js';
-import { type ModelArtifacts, packArtifacts, unpackArtifacts } from './model-file.js';
-import type { SavedModel } from './saved-model.js';
+// Shared by the save/load tests.
+import { checksum } from '../src/checksum.js';
+import { type ModelArtifacts, packArtifacts, unpackArtifacts } from '../src/model-file.js';
+import type { SavedModel } from '../src/saved-model.js';
 
 /** A deep copy of a file's topology, for tests that edit it. */
 export function editableTopology(bytes: Uint8Array): Record<string, unknown> {
