@@ -148,6 +148,9 @@ describe('the metrics option', () => {
     expect(() => model.train(X, y, { metrics: ['mse', 'mse'] })).toThrow(
       /metric name 'mse' is taken/,
     );
+    expect(() => model.train(X, y, { metrics: [{ name: 'stoppedEpoch', fn: () => 0 }] })).toThrow(
+      /metric name 'stoppedEpoch' is taken/,
+    );
     expect(() => model.evaluate(X, y, { metrics: ['constructor'] as never })).toThrow(
       /evaluate: unknown metric 'constructor'/,
     );

@@ -123,6 +123,9 @@ function named(where: string, name: string): Metric {
   );
 }
 
+/** History keys that are not metrics. */
+const RESERVED = new Set(['loss', 'bestEpoch', 'stoppedEpoch', 'aborted', 'diagnostics']);
+
 /**
  * The metrics a call measures: those asked for, or by default what the loss declares
  * (accuracy for a classification loss, MAE otherwise). Throws on an unknown name, a
@@ -149,9 +152,9 @@ export function resolveMetrics(
   });
   const seen = new Set<string>();
   for (const { name } of metrics) {
-    if (name === 'loss' || name.startsWith('val_') || seen.has(name)) {
+    if (RESERVED.has(name) || name.startsWith('val_') || seen.has(name)) {
       throw new Error(
-        `${where}: metric name '${name}' is taken; each metric needs its own name, not 'loss' or 'val_…'`,
+        `${where}: metric name '${name}' is taken; each metric needs its own name, not 'val_…' or one of ${[...RESERVED].join(', ')}`,
       );
     }
     seen.add(name);
