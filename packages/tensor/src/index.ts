@@ -19,7 +19,7 @@ export { JsBackend } from './js-backend.js';
 export type { OptimizerName, Param, ParamUpdater } from './param.js';
 export { getBackend, registerBackend, setBackend } from './registry.js';
 export { Rng, type RngState } from './rng.js';
-export { type NestedArray, Tensor } from './tensor.js';
+export { type NestedArray, type Shape, Tensor } from './tensor.js';
 export { subview } from './views.js';
 export {
   createWasmBackend,

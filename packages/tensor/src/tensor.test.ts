@@ -42,4 +42,26 @@ describe('Tensor', () => {
     v.data[0] = 30;
     expect(t.get(1, 0)).toBe(30);
   });
+
+  it('reshapes as a view on the same memory, with one inferred dimension', () => {
+    const t = new Tensor(new Float32Array([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]), [2, 3, 2]);
+    const m = t.reshape([6, 2]);
+    expect(m.shape).toEqual([6, 2]);
+    expect(m.data).toBe(t.data);
+    m.data[3] = 40;
+    expect(t.data[3]).toBe(40);
+    expect(t.reshape([-1, 4]).shape).toEqual([3, 4]);
+    expect(t.reshape([2, -1]).shape).toEqual([2, 6]);
+    expect(Tensor.zeros([0, 3]).reshape([-1]).shape).toEqual([0]);
+  });
+
+  it('refuses a reshape whose size differs, with the shapes in the message', () => {
+    const t = Tensor.zeros([2, 3]);
+    expect(() => t.reshape([4, 2])).toThrow(
+      'Tensor.reshape: cannot view shape [2, 3] (6 values) as [4, 2]',
+    );
+    expect(() => t.reshape([-1, 4])).toThrow(/as \[-1, 4\]/);
+    expect(() => t.reshape([-1, -1])).toThrow(/at most one dimension may be -1/);
+    expect(() => t.reshape([2.5, 2])).toThrow(/as \[2.5, 2\]/);
+  });
 });

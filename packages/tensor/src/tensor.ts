@@ -5,6 +5,13 @@ import { subview } from './views.js';
 export type NestedArray = number[] | NestedArray[];
 
 /**
+ * The shape of one sample, the batch axis excluded (Keras's convention): `[features]`,
+ * `[time, features]`, `[height, width, channels]`. A batch of them is a Tensor of shape
+ * `[batch, ...shape]`.
+ */
+export type Shape = readonly number[];
+
+/**
  * A dense, row-major float32 array with a shape. `data` and `shape` are public: kernels
  * read and write `data` directly, and a Tensor may be a view on a larger buffer.
  */
@@ -70,6 +77,26 @@ export class Tensor {
 
   clone(): Tensor {
     return new Tensor(this.data.slice(), this.shape);
+  }
+
+  /**
+   * The same values under another shape, as a view that shares this tensor's memory (no
+   * copy). One dimension may be -1: it takes whatever size the others leave.
+   */
+  reshape(shape: Shape): Tensor {
+    const known = shape.reduce((a, d) => (d === -1 ? a : a * d), 1);
+    const free = shape.filter((d) => d === -1).length;
+    const fits = free === 0 ? known === this.size : known > 0 && this.size % known === 0;
+    if (free > 1 || !fits || shape.some((d) => !(Number.isInteger(d) && d >= -1))) {
+      throw new Error(
+        `Tensor.reshape: cannot view shape [${this.shape.join(', ')}] (${this.size} values) as [${shape.join(', ')}]` +
+          (free > 1 ? '; at most one dimension may be -1' : ''),
+      );
+    }
+    return new Tensor(
+      this.data,
+      shape.map((d) => (d === -1 ? this.size / known : d)),
+    );
   }
 
   /** Rows [start, end) as a view that shares this tensor's memory. */
