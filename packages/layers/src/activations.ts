@@ -1,25 +1,32 @@
-import { type ActivationKind, getBackend, type Tensor } from '@neunet/tensor';
+import { type ActivationKind, getBackend, type Shape, type Tensor } from '@neunet/tensor';
 import type { ForwardOptions, Layer, LayerConfig, OutputActivation } from './layer.js';
+import { lastAxisRows } from './rows.js';
 import { Scratch } from './scratch.js';
+import { formatShape, holdsSamplesOf, sampleShape } from './shape.js';
 
 /**
- * The shared shape of an element-wise activation: it keeps its input or output for the
- * backward pass and owns one output and one gradient buffer.
+ * The shared shape of an activation, of inputs of any rank: it keeps its input or output
+ * for the backward pass and owns one output and one gradient buffer.
  */
 abstract class Activation implements Layer {
   abstract readonly outputActivation: OutputActivation;
   readonly activationOnly = true;
   protected input: Tensor | undefined;
   protected output: Tensor | undefined;
+  private shape: Shape | undefined;
   private readonly out = new Scratch();
   private readonly dx = new Scratch();
 
-  build(inputSize: number): number {
-    return inputSize;
+  get outputShape(): Shape | undefined {
+    return this.shape;
   }
 
-  outputSize(inputSize: number): number {
-    return inputSize;
+  computeOutputShape(inputShape: Shape): Shape {
+    return inputShape;
+  }
+
+  build(inputShape: Shape): void {
+    this.shape = [...inputShape];
   }
 
   params() {
@@ -27,8 +34,9 @@ abstract class Activation implements Layer {
   }
 
   forward(x: Tensor, _options?: ForwardOptions): Tensor {
+    if (!this.shape || !holdsSamplesOf(x, this.shape)) this.build(sampleShape(x));
     this.input = x;
-    this.output = this.compute(x, this.out.tensor(x.rows, x.cols));
+    this.output = this.compute(x, this.out.tensor(x.rows, this.shape!));
     return this.output;
   }
 
@@ -36,12 +44,12 @@ abstract class Activation implements Layer {
     if (!this.input || !this.output) {
       throw new Error(`${this.getConfig().type}.backward called before forward`);
     }
-    if (dy.size !== this.output.size) {
+    if (dy.rows !== this.output.rows || !holdsSamplesOf(dy, this.shape!)) {
       throw new Error(
-        `${this.getConfig().type}.backward: gradient has ${dy.size} values, output had ${this.output.size}`,
+        `${this.getConfig().type}.backward: gradient is ${formatShape(dy.shape)}, expected the output's ${formatShape(this.output.shape)}`,
       );
     }
-    return this.gradient(dy, this.dx.tensor(dy.rows, dy.cols));
+    return this.gradient(dy, this.dx.tensor(dy.rows, this.shape!));
   }
 
   abstract getConfig(): LayerConfig;
@@ -138,19 +146,21 @@ export class Linear extends NamedActivation {
 }
 
 /**
- * Row-wise softmax, max-subtracted so that large logits cannot overflow. Its backward is
- * the Jacobian-vector product in closed form, dx = y ⊙ (dy − Σ dy·y), computed per row
- * without building the Jacobian. A model whose loss is categorical cross-entropy skips it
+ * Softmax over the last axis, max-subtracted so that large logits cannot overflow. Its
+ * backward is the Jacobian-vector product in closed form, dx = y ⊙ (dy − Σ dy·y), computed
+ * per position without building the Jacobian. A model whose loss is categorical cross-entropy skips it
  * and uses the fused gradient (p − y)/N instead.
  */
 export class Softmax extends Activation {
   static readonly layerType: string = 'Softmax';
   readonly outputActivation = 'softmax';
   protected compute(x: Tensor, out: Tensor) {
-    return getBackend().softmaxRows(x, out);
+    getBackend().softmaxRows(lastAxisRows(x), lastAxisRows(out));
+    return out;
   }
   protected gradient(dy: Tensor, out: Tensor) {
-    return getBackend().softmaxBackward(this.output!, dy, out);
+    getBackend().softmaxBackward(lastAxisRows(this.output!), lastAxisRows(dy), lastAxisRows(out));
+    return out;
   }
   getConfig(): LayerConfig {
     return { type: Softmax.layerType };

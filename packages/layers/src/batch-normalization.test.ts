@@ -77,16 +77,23 @@ describe.each(['js', 'wasm'])('BatchNormalization on the %s backend', (backend) 
     expect(bn.params()).toEqual([]);
     bn.forward(randomTensor(4, 6, 1), { training: true });
     expect(bn.params().map((p) => p.value.shape)).toEqual([[6], [6]]);
-    expect(() => bn.forward(randomTensor(4, 5, 1))).toThrow(/built for 6 features, got 5/);
+    expect(() => bn.forward(randomTensor(4, 5, 1))).toThrow(
+      'BatchNormalization: expects inputs of shape [..., 6] (it normalises the last axis), got [5]',
+    );
   });
 
-  it('tells its output size without building, and refuses another width once built', () => {
+  it('tells its output shape without building, and refuses another width once built', () => {
     const bn = new BatchNormalization();
-    expect(bn.outputSize(4)).toBe(4);
+    expect(bn.computeOutputShape([4])).toEqual([4]);
     expect(bn.params()).toEqual([]);
-    expect(bn.build(3)).toBe(3);
-    expect(bn.outputSize(3)).toBe(3);
-    expect(() => bn.outputSize(4)).toThrow(/built for 3 features, got 4/);
+    expect(bn.outputShape).toBeUndefined();
+    bn.build([3]);
+    expect(bn.outputShape).toEqual([3]);
+    expect(bn.computeOutputShape([3])).toEqual([3]);
+    expect(bn.computeOutputShape([7, 3])).toEqual([7, 3]);
+    expect(() => bn.computeOutputShape([4])).toThrow(
+      /expects inputs of shape \[\.\.\., 3\].*got \[4\]/,
+    );
     expect(bn.params().map((p) => p.value.size)).toEqual([3, 3]);
   });
 

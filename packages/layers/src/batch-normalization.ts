@@ -1,6 +1,8 @@
-import { type BatchNormState, getBackend, type Param, Tensor } from '@neunet/tensor';
+import { type BatchNormState, getBackend, type Param, type Shape, Tensor } from '@neunet/tensor';
 import type { Buffer, ForwardOptions, Layer, LayerConfig } from './layer.js';
+import { lastAxisRows } from './rows.js';
 import { Scratch } from './scratch.js';
+import { formatShape, holdsSamplesOf, sampleShape } from './shape.js';
 
 export interface BatchNormalizationOptions {
   /** Added to the variance before the square root. Default 1e-5. */
@@ -10,10 +12,12 @@ export interface BatchNormalizationOptions {
 }
 
 /**
- * Normalises each feature over the batch, then scales and shifts it by the learnable
- * gamma and beta. Training uses the batch's mean and (biased, as numpy's `var`) variance
- * and folds them into running statistics; inference uses the running statistics. The
- * width comes from the first input, as in the seed.
+ * Normalises each feature (each index of the last axis) over the batch and every other
+ * axis, as Keras's `axis=-1` does (over batch, height and width for [batch, height,
+ * width, channels]), then scales and shifts it by the learnable gamma and beta. Training
+ * uses the batch's mean and (biased, as numpy's `var`) variance and folds them into
+ * running statistics; inference uses the running statistics. The width comes from the
+ * first input, as in the seed.
  */
 export class BatchNormalization implements Layer {
   static readonly layerType: string = 'BatchNormalization';
@@ -21,6 +25,7 @@ export class BatchNormalization implements Layer {
   readonly epsilon: number;
   readonly momentum: number;
   private width = 0;
+  private shape: Shape | undefined;
   private gamma!: Param;
   private beta!: Param;
   private runningMean!: Tensor;
@@ -45,27 +50,37 @@ export class BatchNormalization implements Layer {
     this.momentum = momentum;
   }
 
-  outputSize(inputSize: number): number {
-    if (this.width !== 0 && this.width !== inputSize) {
-      throw new Error(`BatchNormalization: built for ${this.width} features, got ${inputSize}`);
-    }
-    return inputSize;
+  get outputShape(): Shape | undefined {
+    return this.shape;
   }
 
-  build(inputSize: number): number {
-    if (this.outputSize(inputSize) === this.width) return inputSize;
-    this.width = inputSize;
+  computeOutputShape(inputShape: Shape): Shape {
+    const last = inputShape[inputShape.length - 1];
+    if (last === undefined || (this.width !== 0 && this.width !== last)) {
+      const expected = this.width === 0 ? '[..., features]' : `[..., ${this.width}]`;
+      throw new Error(
+        `BatchNormalization: expects inputs of shape ${expected} (it normalises the last axis), got ${formatShape(inputShape)}`,
+      );
+    }
+    return inputShape;
+  }
+
+  build(inputShape: Shape): void {
+    this.computeOutputShape(inputShape);
+    this.shape = [...inputShape];
+    const width = inputShape[inputShape.length - 1]!;
+    if (width === this.width) return;
+    this.width = width;
     const param = (name: string, fill: number): Param => ({
       name,
-      value: Tensor.filled([inputSize], fill),
-      grad: Tensor.zeros([inputSize]),
+      value: Tensor.filled([width], fill),
+      grad: Tensor.zeros([width]),
     });
     this.gamma = param('gamma', 1);
     this.beta = param('beta', 0);
-    this.runningMean = Tensor.zeros([inputSize]);
-    this.runningVar = Tensor.filled([inputSize], 1);
-    this.invStd = new Float64Array(inputSize);
-    return inputSize;
+    this.runningMean = Tensor.zeros([width]);
+    this.runningVar = Tensor.filled([width], 1);
+    this.invStd = new Float64Array(width);
   }
 
   params(): Param[] {
@@ -82,14 +97,22 @@ export class BatchNormalization implements Layer {
   }
 
   forward(x: Tensor, options?: ForwardOptions): Tensor {
-    const cols = this.build(x.cols);
-    const rows = x.rows;
-    if (rows === 0) throw new Error('BatchNormalization: the batch is empty');
+    if (!this.shape || !holdsSamplesOf(x, this.shape)) this.build(sampleShape(x));
+    if (x.rows === 0) throw new Error('BatchNormalization: the batch is empty');
     const training = options?.training ?? false;
     this.lastTraining = training;
-    const y = this.out.tensor(rows, cols);
-    const state = this.state(rows, cols);
-    return getBackend().batchNorm(x, this.gamma.value, this.beta.value, state, training, y);
+    const y = this.out.tensor(x.rows, this.shape!);
+    const rows = lastAxisRows(x);
+    const state = this.state(rows.rows, this.width);
+    getBackend().batchNorm(
+      rows,
+      this.gamma.value,
+      this.beta.value,
+      state,
+      training,
+      lastAxisRows(y),
+    );
+    return y;
   }
 
   /**
@@ -97,20 +120,25 @@ export class BatchNormalization implements Layer {
    * gradient too; in inference mode they are constants (see Backend.batchNormBackward).
    */
   backward(dy: Tensor): Tensor {
-    if (this.width === 0) throw new Error('BatchNormalization.backward called before forward');
-    const cols = this.width;
-    const rows = dy.rows;
-    const dx = this.dx.tensor(rows, cols);
-    const state = this.state(rows, cols);
-    return getBackend().batchNormBackward(
-      dy,
+    if (!this.shape) throw new Error('BatchNormalization.backward called before forward');
+    if (!holdsSamplesOf(dy, this.shape)) {
+      throw new Error(
+        `BatchNormalization.backward: gradient is ${formatShape(dy.shape)}, expected [batch, ${this.shape.join(', ')}]`,
+      );
+    }
+    const dx = this.dx.tensor(dy.rows, this.shape);
+    const rows = lastAxisRows(dy);
+    const state = this.state(rows.rows, this.width);
+    getBackend().batchNormBackward(
+      rows,
       this.gamma.value,
       state,
       this.lastTraining,
-      dx,
+      lastAxisRows(dx),
       this.gamma.grad,
       this.beta.grad,
     );
+    return dx;
   }
 
   /**

@@ -156,7 +156,7 @@ describe.each(['js', 'wasm'])('Dense on the %s backend', (backend) => {
       /unknown optimizer 'adamw'/,
     );
     expect(() => new Dense(2, 3).forward(Tensor.zeros([4, 5]))).toThrow(
-      /expects 2 inputs per row, got 5/,
+      'Dense(2, 3): expects inputs of shape [..., 2] (it maps the last axis), got [5]',
     );
   });
 });

@@ -6,6 +6,7 @@ import {
   type Param,
   type ParamUpdater,
   Rng,
+  type Shape,
   Tensor,
 } from '@neunet/tensor';
 import { type Initializer, initializeWeights } from './initializers.js';
@@ -16,7 +17,9 @@ import type {
   LayerConfig,
   OutputActivation,
 } from './layer.js';
+import { lastAxisRows } from './rows.js';
 import { Scratch } from './scratch.js';
+import { formatShape, holdsSamplesOf, sampleShape } from './shape.js';
 
 export interface DenseOptions {
   /** This layer's learning rate; the optimizer's own when absent. */
@@ -37,47 +40,65 @@ export interface DenseOptions {
   alpha?: number;
 }
 
+/** `new Dense({ units, ...options })`: the input width is taken from the input at build. */
+export interface DenseUnitsOptions extends DenseOptions {
+  /** Output features. */
+  units: number;
+}
+
 const ACTIVATIONS: readonly string[] = activationKinds;
 
 const OPTIMIZER_NAMES: readonly string[] = ['sgd', 'momentum', 'adam', 'rmsprop', 'adagrad'];
 
 /**
- * A fully connected layer: y = act(x · W + b), act the identity unless `activation` names
- * one, with W shaped [nIn, nOut] as in the seed's `inputs · weights`. Backward never
+ * A fully connected layer on the last axis: y = act(x · W + b), act the identity unless
+ * `activation` names one, with W shaped [nIn, nOut] as in the seed's `inputs · weights`.
+ * An input [..., nIn] gives [..., nOut] (a batch of sequences [batch, time, nIn] maps each
+ * time step), computed as one matrix product over all leading positions. Backward never
  * materialises a transpose: dW = xᵀ · dy and dx = dy · Wᵀ are matrix products with a
  * transposed operand.
+ *
+ * `new Dense(nIn, nOut)` fixes the input width (and asks a model for inputs `[nIn]`);
+ * `new Dense({ units })` takes it from the input, and allocates its weights when built.
  */
 export class Dense implements Layer {
   static readonly layerType: string = 'Dense';
-  readonly weights: Param;
-  readonly bias: Param;
+  readonly nOut: number;
+  /** `[nIn]` for `new Dense(nIn, nOut)`; undefined for `new Dense({ units })`. */
+  readonly inputShape: Shape | undefined;
+  private width: number | undefined;
+  private w: Param | undefined;
+  private b: Param | undefined;
+  private built: Shape | undefined;
+  private shape: Shape | undefined;
+  private rng: Rng | undefined;
   private input: Tensor | undefined;
   private output: Tensor | undefined;
   private readonly out = new Scratch();
   private readonly dx = new Scratch();
   private readonly dz = new Scratch();
+  private readonly options: DenseOptions;
   private readonly init: Initializer;
   private readonly activation: ActivationKind;
   /** The activation applied inside the layer ('linear' for none). */
   readonly outputActivation: OutputActivation;
   private readonly alpha: number;
 
-  get inputSize(): number {
-    return this.nIn;
-  }
-
-  constructor(
-    readonly nIn: number,
-    readonly nOut: number,
-    private readonly options: DenseOptions = {},
-  ) {
-    for (const [what, n] of [
-      ['nIn', nIn],
-      ['nOut', nOut],
-    ] as const) {
-      if (!Number.isInteger(n) || n < 1)
-        throw new Error(`Dense: ${what} must be an integer >= 1, got ${n}`);
+  constructor(nIn: number, nOut: number, options?: DenseOptions);
+  constructor(options: DenseUnitsOptions);
+  constructor(first: number | DenseUnitsOptions, nOut?: number, options: DenseOptions = {}) {
+    if (typeof first === 'object' && first !== null) {
+      const { units, ...rest } = first;
+      checkCount('units', units);
+      this.nOut = units;
+      options = rest;
+    } else {
+      checkCount('nIn', first);
+      checkCount('nOut', nOut);
+      this.nOut = nOut as number;
+      this.width = first;
     }
+    this.options = options;
     const { learningRate, optimizer, init = 'he', activation = 'linear', alpha = 0.01 } = options;
     if (learningRate !== undefined && !(learningRate > 0 && Number.isFinite(learningRate))) {
       throw new Error(`Dense: learningRate must be a finite number > 0, got ${learningRate}`);
@@ -102,50 +123,71 @@ export class Dense implements Layer {
     this.activation = activation;
     this.outputActivation = activation;
     this.alpha = alpha;
-    const settings = { learningRate, optimizer };
-    this.weights = {
-      name: 'weights',
-      value: Tensor.allocate([nIn, nOut]),
-      grad: Tensor.allocate([nIn, nOut]),
-      penalize: true,
-      ...settings,
-    };
-    this.bias = {
-      name: 'bias',
-      value: Tensor.allocate([nOut]),
-      grad: Tensor.allocate([nOut]),
-      ...settings,
-    };
-    this.initialize(new Rng(options.seed));
+    this.inputShape = this.width === undefined ? undefined : [this.width];
+    if (this.width !== undefined) this.allocate(this.width);
   }
 
+  /** The input width: given, or taken from the input at build; undefined until then. */
+  get nIn(): number | undefined {
+    return this.width;
+  }
+
+  /** W, [nIn, nOut]. Throws until the input width is known. */
+  get weights(): Param {
+    return this.w ?? this.unbuilt();
+  }
+
+  /** b, [nOut]. Throws until the input width is known. */
+  get bias(): Param {
+    return this.b ?? this.unbuilt();
+  }
+
+  get outputShape(): Shape | undefined {
+    return this.shape;
+  }
+
+  /** Draws the initial weights from `rng`: now, or when built if the input width is unknown. */
   initialize(rng: Rng): void {
-    initializeWeights(this.weights.value, this.nIn, this.nOut, this.init, rng);
-    this.bias.value.data.fill(0);
+    this.rng = rng;
+    if (this.w) this.draw();
   }
 
-  build(inputSize: number): number {
-    return this.outputSize(inputSize);
-  }
-
-  outputSize(inputSize: number): number {
-    if (inputSize !== this.nIn) {
+  computeOutputShape(inputShape: Shape): Shape {
+    const last = inputShape[inputShape.length - 1];
+    if (last === undefined || (this.width !== undefined && last !== this.width)) {
       throw new Error(
-        `Dense(${this.nIn}, ${this.nOut}): expects ${this.nIn} inputs per row, got ${inputSize}`,
+        `${this.describe()}: expects inputs of shape [..., ${this.width ?? 'features'}] (it maps the last axis), got ${formatShape(inputShape)}`,
       );
     }
-    return this.nOut;
+    return [...inputShape.slice(0, -1), this.nOut];
+  }
+
+  build(inputShape: Shape): void {
+    const shape = this.computeOutputShape(inputShape);
+    if (this.width === undefined) {
+      this.width = inputShape[inputShape.length - 1]!;
+      this.allocate(this.width);
+    }
+    this.built = [...inputShape];
+    this.shape = shape;
   }
 
   params(): Param[] {
-    return [this.weights, this.bias];
+    return this.w && this.b ? [this.w, this.b] : [];
   }
 
   forward(x: Tensor, _options?: ForwardOptions): Tensor {
-    this.build(x.cols);
+    if (!this.built || !holdsSamplesOf(x, this.built)) this.build(sampleShape(x));
     this.input = x;
-    const y = this.out.tensor(x.rows, this.nOut);
-    getBackend().dense(x, this.weights.value, this.bias.value, y, this.activation, this.alpha);
+    const y = this.out.tensor(x.rows, this.shape!);
+    getBackend().dense(
+      lastAxisRows(x),
+      this.w!.value,
+      this.b!.value,
+      lastAxisRows(y),
+      this.activation,
+      this.alpha,
+    );
     this.output = y;
     return y;
   }
@@ -155,28 +197,38 @@ export class Dense implements Layer {
   backward(dy: Tensor, options?: BackwardOptions): Tensor | undefined {
     const x = this.input;
     if (!x) throw new Error('Dense.backward called before forward');
-    if (dy.rows !== x.rows || dy.cols !== this.nOut) {
+    if (dy.rows !== x.rows || !holdsSamplesOf(dy, this.shape!)) {
       throw new Error(
-        `Dense.backward: gradient is [${dy.rows}, ${dy.cols}], expected [${x.rows}, ${this.nOut}]`,
+        `Dense.backward: gradient is ${formatShape(dy.shape)}, expected ${formatShape([x.rows, ...this.shape!])}`,
       );
     }
     const backend = getBackend();
+    let g = lastAxisRows(dy);
     if (this.activation !== 'linear') {
-      const dz = this.dz.tensor(dy.rows, dy.cols);
-      dy = backend.activationBackward(this.activation, this.output!, dy, dz, this.alpha);
+      const dz = this.dz.tensor(g.rows, this.nOut);
+      g = backend.activationBackward(
+        this.activation,
+        lastAxisRows(this.output!),
+        g,
+        dz,
+        this.alpha,
+      );
     }
-    backend.matmul(x, dy, this.weights.grad, true, false);
-    backend.sumColumns(dy, this.bias.grad);
+    const inputs = lastAxisRows(x);
+    backend.matmul(inputs, g, this.w!.grad, true, false);
+    backend.sumColumns(g, this.b!.grad);
     // The first layer's dx would be a whole extra matrix product that nobody reads.
     if (options?.inputGradient === false) return undefined;
-    return backend.matmul(dy, this.weights.value, this.dx.tensor(x.rows, this.nIn), false, true);
+    const dx = this.dx.tensor(x.rows, this.built!);
+    backend.matmul(g, this.w!.value, lastAxisRows(dx), false, true);
+    return dx;
   }
 
   getConfig(): LayerConfig {
     const { learningRate, optimizer } = this.options;
     return {
       type: Dense.layerType,
-      nIn: this.nIn,
+      ...(this.width !== undefined && { nIn: this.width }),
       nOut: this.nOut,
       init: this.init,
       ...(this.activation !== 'linear' && { activation: this.activation }),
@@ -187,17 +239,64 @@ export class Dense implements Layer {
   }
 
   /**
-   * Builds a Dense layer from `getConfig()`'s output. An optimizer instance is not part of
+   * Builds a Dense layer from `getConfig()`'s output: `new Dense(nIn, nOut)` when the
+   * config has nIn, else `new Dense({ units: nOut })`. An optimizer instance is not part of
    * the config; a loader that kept one hands it over in `context`.
    */
   static fromConfig(config: LayerConfig, context: { optimizer?: ParamUpdater } = {}): Dense {
     const { nIn, nOut, learningRate, optimizer, init, activation, alpha } = config;
-    return new Dense(nIn as number, nOut as number, {
+    const options: DenseOptions = {
       learningRate: learningRate as number | undefined,
       optimizer: context.optimizer ?? (optimizer as OptimizerName | undefined),
       init: init as Initializer | undefined,
       activation: activation as ActivationKind | undefined,
       alpha: alpha as number | undefined,
-    });
+    };
+    return nIn === undefined
+      ? new Dense({ units: nOut as number, ...options })
+      : new Dense(nIn as number, nOut as number, options);
   }
+
+  private allocate(nIn: number): void {
+    const { learningRate, optimizer } = this.options;
+    const settings = { learningRate, optimizer };
+    const nOut = this.nOut;
+    this.w = {
+      name: 'weights',
+      value: Tensor.allocate([nIn, nOut]),
+      grad: Tensor.allocate([nIn, nOut]),
+      penalize: true,
+      ...settings,
+    };
+    this.b = {
+      name: 'bias',
+      value: Tensor.allocate([nOut]),
+      grad: Tensor.allocate([nOut]),
+      ...settings,
+    };
+    this.draw();
+  }
+
+  private draw(): void {
+    const rng = this.rng ?? new Rng(this.options.seed);
+    initializeWeights(this.w!.value, this.width!, this.nOut, this.init, rng);
+    this.b!.value.data.fill(0);
+  }
+
+  private describe(): string {
+    return this.inputShape
+      ? `Dense(${this.width}, ${this.nOut})`
+      : `Dense({ units: ${this.nOut} })`;
+  }
+
+  private unbuilt(): never {
+    throw new Error(
+      `${this.describe()}: no weights yet, as the input width is unknown; build(inputShape) it or add it to a model that knows its input shape`,
+    );
+  }
+}
+
+function checkCount(what: string, n: unknown): asserts n is number {
+  if (!Number.isInteger(n) || (n as number) < 1)
+    throw new Error(`Dense: ${what} must be an integer >= 1, got ${String(n)}`);
 }

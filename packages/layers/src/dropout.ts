@@ -1,6 +1,7 @@
-import { getBackend, Rng, type Tensor } from '@neunet/tensor';
+import { getBackend, Rng, type Shape, type Tensor } from '@neunet/tensor';
 import type { ForwardOptions, Layer, LayerConfig } from './layer.js';
 import { Scratch } from './scratch.js';
+import { formatShape, holdsSamplesOf, sampleShape } from './shape.js';
 
 export interface DropoutOptions {
   /** Seed for the masks when the layer is used outside a model. */
@@ -8,7 +9,7 @@ export interface DropoutOptions {
 }
 
 /**
- * Inverted dropout: in training, each value is zeroed with probability `rate` and the
+ * Inverted dropout, on inputs of any rank: in training, each value is zeroed with probability `rate` and the
  * survivors are scaled by 1/(1 − rate), so inference is the identity and needs no
  * rescaling.
  */
@@ -20,6 +21,7 @@ export class Dropout implements Layer {
   private readonly out = new Scratch();
   private readonly dx = new Scratch();
   private lastTraining = false;
+  private shape: Shape | undefined;
 
   constructor(
     readonly rate: number,
@@ -33,12 +35,16 @@ export class Dropout implements Layer {
     this.rng = rng;
   }
 
-  build(inputSize: number): number {
-    return inputSize;
+  get outputShape(): Shape | undefined {
+    return this.shape;
   }
 
-  outputSize(inputSize: number): number {
-    return inputSize;
+  computeOutputShape(inputShape: Shape): Shape {
+    return inputShape;
+  }
+
+  build(inputShape: Shape): void {
+    this.shape = [...inputShape];
   }
 
   params() {
@@ -48,15 +54,21 @@ export class Dropout implements Layer {
   forward(x: Tensor, options?: ForwardOptions): Tensor {
     this.lastTraining = options?.training ?? false;
     if (!this.lastTraining) return x;
-    const mask = this.mask.tensor(x.rows, x.cols);
-    const y = this.out.tensor(x.rows, x.cols);
+    if (!this.shape || !holdsSamplesOf(x, this.shape)) this.build(sampleShape(x));
+    const mask = this.mask.tensor(x.rows, this.shape!);
+    const y = this.out.tensor(x.rows, this.shape!);
     return getBackend().dropout(x, this.rate, this.rng, mask, y);
   }
 
   backward(dy: Tensor): Tensor {
     if (!this.lastTraining) return dy;
-    const mask = this.mask.tensor(dy.rows, dy.cols);
-    return getBackend().mul(dy, mask, this.dx.tensor(dy.rows, dy.cols));
+    if (!holdsSamplesOf(dy, this.shape!)) {
+      throw new Error(
+        `Dropout.backward: gradient is ${formatShape(dy.shape)}, expected [batch, ${this.shape!.join(', ')}]`,
+      );
+    }
+    const mask = this.mask.tensor(dy.rows, this.shape!);
+    return getBackend().mul(dy, mask, this.dx.tensor(dy.rows, this.shape!));
   }
 
   getConfig(): LayerConfig {

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { LeakyReLU, Linear, ReLU, Sigmoid, Softmax, Tanh } from './activations.js';
 import { Dense } from './dense.js';
+import { Flatten } from './flatten.js';
 import type { LayerConfig } from './layer.js';
+import { Reshape } from './reshape.js';
 
 describe('fromConfig', () => {
   const layers = [
@@ -19,6 +21,9 @@ describe('fromConfig', () => {
     new Tanh(),
     new Softmax(),
     new Linear(),
+    new Dense({ units: 4, activation: 'relu' }),
+    new Flatten(),
+    new Reshape([-1, 2]),
   ];
   const classes: Record<string, { fromConfig(config: LayerConfig): { getConfig(): LayerConfig } }> =
     {
@@ -29,6 +34,8 @@ describe('fromConfig', () => {
       Tanh,
       Softmax,
       Linear,
+      Flatten,
+      Reshape,
     };
   for (const layer of layers) {
     const config = layer.getConfig();
@@ -43,5 +50,16 @@ describe('fromConfig', () => {
     const optimizer = { step: () => {} };
     const dense = Dense.fromConfig(new Dense(2, 2).getConfig(), { optimizer });
     expect(dense.weights.optimizer).toBe(optimizer);
+  });
+
+  it('gives Dense its input width back when the config has nIn, and infers it when not', () => {
+    const fixed = Dense.fromConfig({ type: 'Dense', nIn: 3, nOut: 2 });
+    expect(fixed.inputShape).toEqual([3]);
+    expect(fixed.params().map((p) => p.value.shape)).toEqual([[3, 2], [2]]);
+    const inferred = Dense.fromConfig({ type: 'Dense', nOut: 2 });
+    expect(inferred.inputShape).toBeUndefined();
+    expect(inferred.params()).toEqual([]);
+    inferred.build([5]);
+    expect(inferred.getConfig()).toMatchObject({ nIn: 5, nOut: 2 });
   });
 });

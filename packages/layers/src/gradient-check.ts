@@ -22,7 +22,7 @@ export function gradientCheck(
   const { h = 1e-2, seed = 1, ...forwardOptions } = options;
   const first = layer.forward(x, forwardOptions);
   const rng = new Rng(seed);
-  const r = Tensor.zeros([first.rows, first.cols]);
+  const r = Tensor.zeros(first.shape);
   for (let i = 0; i < r.size; i++) r.data[i] = rng.normal();
   const objective = () => {
     const y = layer.forward(x, forwardOptions).data;

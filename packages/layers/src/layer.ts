@@ -1,4 +1,4 @@
-import type { ActivationKind, Param, Rng, Tensor } from '@neunet/tensor';
+import type { ActivationKind, Param, Rng, Shape, Tensor } from '@neunet/tensor';
 
 export interface ForwardOptions {
   /** Training mode: Dropout drops, BatchNormalization uses batch statistics. Default false. */
@@ -31,7 +31,7 @@ export interface BackwardOptions {
   inputGradient?: boolean;
 }
 
-/** The activation a layer's output ends with: a backend activation, or softmax over each row. */
+/** The activation a layer's output ends with: a backend activation, or softmax over the last axis. */
 export type OutputActivation = ActivationKind | 'softmax';
 
 /**
@@ -40,8 +40,14 @@ export type OutputActivation = ActivationKind | 'softmax';
  * treated exactly like a built-in one that declares the same.
  */
 export interface Layer {
-  /** The input width the layer requires, when it requires one (Dense's nIn). */
-  readonly inputSize?: number;
+  /**
+   * The per-sample input shape the layer asks for, when it knows one (`new Dense(nIn, nOut)`:
+   * `[nIn]`). A model whose earlier layers keep that shape takes it as its input shape, so
+   * that it is built as soon as the layer is added.
+   */
+  readonly inputShape?: Shape;
+  /** The per-sample output shape, once the layer is built. */
+  readonly outputShape?: Shape;
   /**
    * The activation the layer's output ends with (Softmax: 'softmax', ReLU and
    * `Dense({ activation: 'relu' })`: 'relu'). Dead-unit diagnostics watch 'relu' outputs.
@@ -55,24 +61,28 @@ export interface Layer {
   readonly activationOnly?: boolean;
   /** True when `forward` differs with `{ training: true }` (Dropout, BatchNormalization). */
   readonly hasTrainingMode?: boolean;
+  /**
+   * The per-sample output shape for a per-sample input shape, building nothing. Throws an
+   * Error naming the layer, the shape it got and the shape it expects. A model checks its
+   * whole stack with it before it builds any layer, so that a wrong shape leaves every
+   * layer as it was.
+   */
+  computeOutputShape(inputShape: Shape): Shape;
+  /**
+   * Prepares the layer for samples of `inputShape` (allocating the weights that depend on
+   * it) and sets `outputShape`. Throws as `computeOutputShape` does.
+   */
+  build(inputShape: Shape): void;
+  /** x is a batch, `[batch, ...inputShape]`; the result is `[batch, ...outputShape]`. */
   forward(x: Tensor, options?: ForwardOptions): Tensor;
   backward(dy: Tensor): Tensor;
   backward(dy: Tensor, options: BackwardOptions): Tensor | undefined;
-  /**
-   * Prepares the layer for inputs of `inputSize` values per row and returns the output
-   * size. Throws when the layer cannot take that input.
-   */
-  build(inputSize: number): number;
-  /**
-   * The output size for inputs of `inputSize` values per row, without building anything;
-   * throws as `build` would. A model uses it to check a whole stack before it builds any
-   * layer, so that a wrong width leaves every layer as it was. Layers without it are
-   * built to find out.
-   */
-  outputSize?(inputSize: number): number;
   params(): Param[];
   getConfig(): LayerConfig;
   buffers?(): Buffer[];
-  /** Takes a random stream from a model: random initial values are redrawn from it. */
+  /**
+   * Takes a random stream from a model: random initial values are drawn from it (now, or
+   * when the layer is built if their shape is not known yet).
+   */
   initialize?(rng: Rng): void;
 }

@@ -1,19 +1,22 @@
-import { Tensor } from '@neunet/tensor';
+import { type Shape, Tensor } from '@neunet/tensor';
 import { describe, expect, it } from 'vitest';
 import { LeakyReLU, Linear, ReLU, Sigmoid, Softmax, Tanh } from './activations.js';
 import { BatchNormalization } from './batch-normalization.js';
 import { Dense } from './dense.js';
 import { Dropout } from './dropout.js';
+import { Flatten } from './flatten.js';
 import type { Layer, LayerConfig } from './layer.js';
 import { findLayer, registeredLayerTypes, registerLayer } from './registry.js';
+import { Reshape } from './reshape.js';
 
 /** A user's own layer: y = x · factor. */
 class Scale implements Layer {
   static readonly layerType: string = 'RegistryTestScale';
   constructor(readonly factor: number) {}
-  build(inputSize: number) {
-    return inputSize;
+  computeOutputShape(inputShape: Shape) {
+    return inputShape;
   }
+  build() {}
   params() {
     return [];
   }
@@ -46,6 +49,8 @@ describe('the layer registry', () => {
       new Linear(),
       new BatchNormalization(),
       new Dropout(0.5),
+      new Flatten(),
+      new Reshape([2, -1]),
     ];
     for (const layer of layers) {
       expect(findLayer(layer.getConfig().type)).toBe(layer.constructor);

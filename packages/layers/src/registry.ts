@@ -3,7 +3,9 @@ import { LeakyReLU, Linear, ReLU, Sigmoid, Softmax, Tanh } from './activations.j
 import { BatchNormalization } from './batch-normalization.js';
 import { Dense } from './dense.js';
 import { Dropout } from './dropout.js';
+import { Flatten } from './flatten.js';
 import type { Layer, LayerConfig } from './layer.js';
+import { Reshape } from './reshape.js';
 
 /** What a loader learns besides the config: the optimizer instance the layer was given. */
 export interface LayerContext {
@@ -30,6 +32,8 @@ const BUILT_IN: readonly LayerClass[] = [
   Linear,
   BatchNormalization,
   Dropout,
+  Flatten,
+  Reshape,
 ];
 
 // On globalThis under a global symbol, so that the ESM and the CommonJS copy of this

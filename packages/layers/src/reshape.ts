@@ -1,0 +1,50 @@
+import type { Shape } from '@neunet/tensor';
+import type { LayerConfig } from './layer.js';
+import { formatShape, sizeOf } from './shape.js';
+import { ViewLayer } from './view-layer.js';
+
+/**
+ * Gives each sample another shape with the same number of values: [batch, ...input] →
+ * [batch, ...targetShape]. One dimension of `targetShape` may be -1: it takes whatever
+ * size the others leave (Keras's Reshape).
+ */
+export class Reshape extends ViewLayer {
+  static readonly layerType: string = 'Reshape';
+  readonly targetShape: Shape;
+
+  constructor(targetShape: Shape) {
+    super();
+    const free = Array.isArray(targetShape) ? targetShape.filter((d) => d === -1).length : 0;
+    if (
+      !Array.isArray(targetShape) ||
+      targetShape.length === 0 ||
+      free > 1 ||
+      !targetShape.every((d) => d === -1 || (Number.isInteger(d) && d >= 1))
+    ) {
+      throw new Error(
+        `Reshape: targetShape must be a non-empty array of integers >= 1 (the batch axis left out), with at most one -1; got ${JSON.stringify(targetShape)}`,
+      );
+    }
+    this.targetShape = [...targetShape];
+  }
+
+  computeOutputShape(inputShape: Shape): Shape {
+    const size = sizeOf(inputShape);
+    const known = this.targetShape.reduce((a, d) => (d === -1 ? a : a * d), 1);
+    const free = this.targetShape.includes(-1);
+    if (free ? size % known !== 0 : size !== known) {
+      throw new Error(
+        `Reshape(${formatShape(this.targetShape)}): cannot reshape samples of shape ${formatShape(inputShape)} (${size} values) to ${formatShape(this.targetShape)}`,
+      );
+    }
+    return this.targetShape.map((d) => (d === -1 ? size / known : d));
+  }
+
+  getConfig(): LayerConfig {
+    return { type: Reshape.layerType, targetShape: [...this.targetShape] };
+  }
+
+  static fromConfig(config: LayerConfig): Reshape {
+    return new Reshape(config['targetShape'] as Shape);
+  }
+}
