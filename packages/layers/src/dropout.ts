@@ -9,9 +9,9 @@ export interface DropoutOptions {
 }
 
 /**
- * Inverted dropout, on inputs of any rank: in training, each value is zeroed with probability `rate` and the
- * survivors are scaled by 1/(1 − rate), so inference is the identity and needs no
- * rescaling.
+ * Inverted dropout, on inputs of any rank: in training, each value is zeroed with
+ * probability `rate` and the survivors are scaled by 1/(1 − rate), so inference is the
+ * identity and needs no rescaling.
  */
 export class Dropout implements Layer {
   static readonly layerType: string = 'Dropout';

@@ -119,7 +119,7 @@ export function toArtifacts(model: NeuralNetwork): ModelArtifacts {
     format: FORMAT_NAME,
     version: FORMAT_VERSION,
     seed: model.seed,
-    inputSize: model.inputSize ?? null,
+    inputSize: inputSize(model, where),
     layers,
     loss: model.loss?.getConfig() ?? null,
     optimizers,
@@ -165,9 +165,9 @@ export function fromArtifacts(artifacts: ModelArtifacts): NeuralNetwork {
     } catch (error) {
       throw fail(what, error);
     }
-    if (l === saved.layers.length - 1 && saved.inputSize !== null && !model.outputWidth) {
+    if (l === saved.layers.length - 1 && saved.inputSize !== null && !model.inputShape) {
       try {
-        model.build(saved.inputSize);
+        model.build([saved.inputSize]);
       } catch (error) {
         throw fail(`inputSize ${saved.inputSize}`, error);
       }
@@ -341,15 +341,32 @@ function checkRoles(saved: SavedModel): void {
   });
 }
 
-/** A Dense layer allocates nIn·nOut values: compare with the file before allocating any. */
+/** Format 1 stores the input width: the input shape of a model of one input axis. */
+function inputSize(model: NeuralNetwork, where: string): number | null {
+  const shape = model.inputShape;
+  if (shape === undefined) return null;
+  if (shape.length !== 1) {
+    throw new Error(
+      `${where}: model file format ${FORMAT_VERSION} stores an input width only, and this model's input shape is [${shape.join(', ')}]`,
+    );
+  }
+  return shape[0]!;
+}
+
+/**
+ * A Dense layer allocates nIn·nOut values: compare with the file before allocating any. A
+ * Dense layer without nIn (`Dense({ units })` never built) has no params yet.
+ */
 function checkDenseSize(entry: SavedLayer, what: string): void {
   if (entry.config.type !== 'Dense') return;
   const { nIn, nOut } = entry.config;
   const [w, b] = entry.params;
+  const unbuilt = nIn === undefined && entry.params.length === 0;
   if (
-    entry.params.length !== 2 ||
-    w?.shape.join() !== `${nIn},${nOut}` ||
-    b?.shape.join() !== `${nOut}`
+    !unbuilt &&
+    (entry.params.length !== 2 ||
+      w?.shape.join() !== `${nIn},${nOut}` ||
+      b?.shape.join() !== `${nOut}`)
   ) {
     throw new ModelFormatError(
       `${what}: config nIn ${String(nIn)}, nOut ${String(nOut)} does not match the saved params ${JSON.stringify(entry.params)}`,

@@ -1,6 +1,6 @@
 import { Scratch } from '@neunet/layers';
 import type { Target } from '@neunet/losses';
-import { Tensor } from '@neunet/tensor';
+import { type Shape, Tensor } from '@neunet/tensor';
 
 /**
  * Copies the rows a batch needs, in the epoch's order, into buffers that are reused from
@@ -11,20 +11,26 @@ export class BatchGatherer {
   private readonly yDense = new Scratch();
   private labels = new Int32Array(0);
   private readonly labelViews = new Map<number, Int32Array>();
+  /** The per-sample shapes of X and of a tensor y, which each batch keeps. */
+  private readonly xSample: Shape;
+  private readonly ySample: Shape;
 
   constructor(
     private readonly X: Tensor,
     private readonly y: Target,
-  ) {}
+  ) {
+    this.xSample = X.shape.slice(1);
+    this.ySample = y instanceof Tensor ? y.shape.slice(1) : [];
+  }
 
   inputs(order: Int32Array, start: number, end: number): Tensor {
-    return gatherRows(this.X, order, start, end, this.x.tensor(end - start, this.X.cols));
+    return gatherRows(this.X, order, start, end, this.x.tensor(end - start, this.xSample));
   }
 
   targets(order: Int32Array, start: number, end: number): Target {
     const n = end - start;
     if (this.y instanceof Tensor) {
-      return gatherRows(this.y, order, start, end, this.yDense.tensor(n, this.y.cols));
+      return gatherRows(this.y, order, start, end, this.yDense.tensor(n, this.ySample));
     }
     if (this.labels.length < n) {
       this.labels = new Int32Array(n);

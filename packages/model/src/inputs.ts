@@ -1,32 +1,66 @@
-import type { Target } from '@neunet/losses';
-import { type NestedArray, Tensor } from '@neunet/tensor';
+import { formatShape, sameShape } from '@neunet/layers';
+import type { Loss, Target } from '@neunet/losses';
+import { type NestedArray, type Shape, Tensor } from '@neunet/tensor';
+import type { Metric } from './metrics.js';
 
-/** Inputs as users pass them: a Tensor [N, features] or nested rows. */
+/** Inputs as users pass them: a Tensor [samples, ...per-sample shape] or nested arrays. */
 export type Input = Tensor | NestedArray;
 
-/** Turns X into a 2-D Tensor and checks that every value is finite. */
+/** Turns X into a Tensor with a samples axis and checks that every value is finite. */
 export function toInputTensor(X: Input, where: string): Tensor {
   const t = X instanceof Tensor ? X : new Tensor(X);
-  if (t.shape.length !== 2) {
+  if (t.shape.length < 2) {
     throw new Error(
-      `${where}: X must be 2-D [samples, features], got shape [${t.shape.join(', ')}]`,
+      `${where}: X must be at least 2-D, [samples, ...per-sample shape] ([samples, features] for a table), got shape ${formatShape(t.shape)}`,
     );
   }
   if (t.rows === 0) throw new Error(`${where}: X is empty (0 samples)`);
-  assertFinite(t.data, t.cols, `${where}: X`);
+  assertFinite(t, `${where}: X`);
   return t;
 }
 
+/** Metrics that read one vector of class scores per sample. */
+const CLASS_METRICS = /^(accuracy|logLoss|top\d+)$/;
+
 /**
- * Checks targets against the network's output width: sparse labels must be integers in
- * [0, classes) (0/1 for a single sigmoid output), and a target tensor must have one row
- * per sample and `width` columns.
+ * Classification (its loss, accuracy, top-k, log loss) reads one vector of class scores
+ * per sample; an output of more axes ([time, classes]) is refused with the way out.
  */
-export function checkTarget(y: Target, rows: number, width: number, where: string): void {
+export function checkOutputTask(
+  loss: Loss,
+  metrics: readonly Metric[],
+  output: Shape,
+  where: string,
+): void {
+  if (output.length === 1) return;
+  const metric = metrics.find(({ name }) => CLASS_METRICS.test(name));
+  const reader =
+    loss.task === 'classification'
+      ? `${loss.getConfig().type} (a classification loss)`
+      : metric && `the metric '${metric.name}'`;
+  if (reader) {
+    throw new Error(
+      `${where}: the network's output has per-sample shape ${formatShape(output)}, but ${reader} needs one vector of class scores per sample, [classes]; add a Flatten layer before the last Dense layer`,
+    );
+  }
+}
+
+/**
+ * Checks targets against the network's per-sample output shape: sparse labels must be
+ * integers in [0, classes) (0/1 for a single sigmoid output) for an output of one axis,
+ * and a target tensor must have one sample per sample of X and the output's shape.
+ */
+export function checkTarget(y: Target, rows: number, output: Shape, where: string): void {
   if (y instanceof Int32Array) {
+    if (output.length > 1) {
+      throw new Error(
+        `${where}: y holds one label per sample but the network's output has per-sample shape ${formatShape(output)}; pass y as a Tensor of shape [samples, ${output.join(', ')}]`,
+      );
+    }
     if (y.length !== rows) {
       throw new Error(`${where}: X has ${rows} samples but y has ${y.length} labels`);
     }
+    const width = output[0]!;
     const classes = width === 1 ? 2 : width;
     for (let i = 0; i < y.length; i++) {
       const label = y[i]!;
@@ -47,21 +81,24 @@ export function checkTarget(y: Target, rows: number, width: number, where: strin
   if (y.rows !== rows) {
     throw new Error(`${where}: X has ${rows} samples but y has ${y.rows} rows`);
   }
-  if (y.shape.length !== 2 || y.cols !== width) {
+  if (!sameShape(y.shape.slice(1), output)) {
     throw new Error(
-      `${where}: y has shape [${y.shape.join(', ')}] but the network's output is [${rows}, ${width}]; ` +
-        'a one-hot row must have one column per output unit',
+      `${where}: y has shape ${formatShape(y.shape)} but the network's output is ${formatShape([rows, ...output])}` +
+        (output.length === 1 ? '; a one-hot row must have one column per output unit' : ''),
     );
   }
-  assertFinite(y.data, y.cols, `${where}: y`);
+  assertFinite(y, `${where}: y`);
 }
 
-function assertFinite(data: Float32Array, cols: number, what: string): void {
+function assertFinite(t: Tensor, what: string): void {
+  const data = t.data;
+  const cols = t.cols;
   for (let i = 0; i < data.length; i++) {
     if (!Number.isFinite(data[i]!)) {
       const row = Math.floor(i / cols);
+      const at = t.shape.length === 2 ? 'column' : 'flat index';
       throw new Error(
-        `${what} holds ${data[i]} at row ${row}, column ${i - row * cols}; expected finite numbers`,
+        `${what} holds ${data[i]} at row ${row}, ${at} ${i - row * cols}; expected finite numbers`,
       );
     }
   }

@@ -1,4 +1,4 @@
-import type { Layer } from '@neunet/layers';
+import { checkSampleShape, formatShape, type Layer, sameShape } from '@neunet/layers';
 import type { Loss, Target } from '@neunet/losses';
 import { createOptimizer, type Optimizer } from '@neunet/optimizers';
 import {
@@ -7,13 +7,14 @@ import {
   type Param,
   Rng,
   type RngState,
+  type Shape,
   type Tensor,
 } from '@neunet/tensor';
 import { fromArtifacts, toArtifacts } from './artifacts.js';
 import { type BatchIterable, isBatchIterable } from './batch-source.js';
 import { sliceTarget } from './batches.js';
 import type { TrainableModel } from './callbacks.js';
-import { checkTarget, type Input, toInputTensor } from './inputs.js';
+import { checkOutputTask, checkTarget, type Input, toInputTensor } from './inputs.js';
 import { type Metric, type MetricSpec, resolveMetrics } from './metrics.js';
 import { type ModelArtifacts, nodeFs, packArtifacts, unpackArtifacts } from './model-file.js';
 import { summarize } from './summary.js';
@@ -59,6 +60,13 @@ export interface NeuralNetworkOptions {
   optimizer?: OptimizerName | Optimizer;
   /** The model optimizer's learning rate when `optimizer` is a name. Default 0.001. */
   learningRate?: number;
+  /**
+   * The shape of one input sample, the batch axis left out (`[features]`, `[time,
+   * features]`): every layer is then built as it is added. Without it, the shape comes
+   * from the first layer when it asks for one (`new Dense(nIn, nOut)`: `[nIn]`), from
+   * `build(inputShape)`, or from the first X the model sees.
+   */
+  inputShape?: Shape;
 }
 
 /**
@@ -77,9 +85,10 @@ export class NeuralNetwork implements TrainableModel {
   loss: Loss | undefined;
   /** Epochs completed so far, across calls to train (and saves and loads). */
   epochsTrained = 0;
-  /** The width of the last layer's output, once the input width is known. */
-  private width: number | undefined;
-  private input: number | undefined;
+  /** The per-sample input shape, once known: every layer is built from then on. */
+  private input: Shape | undefined;
+  /** Each layer's per-sample output shape, once built. */
+  private shapes: Shape[] = [];
   private scale = 1;
   private readonly rng: Rng;
   readonly shuffleRng: Rng;
@@ -90,7 +99,9 @@ export class NeuralNetwork implements TrainableModel {
       seed = Math.floor(Math.random() * 2 ** 32),
       optimizer = 'adam',
       learningRate,
+      inputShape,
     } = options;
+    if (inputShape !== undefined) this.input = checkSampleShape('NeuralNetwork: inputShape', inputShape);
     this.seed = seed;
     this.rng = new Rng(seed);
     this.shuffleRng = this.rng.fork();
@@ -107,34 +118,46 @@ export class NeuralNetwork implements TrainableModel {
   }
 
   /**
-   * Appends a layer; its input width must match the previous layer's output. A layer that
-   * fixes its input width (Dense) also builds the width-keeping layers before it
-   * (BatchNormalization, activations, Dropout), so the model is built from then on.
+   * Appends a layer, which must take the previous layer's output shape. Once the model
+   * knows its input shape, each layer is built as it is added. A layer that asks for an
+   * input shape (`new Dense(nIn, nOut)`: `[nIn]`) gives the model its input shape when
+   * every layer before it keeps that shape (BatchNormalization, activations, Dropout).
    */
   add(layer: Layer): this {
-    if (typeof layer?.forward !== 'function' || typeof layer.backward !== 'function') {
+    if (
+      typeof layer?.forward !== 'function' ||
+      typeof layer.backward !== 'function' ||
+      typeof layer.computeOutputShape !== 'function' ||
+      typeof layer.build !== 'function'
+    ) {
       throw new Error(
-        'NeuralNetwork.add: expected a Layer (with forward, backward, params and build)',
+        'NeuralNetwork.add: expected a Layer (with forward, backward, computeOutputShape, build and params)',
       );
     }
-    const width = this.width ?? this.widthReaching(layer);
-    if (width !== undefined) {
+    const shape = this.input ? this.outputShape! : this.shapeReaching(layer);
+    let output: Shape | undefined;
+    if (shape) {
       try {
-        outputSize(layer, width);
+        output = layer.computeOutputShape(shape);
       } catch (error) {
         throw new Error(
           `NeuralNetwork.add: layer ${this.layers.length + 1} cannot follow the previous one: ${(error as Error).message}`,
         );
       }
-      if (this.width === undefined) {
-        for (const before of this.layers) before.build(width);
-        this.input = width;
-      }
-      this.width = layer.build(width);
     }
-    // Forked only for layers that take one, so that adding an activation draws nothing.
+    // Forked only for layers that take one, so that adding an activation draws nothing;
+    // before the build, so that weights whose size the build decides are drawn from it.
     const rng = layer.initialize ? this.rng.fork() : null;
     if (rng) layer.initialize!(rng);
+    if (shape) {
+      if (!this.input) {
+        for (const before of this.layers) before.build(shape);
+        this.input = shape;
+        this.shapes = this.layers.map(() => shape);
+      }
+      layer.build(shape);
+      this.shapes.push(output!);
+    }
     this.layers.push(layer);
     this.layerRngs.push(rng);
     return this;
@@ -211,9 +234,18 @@ export class NeuralNetwork implements TrainableModel {
     return this.infer(X, 'predictProba');
   }
 
-  /** The predicted class of each row: the arg max, or p ≥ 0.5 for a single output. */
+  /**
+   * The predicted class of each sample: the arg max, or p ≥ 0.5 for a single output. For
+   * outputs of one axis, `[classes]`; use `predictProba` for others.
+   */
   predict(X: Input): Int32Array {
-    const proba = this.infer(X, 'predict');
+    const proba = this.infer(X, 'predict', (output) => {
+      if (output.length > 1) {
+        throw new Error(
+          `predict: the network's output has per-sample shape ${formatShape(output)}; predict gives one class per sample and needs [classes]: use predictProba, or add a Flatten layer before the last Dense layer`,
+        );
+      }
+    });
     if (proba.cols === 1) return Int32Array.from(proba.data, (p) => (p >= 0.5 ? 1 : 0));
     return getBackend().argmaxRows(proba, new Int32Array(proba.rows));
   }
@@ -226,16 +258,18 @@ export class NeuralNetwork implements TrainableModel {
     const loss = this.requireLoss('evaluate');
     const metrics = resolveMetrics('evaluate', options.metrics, loss);
     const x = toInputTensor(X, 'evaluate');
-    checkTarget(y, x.rows, this.checkInput(x, 'evaluate'), 'evaluate');
-    this.buildFor(x.cols);
+    const output = this.checkInput(x, 'evaluate');
+    checkOutputTask(loss, metrics, output, 'evaluate');
+    checkTarget(y, x.rows, output, 'evaluate');
+    this.buildFor(x);
     return this.measure(x, y, loss, metrics);
   }
 
   /** The output for X in inference mode; errors name the method the user called. */
-  private infer(X: Input, where: string): Tensor {
+  private infer(X: Input, where: string, check?: (output: Shape) => void): Tensor {
     const x = toInputTensor(X, where);
-    this.checkInput(x, where);
-    this.buildFor(x.cols);
+    check?.(this.checkInput(x, where));
+    this.buildFor(x);
     return this.forward(x, false).clone();
   }
 
@@ -286,83 +320,101 @@ export class NeuralNetwork implements TrainableModel {
 
   /** A Keras-style table of the layers, their output shapes and parameter counts. */
   summary(): string {
-    return summarize(this.layers, this.input ?? this.layers[0]?.inputSize);
+    return summarize(this.layers, this.input ? this.shapes : undefined);
   }
 
   /**
-   * Checks X's width against the layers without building any; returns the output width
-   * it gives. Callers build (`buildFor`) once every check of the call has passed, so that
-   * a call that throws leaves the model as it was.
+   * Checks X's per-sample shape against the layers without building any; returns the
+   * per-sample output shape it gives. Callers build (`buildFor`) once every check of the
+   * call has passed, so that a call that throws leaves the model as it was.
    */
-  checkInput(x: Tensor, where: string): number {
+  checkInput(x: Tensor, where: string): Shape {
     if (this.layers.length === 0)
       throw new Error(`${where}: the model has no layers; add some first`);
-    const first = this.layers[0]!;
-    if (first.inputSize !== undefined && first.inputSize !== x.cols) {
-      throw new Error(
-        `${where}: X has ${x.cols} features per row but the first layer expects ${first.inputSize}`,
-      );
-    }
-    if (this.input !== undefined) {
-      if (x.cols !== this.input) {
+    const sample = x.shape.slice(1);
+    if (this.input) {
+      if (!sameShape(sample, this.input)) {
         throw new Error(
-          `${where}: X has ${x.cols} features per row but the model is built for ${this.input}`,
+          `${where}: X has per-sample shape ${formatShape(sample)} but the model is built for ${formatShape(this.input)}`,
         );
       }
-      return this.width!;
+      return this.outputShape!;
     }
     try {
-      return this.plan(x.cols);
+      return this.plan(sample).at(-1)!;
     } catch (error) {
-      throw new Error(`${where}: X has ${x.cols} features per row: ${(error as Error).message}`);
+      throw new Error(
+        `${where}: X has per-sample shape ${formatShape(sample)}: ${(error as Error).message}`,
+      );
     }
   }
 
-  /** Builds the model for `inputSize` features unless it is built already. */
-  buildFor(inputSize: number): void {
-    if (this.input === undefined) this.build(inputSize);
+  /** Builds the model for samples shaped as X's unless it is built already. */
+  buildFor(x: Tensor): void {
+    if (!this.input) this.build(x.shape.slice(1));
   }
 
   /**
-   * Builds every layer for inputs of `inputSize` features (done by `add`, or by the first
-   * train or predict otherwise). The whole stack is checked first: a wrong width throws
-   * with every layer as it was (unless a layer has no `outputSize` and must be built to tell).
+   * Builds every layer for samples of `inputShape`, the batch axis left out (done by
+   * `add` when the input shape is known, or by the first train or predict otherwise). The
+   * whole stack is checked first: a shape that does not fit throws with every layer as it
+   * was. Building again for the same shape does nothing; another shape throws.
    */
-  build(inputSize: number): void {
-    this.plan(inputSize);
-    let width = inputSize;
-    for (const layer of this.layers) width = layer.build(width);
-    this.width = width;
-    this.input = inputSize;
+  build(inputShape: Shape): void {
+    const shape = checkSampleShape('NeuralNetwork.build', inputShape);
+    if (this.input) {
+      if (sameShape(shape, this.input)) return;
+      throw new Error(
+        `NeuralNetwork.build: the model is built for ${formatShape(this.input)}, got ${formatShape(shape)}`,
+      );
+    }
+    const shapes = this.plan(shape);
+    this.layers.forEach((layer, i) => {
+      layer.build(i === 0 ? shape : shapes[i - 1]!);
+    });
+    this.input = shape;
+    this.shapes = shapes;
   }
 
-  /** The output width for inputs of `inputSize` features, building nothing that can say without. */
-  private plan(inputSize: number): number {
-    let width = inputSize;
-    for (const layer of this.layers) width = outputSize(layer, width);
-    return width;
+  /** Each layer's output shape for samples of `inputShape`, building nothing. */
+  private plan(inputShape: Shape): Shape[] {
+    let shape = inputShape;
+    return this.layers.map((layer, i) => {
+      try {
+        shape = layer.computeOutputShape(shape);
+      } catch (error) {
+        throw new Error(`at layer ${i + 1}: ${(error as Error).message}`);
+      }
+      return shape;
+    });
   }
 
   /**
-   * The width reaching a new layer that fixes its input (Dense's nIn) when every layer
-   * before it keeps the width, else undefined: the model then waits for data to build.
+   * The input shape a new layer asks for (Dense's [nIn]) when every layer before it keeps
+   * that shape, else undefined: the model then waits for data to build.
    */
-  private widthReaching(layer: Layer): number | undefined {
-    const width = layer.inputSize;
-    if (width === undefined) return undefined;
+  private shapeReaching(layer: Layer): Shape | undefined {
+    const shape = layer.inputShape;
+    if (shape === undefined) return undefined;
     const keeps = (before: Layer) => {
       try {
-        return before.outputSize?.(width) === width;
+        return sameShape(before.computeOutputShape(shape), shape);
       } catch {
         return false;
       }
     };
-    return this.layers.every(keeps) ? width : undefined;
+    return this.layers.every(keeps) ? [...shape] : undefined;
   }
 
-  /** The input width the model is built for, once known. */
-  get inputSize(): number | undefined {
+  /** The per-sample input shape the model is built for, once known. */
+  get inputShape(): Shape | undefined {
     return this.input;
+  }
+
+  /** The per-sample output shape, once the input shape is known. */
+  get outputShape(): Shape | undefined {
+    if (!this.input) return undefined;
+    return this.shapes.at(-1) ?? this.input;
   }
 
   /** Multiplies every learning rate of every optimizer this model trains with (ReduceLROnPlateau sets it). */
@@ -453,19 +505,10 @@ export class NeuralNetwork implements TrainableModel {
     return this.loss;
   }
 
-  get outputWidth(): number | undefined {
-    return this.width;
-  }
-
   private state(): Tensor[] {
     return this.layers.flatMap((layer) => [
       ...layer.params().map((p) => p.value),
       ...(layer.buffers?.() ?? []).map((b) => b.value),
     ]);
   }
-}
-
-/** A layer's output width for `width` inputs: without building it when it can say so. */
-function outputSize(layer: Layer, width: number): number {
-  return layer.outputSize ? layer.outputSize(width) : layer.build(width);
 }

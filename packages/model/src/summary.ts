@@ -1,19 +1,21 @@
-import type { Layer } from '@neunet/layers';
+import { formatShape, type Layer } from '@neunet/layers';
+import type { Shape } from '@neunet/tensor';
 
-/** Layer, output shape and parameter count per row, then the totals. */
-export function summarize(layers: readonly Layer[], inputSize: number | undefined): string {
+/**
+ * Layer, output shape (null for the batch axis, `?` before the model knows its input shape)
+ * and parameter count per row, then the totals.
+ */
+export function summarize(layers: readonly Layer[], shapes: readonly Shape[] | undefined): string {
   const rows: [string, string, string][] = [['Layer (type)', 'Output Shape', 'Param #']];
-  let width = inputSize;
   let total = 0;
   layers.forEach((layer, i) => {
-    if (width !== undefined)
-      width = layer.outputSize ? layer.outputSize(width) : layer.build(width);
     const count = layer.params().reduce((sum, p) => sum + p.value.size, 0);
     total += count;
     const type = layer.getConfig().type;
+    const shape = shapes?.[i];
     rows.push([
       `${type.toLowerCase()}_${i + 1} (${type})`,
-      `[null, ${width ?? '?'}]`,
+      shape ? formatShape([null, ...shape]) : '?',
       count.toLocaleString('en-US'),
     ]);
   });

@@ -1,13 +1,13 @@
-import { Scratch } from '@neunet/layers';
+import { formatShape, Scratch, sameShape } from '@neunet/layers';
 import type { Loss, Target } from '@neunet/losses';
-import { type Param, Tensor } from '@neunet/tensor';
+import { type Param, type Shape, Tensor } from '@neunet/tensor';
 import type { Batch, BatchIterable } from './batch-source.js';
 import { BatchGatherer, sliceTarget } from './batches.js';
 import type { Callback, EpochLogs, TrainingContext } from './callbacks.js';
 import { DiagnosticsCollector } from './diagnostics.js';
 import { EarlyStopping } from './early-stopping.js';
 import { clipByNorm, clipByValue, locateInGradients, locateInOutputs } from './health.js';
-import { checkTarget, toInputTensor } from './inputs.js';
+import { checkOutputTask, checkTarget, toInputTensor } from './inputs.js';
 import { type Metric, type MetricAccumulator, resolveMetrics } from './metrics.js';
 import type { NeuralNetwork } from './neural-network.js';
 import { groupParams, type ParamGroup } from './optimizer-groups.js';
@@ -50,6 +50,7 @@ export class TrainingRun {
   private gradient: OutputGradient | undefined;
   private through = 0;
   private readonly dOut = new Scratch();
+  private outputShape: Shape = [];
   private readonly outputs: Tensor[] = [];
   private diagnostics: DiagnosticsCollector | undefined;
   /** Absent with onNonFinite: 'continue', where no batch is rejected. */
@@ -73,7 +74,7 @@ export class TrainingRun {
     this.counting = this.metrics.map((metric) => metric.accumulator());
 
     // Checked first, built last: a call that throws leaves an unbuilt model unbuilt.
-    let inputWidth: number | undefined;
+    let inputs: Tensor | undefined;
     if ('source' in data) {
       if (options.validationSplit !== undefined) {
         throw new Error(
@@ -83,10 +84,11 @@ export class TrainingRun {
     } else {
       let x = data.x;
       let y = data.y;
-      const width = model.checkInput(x, where);
-      checkTarget(y, x.rows, width, where);
-      checkLossTarget(this.loss, y, width, where);
-      inputWidth = x.cols;
+      const output = model.checkInput(x, where);
+      checkOutputTask(this.loss, this.metrics, output, where);
+      checkTarget(y, x.rows, output, where);
+      checkLossTarget(this.loss, y, output, where);
+      inputs = x;
       if (options.validationSplit !== undefined) {
         const split = options.validationSplit;
         const held = Math.floor(x.rows * split);
@@ -111,16 +113,17 @@ export class TrainingRun {
       const [vx, vy] = options.validationData;
       const at = `${where}: validationData`;
       const xv = toInputTensor(vx, at);
-      if (inputWidth !== undefined && xv.cols !== inputWidth) {
+      if (inputs && !sameShape(xv.shape.slice(1), inputs.shape.slice(1))) {
         throw new Error(
-          `${at}: X has ${xv.cols} features per row but the training data has ${inputWidth}`,
+          `${at}: X has per-sample shape ${formatShape(xv.shape.slice(1))} but the training data has ${formatShape(inputs.shape.slice(1))}`,
         );
       }
-      const width = model.checkInput(xv, at);
-      checkTarget(vy, xv.rows, width, at);
-      checkLossTarget(this.loss, vy, width, at);
+      const output = model.checkInput(xv, at);
+      checkOutputTask(this.loss, this.metrics, output, at);
+      checkTarget(vy, xv.rows, output, at);
+      checkLossTarget(this.loss, vy, output, at);
       this.validation = [xv, vy];
-      inputWidth = xv.cols;
+      inputs = xv;
     }
 
     this.callbacks = [...(options.callbacks ?? [])];
@@ -135,7 +138,7 @@ export class TrainingRun {
       for (const { name } of this.metrics) this.history[`val_${name}`] = [];
     }
     if (options.diagnostics) this.history.diagnostics = [];
-    if (inputWidth !== undefined) model.buildFor(inputWidth);
+    if (inputs) model.buildFor(inputs);
     if (options.onNonFinite !== 'continue') {
       this.snapshot = new StepSnapshot(model.randomStreams(), model);
     }
@@ -150,13 +153,14 @@ export class TrainingRun {
   }
 
   begin(): void {
-    if (this.model.outputWidth !== undefined) this.prepare();
+    if (this.model.outputShape) this.prepare();
     for (const c of this.callbacks) c.onTrainBegin?.(this.context);
   }
 
   /** Once the layers are built: the params, their optimizers and the output gradient. */
   private prepare(): void {
     if (this.gradient) return;
+    this.outputShape = this.model.outputShape!;
     this.params = this.model.params();
     this.layerParams = this.model.layers.map((layer) => layer.params());
     this.groups = groupParams(this.params, this.model.optimizer, this.model.namedOptimizers);
@@ -201,10 +205,11 @@ export class TrainingRun {
       throw new Error(`${where}: expected { x, y }, got ${String(batch)}`);
     }
     const x = toInputTensor(batch.x, where);
-    const width = this.model.checkInput(x, where);
-    checkTarget(batch.y, x.rows, width, where);
-    checkLossTarget(this.loss, batch.y, width, where);
-    this.model.buildFor(x.cols);
+    const output = this.model.checkInput(x, where);
+    checkOutputTask(this.loss, this.metrics, output, where);
+    checkTarget(batch.y, x.rows, output, where);
+    checkLossTarget(this.loss, batch.y, output, where);
+    this.model.buildFor(x);
     this.prepare();
     return [x, batch.y];
   }
@@ -239,7 +244,7 @@ export class TrainingRun {
     this.lossSum += batchLoss * rows;
     this.samples += rows;
     for (let m = 0; m < this.counting.length; m++) this.counting[m]!.add(pred, yb);
-    let grad = this.gradient!(pred, yb, this.dOut.tensor(pred.rows, pred.cols));
+    let grad = this.gradient!(pred, yb, this.dOut.tensor(pred.rows, this.outputShape));
     for (let i = this.through - 1; i > 0; i--) grad = layers[i]!.backward(grad);
     if (this.through > 0) layers[0]!.backward(grad, NO_INPUT_GRADIENT);
     loss.penalty.addGradients(params);
@@ -337,10 +342,10 @@ export class TrainingRun {
  * value in a late batch (a label out of range, a BCE target of 2) cannot follow updates
  * that already happened, and the error names its row in the data set.
  */
-function checkLossTarget(loss: Loss, y: Target, width: number, where: string): void {
+function checkLossTarget(loss: Loss, y: Target, output: Shape, where: string): void {
   const rows = y instanceof Int32Array ? y.length : y.rows;
   try {
-    loss.forward(Tensor.zeros([rows, width]), y);
+    loss.forward(Tensor.zeros([rows, ...output]), y);
   } catch (error) {
     throw new Error(`${where}: ${(error as Error).message}`);
   }
