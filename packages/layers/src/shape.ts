@@ -2,7 +2,7 @@ import type { Shape, Tensor } from '@neunet/tensor';
 
 /** `[2, 3]`, as error messages and summaries print a shape. */
 export function formatShape(shape: readonly (number | null)[]): string {
-  return `[${shape.join(', ')}]`;
+  return `[${shape.map(String).join(', ')}]`;
 }
 
 export function sameShape(a: Shape, b: Shape): boolean {

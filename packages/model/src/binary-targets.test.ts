@@ -27,7 +27,7 @@ describe('train with BinaryCrossentropy targets outside [0, 1]', () => {
   ] as const) {
     it(`rejects ${shown} before any weight changes`, () => {
       const model = sigmoidNet();
-      model.build(2);
+      model.build([2]);
       const before = model.getWeights();
       const y = new Tensor([[bad], [0], [1], [0]]);
       expect(() => model.train(X, y, { epochs: 2, batchSize: 2 })).toThrow(
@@ -40,7 +40,7 @@ describe('train with BinaryCrossentropy targets outside [0, 1]', () => {
 
   it('rejects a bad value in a late batch before the first batch updates, naming its row', () => {
     const model = sigmoidNet();
-    model.build(2);
+    model.build([2]);
     const before = model.getWeights();
     const y = new Tensor([[1], [0], [1], [2]]);
     expect(() => model.train(X, y, { epochs: 1, batchSize: 2, shuffle: false })).toThrow(
@@ -51,7 +51,7 @@ describe('train with BinaryCrossentropy targets outside [0, 1]', () => {
 
   it('rejects a bad validation target before training starts', () => {
     const model = sigmoidNet();
-    model.build(2);
+    model.build([2]);
     const before = model.getWeights();
     const y = new Tensor([[1], [0], [1], [0]]);
     const validationData: [Tensor, Tensor] = [X.sliceRows(0, 1), new Tensor([[1.5]])];

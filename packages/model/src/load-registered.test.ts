@@ -5,7 +5,7 @@ import { createData } from '@neunet/datasets';
 import { Dense, type Layer, type LayerConfig, ReLU, registerLayer, Softmax } from '@neunet/layers';
 import { CategoricalCrossentropy } from '@neunet/losses';
 import { BatchNormalization, Dropout } from '@neunet/regularization';
-import { Tensor } from '@neunet/tensor';
+import { type Shape, Tensor } from '@neunet/tensor';
 import { describe, expect, it } from 'vitest';
 import { ModelFormatError } from './model-format-error.js';
 import { NeuralNetwork } from './neural-network.js';
@@ -39,9 +39,10 @@ class Scale implements Layer {
   static readonly layerType: string = 'LoadTestScale';
   private out = Tensor.zeros([0, 0]);
   constructor(readonly factor: number) {}
-  build(inputSize: number) {
-    return inputSize;
+  computeOutputShape(inputShape: Shape) {
+    return inputShape;
   }
+  build() {}
   params() {
     return [];
   }

@@ -202,7 +202,7 @@ describe('NeuralNetwork rejects bad input without touching the model', () => {
     [
       'the wrong input width',
       (m) => m.train(Tensor.zeros([90, 3]), y),
-      /X has 3 features per row but the first layer expects 2/,
+      /X has per-sample shape \[3\] but the model is built for \[2\]/,
     ],
     ['an empty data set', (m) => m.train(Tensor.zeros([0, 2]), new Int32Array(0)), /X is empty/],
     [
@@ -243,7 +243,7 @@ describe('NeuralNetwork rejects bad input without touching the model', () => {
     [
       'a 1-D X',
       (m) => m.predict(new Tensor(new Float32Array(4), [4])),
-      /X must be 2-D \[samples, features\], got shape \[4\]/,
+      /X must be at least 2-D, \[samples, ...per-sample shape\] \(\[samples, features\] for a table\), got shape \[4\]/,
     ],
   ];
   for (const [what, act, message] of cases) {
@@ -263,7 +263,7 @@ describe('NeuralNetwork rejects bad input without touching the model', () => {
   it('a layer that does not fit the previous one', () => {
     const model = new NeuralNetwork().add(new Dense(2, 16));
     expect(() => model.add(new Dense(8, 3))).toThrow(
-      /layer 2 cannot follow.*expects 8 inputs per row, got 16/,
+      /layer 2 cannot follow.*Dense\(8, 3\): expects inputs of shape \[\.\.\., 8\] \(it maps the last axis\), got \[16\]/,
     );
   });
 

@@ -101,7 +101,8 @@ export class NeuralNetwork implements TrainableModel {
       learningRate,
       inputShape,
     } = options;
-    if (inputShape !== undefined) this.input = checkSampleShape('NeuralNetwork: inputShape', inputShape);
+    if (inputShape !== undefined)
+      this.input = checkSampleShape('NeuralNetwork: inputShape', inputShape);
     this.seed = seed;
     this.rng = new Rng(seed);
     this.shuffleRng = this.rng.fork();

@@ -9,7 +9,7 @@ import {
   Softmax,
 } from '@neunet/layers';
 import { BinaryCrossentropy, CategoricalCrossentropy, type Loss } from '@neunet/losses';
-import { setBackend, Tensor } from '@neunet/tensor';
+import { type Shape, setBackend, Tensor } from '@neunet/tensor';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { NeuralNetwork } from './neural-network.js';
 import { outputGradient } from './output-gradient.js';
@@ -77,9 +77,10 @@ describe.each(['js', 'wasm'])('the model backward pass on the %s backend', (back
       readonly outputActivation = 'softmax';
       readonly activationOnly = true;
       private readonly inner = new Softmax();
-      build(width: number) {
-        return width;
+      computeOutputShape(inputShape: Shape) {
+        return inputShape;
       }
+      build() {}
       params() {
         return [];
       }

@@ -51,7 +51,7 @@ async function trajectories(neunetOptimizer: Optimizer, tfOptimizer: tf.Optimize
     [3, d2],
   ] as const) {
     reference.layers[i]!.setWeights([
-      tf.tensor2d(dense.weights.value.data.slice(), [dense.nIn, dense.nOut]),
+      tf.tensor2d(dense.weights.value.data.slice(), [dense.nIn!, dense.nOut]),
       tf.tensor1d(dense.bias.value.data.slice()),
     ]);
   }

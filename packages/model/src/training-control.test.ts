@@ -2,7 +2,7 @@ import { createData } from '@neunet/datasets';
 import { Dense, type Layer, type LayerConfig, ReLU, Softmax } from '@neunet/layers';
 import { CategoricalCrossentropy } from '@neunet/losses';
 import type { Optimizer } from '@neunet/optimizers';
-import { type Param, Tensor } from '@neunet/tensor';
+import { type Param, type Shape, Tensor } from '@neunet/tensor';
 import { describe, expect, it } from 'vitest';
 import { seedNetwork } from '../test/test-networks.js';
 import type { Batch } from './batch-source.js';
@@ -39,9 +39,10 @@ function net(optimizer: Optimizer | 'adam' = 'adam', seed = 1): NeuralNetwork {
 /** A layer that passes values through but leaves a bad value in its param's gradient. */
 class BadGradient implements Layer {
   readonly param: Param = { name: 'w', value: Tensor.zeros([2]), grad: Tensor.zeros([2]) };
-  build(n: number) {
-    return n;
+  computeOutputShape(inputShape: Shape) {
+    return inputShape;
   }
+  build() {}
   forward(x: Tensor) {
     return x;
   }
@@ -229,7 +230,7 @@ describe('trainAsync', () => {
       yield { x: Tensor.zeros([4, 3]), y: new Int32Array(4) };
     }
     await expect(net().trainAsync(wrongWidth(), { epochs: 1 })).rejects.toThrow(
-      /batch 1 of epoch 1: X has 3 features per row but the first layer expects 2/,
+      /batch 1 of epoch 1: X has per-sample shape \[3\] but the model is built for \[2\]/,
     );
   });
 });

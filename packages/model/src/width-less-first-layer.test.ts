@@ -7,7 +7,7 @@ import {
   Softmax,
 } from '@neunet/layers';
 import { CategoricalCrossentropy } from '@neunet/losses';
-import { Tensor } from '@neunet/tensor';
+import { type Shape, Tensor } from '@neunet/tensor';
 import { describe, expect, it } from 'vitest';
 import { NeuralNetwork } from './neural-network.js';
 
@@ -21,22 +21,35 @@ const X3 = new Tensor([
   [3, -1, 0],
 ]);
 
-/** A width-keeping layer of a user's that cannot tell its output size without building. */
-class Identity implements Layer {
-  build(inputSize: number) {
-    return inputSize;
+/** A user's layer that does not keep the width: each row twice, [x, x]. */
+class Twice implements Layer {
+  computeOutputShape(inputShape: Shape) {
+    return [inputShape[0]! * 2];
   }
+  build() {}
   params() {
     return [];
   }
   forward(x: Tensor) {
-    return x;
+    const y = Tensor.zeros([x.rows, 2 * x.cols]);
+    for (let r = 0; r < x.rows; r++) {
+      const row = x.data.subarray(r * x.cols, (r + 1) * x.cols);
+      y.data.set(row, 2 * r * x.cols);
+      y.data.set(row, (2 * r + 1) * x.cols);
+    }
+    return y;
   }
   backward(dy: Tensor) {
-    return dy;
+    const n = dy.cols / 2;
+    const dx = Tensor.zeros([dy.rows, n]);
+    for (let i = 0; i < dx.size; i++) {
+      const r = Math.floor(i / n);
+      dx.data[i] = dy.data[2 * r * n + (i % n)]! + dy.data[(2 * r + 1) * n + (i % n)]!;
+    }
+    return dx;
   }
   getConfig(): LayerConfig {
-    return { type: 'WidthTestIdentity' };
+    return { type: 'WidthTestTwice' };
   }
 }
 
@@ -48,8 +61,8 @@ describe('a first layer without a width of its own', () => {
       .add(new BatchNormalization())
       .add(new ReLU())
       .add(new Dense(2, 3));
-    expect(model.inputSize).toBe(2);
-    expect(model.outputWidth).toBe(3);
+    expect(model.inputShape).toEqual([2]);
+    expect(model.outputShape).toEqual([3]);
     // gamma, beta, then the Dense weights and bias; getWeights adds the running statistics.
     expect(paramSizes(model)).toEqual([2, 2, 6, 3]);
     expect(model.getWeights().map((t) => t.size)).toEqual([2, 2, 2, 2, 6, 3]);
@@ -67,32 +80,32 @@ describe('a first layer without a width of its own', () => {
       .setLoss(new CategoricalCrossentropy());
     const before = model.toBytes();
     expect(() => model.predict(X3)).toThrow(
-      /predict: X has 3 features per row but the model is built for 2/,
+      'predict: X has per-sample shape [3] but the model is built for [2]',
     );
     expect(() => model.train(X3, Int32Array.from([0, 1]), { epochs: 1 })).toThrow(
-      /train: X has 3 features per row but the model is built for 2/,
+      'train: X has per-sample shape [3] but the model is built for [2]',
     );
-    expect(() => model.evaluate(X3, Int32Array.from([0, 1]))).toThrow(/built for 2/);
+    expect(() => model.evaluate(X3, Int32Array.from([0, 1]))).toThrow(/built for \[2\]/);
     expect(model.toBytes()).toEqual(before);
     expect(model.predict(X2)).toHaveLength(3);
   });
 
   it('stays unbuilt when a call with a wrong width throws, whatever layer finds it out', () => {
-    // The user's layer hides whether it keeps the width, so add cannot build the stack.
+    // The user's layer doubles the width, so add cannot tell the model's input shape.
     const model = new NeuralNetwork({ seed: 1 })
       .add(new BatchNormalization())
-      .add(new Identity())
-      .add(new Dense(2, 3))
+      .add(new Twice())
+      .add(new Dense(4, 3))
       .add(new Softmax())
       .setLoss(new CategoricalCrossentropy());
     const bn = model.layers[0]!;
-    expect(model.inputSize).toBeUndefined();
+    expect(model.inputShape).toBeUndefined();
     expect(() => model.predict(X3)).toThrow(
-      /predict: X has 3 features per row: Dense\(2, 3\): expects 2 inputs per row, got 3/,
+      'predict: X has per-sample shape [3]: at layer 3: Dense(4, 3): expects inputs of shape [..., 4] (it maps the last axis), got [6]',
     );
-    expect(() => model.train(X3, Int32Array.from([0, 1]), { epochs: 1 })).toThrow(/expects 2/);
+    expect(() => model.train(X3, Int32Array.from([0, 1]), { epochs: 1 })).toThrow(/got \[6\]/);
     expect(bn.params()).toEqual([]);
-    expect(model.inputSize).toBeUndefined();
+    expect(model.inputShape).toBeUndefined();
     expect(model.predict(X2)).toHaveLength(3);
     expect(bn.params().map((p) => p.value.size)).toEqual([2, 2]);
   });
@@ -107,10 +120,10 @@ describe('a first layer without a width of its own', () => {
     expect(() => model.train(X2, labels, { epochs: 1, patience: -2 })).toThrow(/patience/);
     expect(() =>
       model.train(X2, labels, { epochs: 1, validationData: [X3, Int32Array.from([0, 1])] }),
-    ).toThrow(/validationData: X has 3 features per row but the training data has 2/);
-    expect(model.inputSize).toBeUndefined();
+    ).toThrow('validationData: X has per-sample shape [3] but the training data has [2]');
+    expect(model.inputShape).toBeUndefined();
     expect(model.layers[0]!.params()).toEqual([]);
     model.train(X2, labels, { epochs: 1 });
-    expect(model.inputSize).toBe(2);
+    expect(model.inputShape).toEqual([2]);
   });
 });
