@@ -4,8 +4,9 @@ import { BinaryWriter, WireType } from '@bufbuild/protobuf/wire';
 // network needs, written with the official field numbers through @bufbuild/protobuf's
 // wire writer: no schema compiled at run time, so nothing is evaluated (strict CSP safe).
 
-/** TensorProto.DataType.FLOAT and the AttributeProto.AttributeType values used here. */
+/** TensorProto.DataType FLOAT and INT64, and the AttributeProto.AttributeType values used here. */
 export const FLOAT = 1;
+export const INT64 = 7;
 export const ATTRIBUTE_FLOAT = 1;
 export const ATTRIBUTE_INT = 2;
 

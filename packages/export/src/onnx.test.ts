@@ -3,7 +3,7 @@ import { Dense, LeakyReLU, Linear, Sigmoid, Tanh } from '@neunet/layers';
 import { MeanSquaredError } from '@neunet/losses';
 import { NeuralNetwork } from '@neunet/model';
 import { BatchNormalization } from '@neunet/regularization';
-import { Tensor } from '@neunet/tensor';
+import { type Shape, Tensor } from '@neunet/tensor';
 import * as ort from 'onnxruntime-node';
 import { describe, expect, it } from 'vitest';
 import { everyLayerNetwork, seedNetwork } from '../test/test-networks.js';
@@ -148,14 +148,15 @@ describe('exportOnnx, checked in onnxruntime-node', () => {
     const custom = {
       forward: (x: Tensor) => x,
       backward: (d: Tensor) => d,
-      build: (n: number) => n,
+      computeOutputShape: (shape: Shape) => shape,
+      build: () => {},
       params: () => [],
       getConfig: () => ({ type: 'Swish' }),
     };
     const model = new NeuralNetwork({ seed: 1 }).add(new Dense(2, 2)).add(custom);
     expect(() => exportOnnx(model)).toThrow(/layer 2 \(Swish\) has no ONNX form/);
     expect(() => exportOnnx(new NeuralNetwork().add(new BatchNormalization()))).toThrow(
-      /no known input width/,
+      /no known input shape/,
     );
   });
 });

@@ -104,7 +104,7 @@ describe('TensorFlow.js layers format', () => {
     expect(back.predictProba(X).data).toEqual(model.predictProba(X).data);
     const withDropout = exportTfjs(seedNetwork(1));
     expect(() => importTfjs(withDropout)).toThrow(
-      /layer 2 \(BatchNormalization 'batchnormalization_2'\) is not supported; expected Dense, Activation or LeakyReLU/,
+      /layer 2 \(BatchNormalization 'batchnormalization_2'\) is not supported; expected Dense, Activation, LeakyReLU, Flatten or Reshape/,
     );
     expect(() =>
       importTfjs({

@@ -1,4 +1,15 @@
-import { Dense, type Layer, LeakyReLU, Linear, ReLU, Sigmoid, Softmax, Tanh } from '@neunet/layers';
+import {
+  Dense,
+  Flatten,
+  type Layer,
+  LeakyReLU,
+  Linear,
+  ReLU,
+  Reshape,
+  Sigmoid,
+  Softmax,
+  Tanh,
+} from '@neunet/layers';
 import { NeuralNetwork } from '@neunet/model';
 import type { Tensor } from '@neunet/tensor';
 
@@ -45,15 +56,17 @@ const ACTIVATIONS: Record<string, string> = {
 
 /**
  * The model as a tfjs Sequential layers model. Dense becomes Dense (with its fused
- * activation, if any), each
- * activation an Activation layer (LeakyReLU its own layer), BatchNormalization and
- * Dropout their tfjs layers, found by config type and the tensors' names.
+ * activation, if any), each activation an Activation layer (LeakyReLU its own layer),
+ * BatchNormalization, Dropout, Flatten and Reshape their tfjs layers, found by config type
+ * and the tensors' names. tfjs's Dense and BatchNormalization act on the last axis as
+ * NeuNet's do, so inputs of any rank export alike.
  */
 export function exportTfjs(model: NeuralNetwork): TfjsArtifacts {
-  const inputSize = model.inputSize;
-  if (model.layers.length === 0 || inputSize === undefined) {
-    throw new Error('exportTfjs: the model has no layers or no known input width');
+  const inputShape = model.inputShape;
+  if (model.layers.length === 0 || inputShape === undefined) {
+    throw new Error('exportTfjs: the model has no layers or no known input shape');
   }
+  let shape = inputShape;
   const layers: TfjsLayerConfig[] = [];
   const specs: TfjsWeightSpec[] = [];
   const chunks: Float32Array[] = [];
@@ -65,7 +78,8 @@ export function exportTfjs(model: NeuralNetwork): TfjsArtifacts {
     const config = layer.getConfig();
     const name = `${config.type.toLowerCase()}_${i + 1}`;
     const base: Record<string, unknown> = { name, trainable: true, dtype: 'float32' };
-    if (i === 0) base.batch_input_shape = [null, inputSize];
+    if (i === 0) base.batch_input_shape = [null, ...inputShape];
+    shape = layer.computeOutputShape(shape);
     const find = (list: { name: string; value: Tensor }[], key: string) => {
       const found = list.find((t) => t.name === key);
       if (!found) throw new Error(`exportTfjs: layer ${i + 1} (${config.type}) has no '${key}'`);
@@ -103,6 +117,10 @@ export function exportTfjs(model: NeuralNetwork): TfjsArtifacts {
       layers.push({ class_name: 'LeakyReLU', config: { ...base, alpha: config.alpha } });
     } else if (config.type === 'Dropout') {
       layers.push({ class_name: 'Dropout', config: { ...base, rate: config.rate } });
+    } else if (config.type === 'Flatten') {
+      layers.push({ class_name: 'Flatten', config: base });
+    } else if (config.type === 'Reshape') {
+      layers.push({ class_name: 'Reshape', config: { ...base, target_shape: [...shape] } });
     } else if (config.type === 'BatchNormalization') {
       layers.push({
         class_name: 'BatchNormalization',
@@ -168,7 +186,8 @@ export interface TfjsModelInput {
 
 /**
  * A NeuNet model from a tfjs (or Keras) Sequential model of Dense layers with built-in
- * activations, Activation, LeakyReLU and Dropout-free stacks. The result has no loss yet.
+ * activations, Activation, LeakyReLU, Flatten and Reshape layers (no Dropout or
+ * BatchNormalization). The result has no loss yet.
  */
 export function importTfjs(
   artifacts: TfjsModelInput,
@@ -218,8 +237,13 @@ export function importTfjs(
     offset += size;
   }
 
-  const model = new NeuralNetwork({ seed: options.seed });
-  let width: number | undefined;
+  // A Sequential model carries its input shape on its first layer (or its InputLayer).
+  const first = (layers[0]?.config ?? {}) as Record<string, unknown>;
+  const batchShape = (first.batch_input_shape ?? first.batch_shape) as unknown[] | undefined;
+  const model = new NeuralNetwork({
+    seed: options.seed,
+    inputShape: Array.isArray(batchShape) ? (batchShape.slice(1) as number[]) : undefined,
+  });
   const activation = (name: unknown, at: string): Layer | undefined => {
     switch (name ?? 'linear') {
       case 'linear':
@@ -239,18 +263,17 @@ export function importTfjs(
   layers.forEach((layer, i) => {
     const c = layer.config ?? {};
     const at = `layer ${i + 1} (${layer.class_name} '${String(c.name)}')`;
-    const shape = (c.batch_input_shape ?? c.batch_shape) as (number | null)[] | undefined;
-    if (width === undefined && Array.isArray(shape)) width = shape[shape.length - 1] ?? undefined;
     switch (layer.class_name) {
       case 'InputLayer':
         return;
       case 'Dense': {
-        if (width === undefined)
-          throw new Error(`${where}: ${at}: the input width is unknown (no batch_input_shape)`);
+        if (model.inputShape === undefined)
+          throw new Error(`${where}: ${at}: the input shape is unknown (no batch_input_shape)`);
         const units = c.units as number;
-        const dense = new Dense(width, units);
+        const dense = new Dense({ units });
         // Added first: the model draws initial weights for a layer as it is added.
         model.add(dense);
+        const width = dense.nIn!;
         const kernel = findWeight(values, `${String(c.name)}/kernel`, [width, units], where);
         dense.weights.value.data.set(kernel);
         if (c.use_bias !== false)
@@ -258,9 +281,14 @@ export function importTfjs(
         else dense.bias.value.data.fill(0);
         const after = activation(c.activation, at);
         if (after) model.add(after);
-        width = units;
         return;
       }
+      case 'Flatten':
+        model.add(new Flatten());
+        return;
+      case 'Reshape':
+        model.add(new Reshape(c.target_shape as number[]));
+        return;
       case 'Activation': {
         const after = activation(c.activation, at) ?? new Linear();
         model.add(after);
@@ -271,7 +299,7 @@ export function importTfjs(
         return;
       default:
         throw new Error(
-          `${where}: ${at} is not supported; expected Dense, Activation or LeakyReLU layers`,
+          `${where}: ${at} is not supported; expected Dense, Activation, LeakyReLU, Flatten or Reshape layers`,
         );
     }
   });

@@ -49,7 +49,7 @@ export function everyLayerNetwork(seed: number): NeuralNetwork {
     .add(new Linear())
     .add(new Dense(8, 4))
     .add(new Softmax());
-  model.build(3);
+  model.build([3]);
   const [gamma, beta] = norm.params();
   const [mean, variance] = norm.buffers();
   gamma!.value.data.forEach((_, j, a) => {
