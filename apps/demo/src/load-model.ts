@@ -43,17 +43,19 @@ export function loadModel(
     );
   }
   const features = split.XTest.cols;
-  const inputs = model.inputSize ?? model.layers[0]?.inputSize;
+  // The demo's data sets are tables: a model for them takes samples of one axis.
+  const inputs = width(model.inputShape ?? model.layers[0]?.inputShape);
   if (inputs !== features) {
     throw new UsageError(
       `--load ${given}: the model was trained for ${count(inputs, 'input feature')}, but the ${dataset} data set has ${features}; ${retrain}`,
     );
   }
   const wanted = outputsFor(task, split);
-  if (model.outputWidth !== wanted) {
+  const outputs = width(model.outputShape);
+  if (outputs !== wanted) {
     const what = task.kind === 'regression' ? 'target value' : 'class';
     throw new UsageError(
-      `--load ${given}: the model predicts ${count(model.outputWidth, what)}, but the ${dataset} data set has ${wanted}; ${retrain}`,
+      `--load ${given}: the model predicts ${count(outputs, what)}, but the ${dataset} data set has ${wanted}; ${retrain}`,
     );
   }
   return model;
@@ -65,6 +67,11 @@ function outputsFor(task: Task, split: Split<Int32Array | Tensor>): number {
   if (split.classNames) return split.classNames.length;
   const labels = [...(split.yTrain as Int32Array), ...(split.yTest as Int32Array)];
   return Math.max(...labels) + 1;
+}
+
+/** The width of a shape of one axis; undefined for any other. */
+function width(shape: readonly number[] | undefined): number | undefined {
+  return shape?.length === 1 ? shape[0] : undefined;
 }
 
 /** "1 class", "3 classes", "4 input features". */

@@ -16,7 +16,7 @@ export interface RunFacts {
 export function reportTables(run: RunFacts): ReportTable[] {
   const { model, history } = run;
   const f = (v: number) => v.toFixed(4);
-  let width = model.layers[0]?.inputSize;
+  let shape = model.inputShape ?? model.layers[0]?.inputShape;
   return [
     {
       title: 'Run',
@@ -33,11 +33,11 @@ export function reportTables(run: RunFacts): ReportTable[] {
     },
     {
       title: 'Layers',
-      columns: ['layer', 'type', 'output width', 'parameters'],
+      columns: ['layer', 'type', 'output shape', 'parameters'],
       rows: model.layers.map((layer, i) => {
-        if (width !== undefined) width = layer.build(width);
+        if (shape !== undefined) shape = layer.computeOutputShape(shape);
         const count = layer.params().reduce((sum, p) => sum + p.value.size, 0);
-        return [i + 1, layer.getConfig().type, width ?? '?', count];
+        return [i + 1, layer.getConfig().type, shape ? `[${shape.join(', ')}]` : '?', count];
       }),
     },
   ];

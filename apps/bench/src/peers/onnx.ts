@@ -11,7 +11,7 @@ export async function onnxModel(model: NeuralNetwork) {
     executionProviders: ['cpu'],
     graphOptimizationLevel: 'all',
   });
-  const inputs = model.inputSize!;
+  const [inputs] = model.inputShape!;
   return {
     async run(x: Float32Array, rows: number): Promise<Float32Array> {
       const out = await session.run({ input: new ort.Tensor('float32', x, [rows, inputs]) });
