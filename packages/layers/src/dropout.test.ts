@@ -15,7 +15,8 @@ describe.each(['js', 'wasm'])('Dropout on the %s backend', (backend) => {
     const zeros = y.data.filter((v) => v === 0).length;
     expect(zeros / y.size).toBeGreaterThan(0.28);
     expect(zeros / y.size).toBeLessThan(0.32);
-    for (const v of y.data) if (v !== 0) expect(v).toBeCloseTo(2 / 0.7, 5);
+    const kept = y.data.filter((v) => v !== 0);
+    expect(Math.max(...kept.map((v) => Math.abs(v - 2 / 0.7)))).toBeLessThan(1e-5);
   });
 
   it('is the identity in inference, forward and backward', () => {
@@ -28,7 +29,11 @@ describe.each(['js', 'wasm'])('Dropout on the %s backend', (backend) => {
     const layer = new Dropout(0.5, { seed: 2 });
     const y = layer.forward(x, { training: true }).clone();
     const dx = layer.backward(Tensor.filled([100, 100], 1));
-    for (let i = 0; i < y.size; i++) expect(dx.data[i]).toBeCloseTo(y.data[i]! / 2, 6);
+    // One assertion over the 10,000 values: an expect per value is slow on a busy machine.
+    let worst = 0;
+    for (let i = 0; i < y.size; i++)
+      worst = Math.max(worst, Math.abs(dx.data[i]! - y.data[i]! / 2));
+    expect(worst).toBeLessThan(1e-6);
   });
 
   it('draws the same masks from the same seed', () => {
