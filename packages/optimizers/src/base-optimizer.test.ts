@@ -88,7 +88,12 @@ describe('param groups', () => {
     first.addParamGroup({ params: [apart[0]!] });
     const second = new Adam({ learningRate: 0.03, beta2: 0.9, epsilon: 1e-4, schedule });
     second.addParamGroup({ params: [apart[1]!] });
-    const both = { step: () => [first, second].forEach((o) => o.step()) } as Optimizer;
+    const both = {
+      step: () => {
+        first.step();
+        second.step();
+      },
+    } as Optimizer;
     train(both, apart, 0, 6);
 
     for (let k = 0; k < 2; k++)
