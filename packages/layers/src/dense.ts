@@ -1,10 +1,9 @@
+import type { Optimizer, OptimizerName } from '@neunet/optimizers';
 import {
   type ActivationKind,
   activationKinds,
   getBackend,
-  type OptimizerName,
   type Param,
-  type ParamUpdater,
   Rng,
   Tensor,
 } from '@neunet/tensor';
@@ -14,6 +13,7 @@ import type {
   ForwardOptions,
   Layer,
   LayerConfig,
+  OptimizerSettings,
   OutputActivation,
 } from './layer.js';
 import { Scratch } from './scratch.js';
@@ -21,8 +21,11 @@ import { Scratch } from './scratch.js';
 export interface DenseOptions {
   /** This layer's learning rate; the optimizer's own when absent. */
   learningRate?: number;
-  /** This layer's optimizer, by name or as an instance; the model's own when absent. */
-  optimizer?: OptimizerName | ParamUpdater;
+  /**
+   * This layer's optimizer, by name (shared with the model's other layers that name it)
+   * or as an instance; the model's own when absent. The model checks the name.
+   */
+  optimizer?: OptimizerName | Optimizer;
   /** Initial weights: 'he' (default) or 'glorot'. Biases start at zero. */
   init?: Initializer;
   /** Seed for the initial weights when the layer is used outside a model. */
@@ -38,8 +41,6 @@ export interface DenseOptions {
 }
 
 const ACTIVATIONS: readonly string[] = activationKinds;
-
-const OPTIMIZER_NAMES: readonly string[] = ['sgd', 'momentum', 'adam', 'rmsprop', 'adagrad'];
 
 /**
  * A fully connected layer: y = act(x · W + b), act the identity unless `activation` names
@@ -60,6 +61,8 @@ export class Dense implements Layer {
   private readonly activation: ActivationKind;
   /** The activation applied inside the layer ('linear' for none). */
   readonly outputActivation: OutputActivation;
+  /** The `optimizer` and `learningRate` options, for the model to group the params by. */
+  readonly optimizerSettings: OptimizerSettings;
   private readonly alpha: number;
 
   get inputSize(): number {
@@ -82,11 +85,6 @@ export class Dense implements Layer {
     if (learningRate !== undefined && !(learningRate > 0 && Number.isFinite(learningRate))) {
       throw new Error(`Dense: learningRate must be a finite number > 0, got ${learningRate}`);
     }
-    if (typeof optimizer === 'string' && !OPTIMIZER_NAMES.includes(optimizer)) {
-      throw new Error(
-        `Dense: unknown optimizer '${optimizer}'; expected one of ${OPTIMIZER_NAMES.join(', ')}`,
-      );
-    }
     if (init !== 'he' && init !== 'glorot') {
       throw new Error(`Dense: unknown init '${String(init)}'; expected 'he' or 'glorot'`);
     }
@@ -102,20 +100,14 @@ export class Dense implements Layer {
     this.activation = activation;
     this.outputActivation = activation;
     this.alpha = alpha;
-    const settings = { learningRate, optimizer };
+    this.optimizerSettings = { optimizer, learningRate };
     this.weights = {
       name: 'weights',
       value: Tensor.allocate([nIn, nOut]),
       grad: Tensor.allocate([nIn, nOut]),
       penalize: true,
-      ...settings,
     };
-    this.bias = {
-      name: 'bias',
-      value: Tensor.allocate([nOut]),
-      grad: Tensor.allocate([nOut]),
-      ...settings,
-    };
+    this.bias = { name: 'bias', value: Tensor.allocate([nOut]), grad: Tensor.allocate([nOut]) };
     this.initialize(new Rng(options.seed));
   }
 
@@ -188,13 +180,13 @@ export class Dense implements Layer {
 
   /**
    * Builds a Dense layer from `getConfig()`'s output. An optimizer instance is not part of
-   * the config; a loader that kept one hands it over in `context`.
+   * the config: a saved model keeps it, with the param groups it holds.
    */
-  static fromConfig(config: LayerConfig, context: { optimizer?: ParamUpdater } = {}): Dense {
+  static fromConfig(config: LayerConfig): Dense {
     const { nIn, nOut, learningRate, optimizer, init, activation, alpha } = config;
     return new Dense(nIn as number, nOut as number, {
       learningRate: learningRate as number | undefined,
-      optimizer: context.optimizer ?? (optimizer as OptimizerName | undefined),
+      optimizer: optimizer as OptimizerName | undefined,
       init: init as Initializer | undefined,
       activation: activation as ActivationKind | undefined,
       alpha: alpha as number | undefined,

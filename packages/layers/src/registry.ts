@@ -1,14 +1,8 @@
-import type { ParamUpdater } from '@neunet/tensor';
 import { LeakyReLU, Linear, ReLU, Sigmoid, Softmax, Tanh } from './activations.js';
 import { BatchNormalization } from './batch-normalization.js';
 import { Dense } from './dense.js';
 import { Dropout } from './dropout.js';
 import type { Layer, LayerConfig } from './layer.js';
-
-/** What a loader learns besides the config: the optimizer instance the layer was given. */
-export interface LayerContext {
-  optimizer?: ParamUpdater;
-}
 
 /**
  * A layer class as the registry knows it: the `type` its `getConfig()` writes, and a
@@ -16,7 +10,7 @@ export interface LayerContext {
  */
 export interface LayerClass {
   readonly layerType: string;
-  fromConfig(config: LayerConfig, context: LayerContext): Layer;
+  fromConfig(config: LayerConfig): Layer;
 }
 
 /** Every layer this package ships: a saved model of them loads with no extra argument. */
