@@ -1,6 +1,6 @@
 import type { Layer } from '@neunet/layers';
 import { lossFromConfig } from '@neunet/losses';
-import { type Optimizer, optimizerFromConfig, type ParamGroupInit } from '@neunet/optimizers';
+import { optimizerFromConfig, type ParamGroupInit } from '@neunet/optimizers';
 import type { Param } from '@neunet/tensor';
 import * as v from 'valibot';
 import { checksum } from './checksum.js';
