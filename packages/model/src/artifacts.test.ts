@@ -254,6 +254,63 @@ describe('loading rejects bad files with an error naming the problem', () => {
     );
   });
 
+  it('optimizer groups that point nowhere, overlap, or set what their optimizer does not have', () => {
+    type Group = { params: number[][]; options: Record<string, unknown> };
+    const edit = (change: (optimizers: { groups: Group[] }[]) => void) => {
+      const topology = editableTopology(bytes);
+      change(topology.optimizers as { groups: Group[] }[]);
+      return () => NeuralNetwork.fromBytes(resignedFile(topology, weights));
+    };
+    expect(editableTopology(bytes).optimizers).toMatchObject([
+      {
+        config: { type: 'Adam', learningRate: 0.001 },
+        groups: [{ options: { learningRate: 0.001 } }],
+      },
+      { config: { type: 'Adam' }, groups: [{ options: { learningRate: 0.002, beta1: 0.9 } }] },
+    ]);
+    expectFormatError(
+      edit((o) => {
+        o[1]!.groups[0]!.params[3] = [4, 7];
+      }),
+      /optimizers\[1\]\.groups\[0\]\.params\[3\] points at no param \[4, 7\]/,
+    );
+    expectFormatError(
+      edit((o) => {
+        o[0]!.groups[0]!.params[1] = [1, 0];
+      }),
+      /optimizers\[0\]\.groups\[0\] \(Adam\): Adam\.addParamGroup: paramGroups\[0\]: params\[1\] \('gamma'\) is already in this group/,
+    );
+    expectFormatError(
+      edit((o) => {
+        o[1]!.groups[0]!.options.momentum = 0.9;
+      }),
+      /optimizers\[1\]\.groups\[0\] \(Adam\): .*unknown option 'momentum'; Adam groups take learningRate, beta1, beta2, epsilon/,
+    );
+    expectFormatError(
+      edit((o) => {
+        o[1]!.groups[0]!.options.beta1 = 1;
+      }),
+      /optimizers\[1\]\.groups\[0\] \(Adam\): .*beta1 must be in \[0, 1\), got 1/,
+    );
+    // A param in both optimizers: the first BatchNormalization's gamma (128 values) in
+    // place of the first Dense's bias (128 values too).
+    expectFormatError(
+      edit((o) => {
+        o[1]!.groups[0]!.params[1] = [1, 0];
+      }),
+      /optimizers: param 'gamma' is in paramGroups\[0\] of the model's optimizer \(Adam\) and in paramGroups\[0\] of optimizer 1 \(Adam\); a param is trained by one optimizer/,
+    );
+  });
+
+  it('layers and groups that disagree', () => {
+    const topology = editableTopology(bytes);
+    (topology.layers as { config: Record<string, unknown> }[])[4]!.config.learningRate = 0.003;
+    expectFormatError(
+      () => NeuralNetwork.fromBytes(resignedFile(topology, weights)),
+      /optimizers: the layers and the optimizer groups disagree: layer 5 \(Dense\) asks for optimizer 'adam' and learningRate 0\.003, but its param 'weights' is already in paramGroups\[0\] of optimizer 1 \(Adam\) \(learningRate 0\.002\)/,
+    );
+  });
+
   it('reads what it wrote on disk byte for byte', () => {
     const path = join(mkdtempSync(join(tmpdir(), 'neunet-')), 'm.neunet');
     model.save(path);
