@@ -1,10 +1,9 @@
+import type { Optimizer, OptimizerName } from '@neunet/optimizers';
 import {
   type ActivationKind,
   activationKinds,
   getBackend,
-  type OptimizerName,
   type Param,
-  type ParamUpdater,
   Rng,
   type Shape,
   Tensor,
@@ -15,6 +14,7 @@ import type {
   ForwardOptions,
   Layer,
   LayerConfig,
+  OptimizerSettings,
   OutputActivation,
 } from './layer.js';
 import { lastAxisRows } from './rows.js';
@@ -24,8 +24,11 @@ import { formatShape, holdsSamplesOf, sampleShape } from './shape.js';
 export interface DenseOptions {
   /** This layer's learning rate; the optimizer's own when absent. */
   learningRate?: number;
-  /** This layer's optimizer, by name or as an instance; the model's own when absent. */
-  optimizer?: OptimizerName | ParamUpdater;
+  /**
+   * This layer's optimizer, by name (shared with the model's other layers that name it)
+   * or as an instance; the model's own when absent. The model checks the name.
+   */
+  optimizer?: OptimizerName | Optimizer;
   /** Initial weights: 'he' (default) or 'glorot'. Biases start at zero. */
   init?: Initializer;
   /** Seed for the initial weights when the layer is used outside a model. */
@@ -47,8 +50,6 @@ export interface DenseUnitsOptions extends DenseOptions {
 }
 
 const ACTIVATIONS: readonly string[] = activationKinds;
-
-const OPTIMIZER_NAMES: readonly string[] = ['sgd', 'momentum', 'adam', 'rmsprop', 'adagrad'];
 
 /**
  * A fully connected layer on the last axis: y = act(x · W + b), act the identity unless
@@ -82,6 +83,8 @@ export class Dense implements Layer {
   private readonly activation: ActivationKind;
   /** The activation applied inside the layer ('linear' for none). */
   readonly outputActivation: OutputActivation;
+  /** The `optimizer` and `learningRate` options, for the model to group the params by. */
+  readonly optimizerSettings: OptimizerSettings;
   private readonly alpha: number;
 
   constructor(nIn: number, nOut: number, options?: DenseOptions);
@@ -103,11 +106,6 @@ export class Dense implements Layer {
     if (learningRate !== undefined && !(learningRate > 0 && Number.isFinite(learningRate))) {
       throw new Error(`Dense: learningRate must be a finite number > 0, got ${learningRate}`);
     }
-    if (typeof optimizer === 'string' && !OPTIMIZER_NAMES.includes(optimizer)) {
-      throw new Error(
-        `Dense: unknown optimizer '${optimizer}'; expected one of ${OPTIMIZER_NAMES.join(', ')}`,
-      );
-    }
     if (init !== 'he' && init !== 'glorot') {
       throw new Error(`Dense: unknown init '${String(init)}'; expected 'he' or 'glorot'`);
     }
@@ -123,6 +121,7 @@ export class Dense implements Layer {
     this.activation = activation;
     this.outputActivation = activation;
     this.alpha = alpha;
+    this.optimizerSettings = { optimizer, learningRate };
     this.inputShape = this.width === undefined ? undefined : [this.width];
     if (this.width !== undefined) this.allocate(this.width);
   }
@@ -241,13 +240,13 @@ export class Dense implements Layer {
   /**
    * Builds a Dense layer from `getConfig()`'s output: `new Dense(nIn, nOut)` when the
    * config has nIn, else `new Dense({ units: nOut })`. An optimizer instance is not part of
-   * the config; a loader that kept one hands it over in `context`.
+   * the config: a saved model keeps it, with the param groups it holds.
    */
-  static fromConfig(config: LayerConfig, context: { optimizer?: ParamUpdater } = {}): Dense {
+  static fromConfig(config: LayerConfig): Dense {
     const { nIn, nOut, learningRate, optimizer, init, activation, alpha } = config;
     const options: DenseOptions = {
       learningRate: learningRate as number | undefined,
-      optimizer: context.optimizer ?? (optimizer as OptimizerName | undefined),
+      optimizer: optimizer as OptimizerName | undefined,
       init: init as Initializer | undefined,
       activation: activation as ActivationKind | undefined,
       alpha: alpha as number | undefined,
@@ -258,22 +257,14 @@ export class Dense implements Layer {
   }
 
   private allocate(nIn: number): void {
-    const { learningRate, optimizer } = this.options;
-    const settings = { learningRate, optimizer };
     const nOut = this.nOut;
     this.w = {
       name: 'weights',
       value: Tensor.allocate([nIn, nOut]),
       grad: Tensor.allocate([nIn, nOut]),
       penalize: true,
-      ...settings,
     };
-    this.b = {
-      name: 'bias',
-      value: Tensor.allocate([nOut]),
-      grad: Tensor.allocate([nOut]),
-      ...settings,
-    };
+    this.b = { name: 'bias', value: Tensor.allocate([nOut]), grad: Tensor.allocate([nOut]) };
     this.draw();
   }
 

@@ -1,3 +1,4 @@
+import { Adam } from '@neunet/optimizers';
 import { describe, expect, it } from 'vitest';
 import { LeakyReLU, Linear, ReLU, Sigmoid, Softmax, Tanh } from './activations.js';
 import { Dense } from './dense.js';
@@ -46,10 +47,12 @@ describe('fromConfig', () => {
     });
   }
 
-  it('hands Dense an optimizer instance from the context', () => {
-    const optimizer = { step: () => {} };
-    const dense = Dense.fromConfig(new Dense(2, 2).getConfig(), { optimizer });
-    expect(dense.weights.optimizer).toBe(optimizer);
+  it('keeps an optimizer name but not an instance, which the saved model holds instead', () => {
+    const named = Dense.fromConfig(new Dense(2, 2, { optimizer: 'momentum' }).getConfig());
+    expect(named.optimizerSettings.optimizer).toBe('momentum');
+    const own = new Dense(2, 2, { optimizer: new Adam(), learningRate: 0.1 });
+    expect(own.getConfig()).not.toHaveProperty('optimizer');
+    expect(Dense.fromConfig(own.getConfig()).optimizerSettings).toEqual({ learningRate: 0.1 });
   });
 
   it('gives Dense its input width back when the config has nIn, and infers it when not', () => {

@@ -18,12 +18,12 @@ export type {
   ForwardOptions,
   Layer,
   LayerConfig,
+  OptimizerSettings,
   OutputActivation,
 } from './layer.js';
 export {
   findLayer,
   type LayerClass,
-  type LayerContext,
   registeredLayerTypes,
   registerLayer,
 } from './registry.js';

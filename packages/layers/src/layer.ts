@@ -1,3 +1,4 @@
+import type { Optimizer, OptimizerName } from '@neunet/optimizers';
 import type { ActivationKind, Param, Rng, Shape, Tensor } from '@neunet/tensor';
 
 export interface ForwardOptions {
@@ -31,6 +32,21 @@ export interface BackwardOptions {
   inputGradient?: boolean;
 }
 
+/**
+ * How a layer asks for its params to be trained, when not as the model's other params. The
+ * model reads it once, when training starts, and turns it into optimizer param groups.
+ */
+export interface OptimizerSettings {
+  /**
+   * An optimizer by name (the model makes one instance per name, shared by every layer
+   * that names it, at the class's default rate) or an instance of the layer's own.
+   * The model's optimizer when absent.
+   */
+  readonly optimizer?: OptimizerName | Optimizer;
+  /** The learning rate of the layer's params; the optimizer's own when absent. */
+  readonly learningRate?: number;
+}
+
 /** The activation a layer's output ends with: a backend activation, or softmax over the last axis. */
 export type OutputActivation = ActivationKind | 'softmax';
 
@@ -61,6 +77,8 @@ export interface Layer {
   readonly activationOnly?: boolean;
   /** True when `forward` differs with `{ training: true }` (Dropout, BatchNormalization). */
   readonly hasTrainingMode?: boolean;
+  /** Which optimizer and learning rate the layer's params ask for (Dense's options). */
+  readonly optimizerSettings?: OptimizerSettings;
   /**
    * The per-sample output shape for a per-sample input shape, building nothing. Throws an
    * Error naming the layer, the shape it got and the shape it expects. A model checks its

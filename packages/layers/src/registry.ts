@@ -1,4 +1,3 @@
-import type { ParamUpdater } from '@neunet/tensor';
 import { LeakyReLU, Linear, ReLU, Sigmoid, Softmax, Tanh } from './activations.js';
 import { BatchNormalization } from './batch-normalization.js';
 import { Dense } from './dense.js';
@@ -7,18 +6,13 @@ import { Flatten } from './flatten.js';
 import type { Layer, LayerConfig } from './layer.js';
 import { Reshape } from './reshape.js';
 
-/** What a loader learns besides the config: the optimizer instance the layer was given. */
-export interface LayerContext {
-  optimizer?: ParamUpdater;
-}
-
 /**
  * A layer class as the registry knows it: the `type` its `getConfig()` writes, and a
  * static `fromConfig` that builds the layer again from that config.
  */
 export interface LayerClass {
   readonly layerType: string;
-  fromConfig(config: LayerConfig, context: LayerContext): Layer;
+  fromConfig(config: LayerConfig): Layer;
 }
 
 /** Every layer this package ships: a saved model of them loads with no extra argument. */

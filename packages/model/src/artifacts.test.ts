@@ -98,7 +98,15 @@ describe('save and load', () => {
     model.learningRateScale = 0.5;
     const loaded = NeuralNetwork.fromBytes(model.toBytes());
     expect(loaded.learningRateScale).toBe(0.5);
-    expect([...loaded.namedOptimizers.keys()]).toEqual(['rmsprop']);
+    // The model's SGD, the layer's own SGD, the one RMSprop for the name.
+    const described = (m: NeuralNetwork) =>
+      m.optimizers.map((o) => [o.getConfig().type, o.paramGroups.map((g) => g.params.length)]);
+    expect(described(loaded)).toEqual([
+      ['SGD', [8]],
+      ['SGD', [2]],
+      ['RMSprop', [2]],
+    ]);
+    expect(described(loaded)).toEqual(described(model));
     const ours = model.train(X, target, { epochs: 2, batchSize: 8 });
     const theirs = loaded.train(X, target, { epochs: 2, batchSize: 8 });
     expect(theirs.loss).toEqual(ours.loss);
@@ -212,10 +220,10 @@ describe('loading rejects bad files with an error naming the problem', () => {
 
   it('a newer format version, and a wrong field, by its path', () => {
     const newer = editableTopology(bytes);
-    newer.version = 2;
+    newer.version = 3;
     expectFormatError(
       () => NeuralNetwork.fromBytes(packArtifacts(resign(newer, weights))),
-      /format version 2 is newer than this @neunet\/model reads \(up to 1\)/,
+      /format version 3 is newer than this @neunet\/model reads \(up to 2\)/,
     );
     const wrong = editableTopology(bytes);
     (wrong.random as { shuffle: { s: unknown[] } }).shuffle.s[2] = -1;
@@ -243,6 +251,63 @@ describe('loading rejects bad files with an error naming the problem', () => {
     expectFormatError(
       () => NeuralNetwork.fromBytes(resignedFile(loss, weights)),
       /loss: lossFromConfig: unknown loss type "constructor"/,
+    );
+  });
+
+  it('optimizer groups that point nowhere, overlap, or set what their optimizer does not have', () => {
+    type Group = { params: number[][]; options: Record<string, unknown> };
+    const edit = (change: (optimizers: { groups: Group[] }[]) => void) => {
+      const topology = editableTopology(bytes);
+      change(topology.optimizers as { groups: Group[] }[]);
+      return () => NeuralNetwork.fromBytes(resignedFile(topology, weights));
+    };
+    expect(editableTopology(bytes).optimizers).toMatchObject([
+      {
+        config: { type: 'Adam', learningRate: 0.001 },
+        groups: [{ options: { learningRate: 0.001 } }],
+      },
+      { config: { type: 'Adam' }, groups: [{ options: { learningRate: 0.002, beta1: 0.9 } }] },
+    ]);
+    expectFormatError(
+      edit((o) => {
+        o[1]!.groups[0]!.params[3] = [4, 7];
+      }),
+      /optimizers\[1\]\.groups\[0\]\.params\[3\] points at no param \[4, 7\]/,
+    );
+    expectFormatError(
+      edit((o) => {
+        o[0]!.groups[0]!.params[1] = [1, 0];
+      }),
+      /optimizers\[0\]\.groups\[0\] \(Adam\): Adam\.addParamGroup: paramGroups\[0\]: params\[1\] \('gamma'\) is already in this group/,
+    );
+    expectFormatError(
+      edit((o) => {
+        o[1]!.groups[0]!.options.momentum = 0.9;
+      }),
+      /optimizers\[1\]\.groups\[0\] \(Adam\): .*unknown option 'momentum'; Adam groups take learningRate, beta1, beta2, epsilon/,
+    );
+    expectFormatError(
+      edit((o) => {
+        o[1]!.groups[0]!.options.beta1 = 1;
+      }),
+      /optimizers\[1\]\.groups\[0\] \(Adam\): .*beta1 must be in \[0, 1\), got 1/,
+    );
+    // A param in both optimizers: the first BatchNormalization's gamma (128 values) in
+    // place of the first Dense's bias (128 values too).
+    expectFormatError(
+      edit((o) => {
+        o[1]!.groups[0]!.params[1] = [1, 0];
+      }),
+      /optimizers: param 'gamma' is in paramGroups\[0\] of the model's optimizer \(Adam\) and in paramGroups\[0\] of optimizer 1 \(Adam\); a param is trained by one optimizer/,
+    );
+  });
+
+  it('layers and groups that disagree', () => {
+    const topology = editableTopology(bytes);
+    (topology.layers as { config: Record<string, unknown> }[])[4]!.config.learningRate = 0.003;
+    expectFormatError(
+      () => NeuralNetwork.fromBytes(resignedFile(topology, weights)),
+      /optimizers: the layers and the optimizer groups disagree: layer 5 \(Dense\) asks for optimizer 'adam' and learningRate 0\.003, but its param 'weights' is already in paramGroups\[0\] of optimizer 1 \(Adam\) \(learningRate 0\.002\)/,
     );
   });
 

@@ -1,7 +1,7 @@
 import type { Layer } from '@neunet/layers';
 import { lossFromConfig } from '@neunet/losses';
-import { type Optimizer, type OptimizerState, optimizerFromConfig } from '@neunet/optimizers';
-import type { OptimizerName, Param } from '@neunet/tensor';
+import { optimizerFromConfig, type ParamGroupInit } from '@neunet/optimizers';
+import type { Param } from '@neunet/tensor';
 import * as v from 'valibot';
 import { checksum } from './checksum.js';
 import { rebuildLayer } from './layer-registry.js';
@@ -18,59 +18,20 @@ import {
   type SavedTensor,
   savedModelSchema,
 } from './saved-model.js';
+import { type SavedModelV1, savedModelV1Schema, upgradeV1 } from './saved-model-v1.js';
 import type { History } from './train-options.js';
-
-interface OptimizerEntry {
-  role: SavedOptimizer['role'];
-  name: OptimizerName | null;
-  optimizer: Optimizer;
-  params: Param[];
-}
 
 /** Everything a model needs to predict and to resume training exactly. */
 export function toArtifacts(model: NeuralNetwork): ModelArtifacts {
   const where = 'NeuralNetwork.toArtifacts';
+  // The groups the layers ask for, as training would make them: the file then holds them.
+  model.groupParams(where);
   const at = new Map<Param, [number, number]>();
   model.layers.forEach((layer, l) => {
     layer.params().forEach((param, p) => {
       at.set(param, [l, p]);
     });
   });
-  const entries: OptimizerEntry[] = [
-    { role: 'model', name: null, optimizer: model.optimizer, params: [] },
-    ...[...model.namedOptimizers].map(([name, optimizer]) => ({
-      role: 'named' as const,
-      name,
-      optimizer,
-      params: [],
-    })),
-  ];
-  const layerOptimizer: (number | null)[] = model.layers.map(() => null);
-  for (const [param, [l]] of at) {
-    const chosen = param.optimizer;
-    let index = 0;
-    if (typeof chosen === 'string') {
-      index = entries.findIndex((e) => e.role === 'named' && e.name === chosen);
-      // Not created yet: nothing has trained these params, and load creates it afresh.
-      if (index < 0) continue;
-    } else if (chosen) {
-      if (!isOptimizer(chosen)) {
-        throw new Error(
-          `${where}: layer ${l + 1} (${model.layers[l]!.getConfig().type}) uses an updater that cannot save itself; give it an optimizer from @neunet/optimizers`,
-        );
-      }
-      index = entries.findIndex((e) => e.optimizer === chosen);
-      if (index < 0) {
-        index = entries.length;
-        entries.push({ role: 'layer', name: null, optimizer: chosen, params: [] });
-      }
-      if (layerOptimizer[l] !== null && layerOptimizer[l] !== index) {
-        throw new Error(`${where}: layer ${l + 1} gives its params different optimizer instances`);
-      }
-      layerOptimizer[l] = index;
-    }
-    entries[index]!.params.push(param);
-  }
 
   const chunks: Float32Array[] = [];
   const tensors = (
@@ -86,25 +47,23 @@ export function toArtifacts(model: NeuralNetwork): ModelArtifacts {
     params: tensors(layer.params()),
     buffers: tensors(layer.buffers?.() ?? []),
     rng: random.layers[l] ?? null,
-    optimizer: layerOptimizer[l]!,
   }));
-  const optimizers: SavedOptimizer[] = entries.map(({ role, name, optimizer, params }) => {
+  const optimizers = model.optimizers.map((optimizer): SavedOptimizer => {
     const config = optimizer.getConfig();
     if (config.schedule?.type === 'custom') {
       throw new Error(
         `${where}: the ${config.type} optimizer has a hand-written schedule, which cannot be saved; use exponentialDecay, inverseTimeDecay, stepDecay or cosineDecay`,
       );
     }
-    const state = optimizer.getState(params);
-    for (const slots of state.slots) for (const slot of slots) chunks.push(Float32Array.from(slot));
-    return {
-      role,
-      name,
-      config,
-      params: params.map((p) => at.get(p)!),
-      steps: state.steps,
-      slots: state.slots.map((s) => s.length),
-    };
+    const state = optimizer.getState();
+    const groups = optimizer.paramGroups.map((group, g) => {
+      const { options, steps, slots } = state.groups[g]!;
+      for (const buffers of slots) for (const b of buffers) chunks.push(Float32Array.from(b));
+      // groupParams checked that every param of every group is one of the model's.
+      const params = group.params.map((param) => at.get(param)!);
+      return { params, options, steps, slots: slots.map((buffers) => buffers.length) };
+    });
+    return { config, groups };
   });
 
   const total = chunks.reduce((sum, c) => sum + c.length, 0);
@@ -119,7 +78,7 @@ export function toArtifacts(model: NeuralNetwork): ModelArtifacts {
     format: FORMAT_NAME,
     version: FORMAT_VERSION,
     seed: model.seed,
-    inputSize: inputSize(model, where),
+    inputShape: model.inputShape ? [...model.inputShape] : null,
     layers,
     loss: model.loss?.getConfig() ?? null,
     optimizers,
@@ -131,11 +90,12 @@ export function toArtifacts(model: NeuralNetwork): ModelArtifacts {
   return { topology: { ...body, checksum: checksum(JSON.stringify(body), weights) }, weights };
 }
 
-/** Rebuilds a model from `toArtifacts()`, checking everything before trusting anything. */
+/**
+ * Rebuilds a model from `toArtifacts()` (format 2, or format 1 as main wrote it before
+ * param groups), checking everything before trusting anything.
+ */
 export function fromArtifacts(artifacts: ModelArtifacts): NeuralNetwork {
-  const saved = checkArtifacts(artifacts);
-  // A copy: Node's Buffer may be a view into a shared pool, at an offset Float32Array cannot take.
-  const values = new Float32Array(new Uint8Array(artifacts.weights).buffer);
+  const { saved, values } = checkArtifacts(artifacts);
   const fail = (what: string, error: unknown) =>
     new ModelFormatError(`${what}: ${error instanceof Error ? error.message : String(error)}`);
 
@@ -146,9 +106,19 @@ export function fromArtifacts(artifacts: ModelArtifacts): NeuralNetwork {
       throw fail(`optimizers[${i}] (${entry.config.type})`, error);
     }
   });
-  checkRoles(saved);
 
-  const model = new NeuralNetwork({ seed: saved.seed, optimizer: optimizers[0]! });
+  // Given up front, so that a first layer's own inputShape (Dense(nIn, nOut): [nIn]) does
+  // not stand in for a saved shape of several axes.
+  let model: NeuralNetwork;
+  try {
+    model = new NeuralNetwork({
+      seed: saved.seed,
+      optimizer: optimizers[0]!,
+      ...(saved.inputShape !== null && { inputShape: saved.inputShape }),
+    });
+  } catch (error) {
+    throw fail('inputShape', error);
+  }
   let offset = 0;
   const read = (size: number) => {
     offset += size;
@@ -159,18 +129,10 @@ export function fromArtifacts(artifacts: ModelArtifacts): NeuralNetwork {
     checkDenseSize(entry, what);
     let layer: Layer;
     try {
-      const optimizer = entry.optimizer === null ? undefined : optimizers[entry.optimizer];
-      layer = rebuildLayer(entry.config, optimizer ? { optimizer } : {});
+      layer = rebuildLayer(entry.config);
       model.add(layer);
     } catch (error) {
       throw fail(what, error);
-    }
-    if (l === saved.layers.length - 1 && saved.inputSize !== null && !model.inputShape) {
-      try {
-        model.build([saved.inputSize]);
-      } catch (error) {
-        throw fail(`inputSize ${saved.inputSize}`, error);
-      }
     }
   });
   saved.layers.forEach((entry, l) => {
@@ -200,27 +162,39 @@ export function fromArtifacts(artifacts: ModelArtifacts): NeuralNetwork {
 
   const allParams = model.layers.map((layer) => layer.params());
   saved.optimizers.forEach((entry, i) => {
-    const what = `optimizers[${i}] (${entry.config.type})`;
-    if (entry.params.length !== entry.steps.length || entry.params.length !== entry.slots.length) {
-      throw new ModelFormatError(`${what}: params, steps and slots differ in length`);
-    }
-    const params = entry.params.map(([l, p], k) => {
-      const param = allParams[l]?.[p];
-      if (!param)
-        throw new ModelFormatError(`${what}: params[${k}] points at no param [${l}, ${p}]`);
-      return param;
+    const optimizer = optimizers[i]!;
+    const state = entry.groups.map((group, g) => {
+      const what = `optimizers[${i}].groups[${g}] (${entry.config.type})`;
+      const params = group.params.map(([l, p], k) => {
+        const param = allParams[l]?.[p];
+        if (!param) {
+          throw new ModelFormatError(`${what}: params[${k}] points at no param [${l}, ${p}]`);
+        }
+        return param;
+      });
+      const slots = params.map((param, k) =>
+        Array.from({ length: group.slots[k]! }, () => Array.from(read(param.value.size))),
+      );
+      try {
+        optimizer.addParamGroup({ ...group.options, params } as ParamGroupInit);
+      } catch (error) {
+        throw fail(what, error);
+      }
+      const options = optimizer.getState().groups[g]!.options;
+      return { options, steps: group.steps, slots };
     });
-    const slots = params.map((param, k) =>
-      Array.from({ length: entry.slots[k]! }, () => Array.from(read(param.value.size))),
-    );
-    const state: OptimizerState = { type: entry.config.type, steps: entry.steps, slots };
     try {
-      optimizers[i]!.setState(params, state);
+      optimizer.setState({ type: entry.config.type, groups: state });
     } catch (error) {
-      throw fail(what, error);
+      throw fail(`optimizers[${i}] (${entry.config.type})`, error);
     }
-    if (entry.role === 'named') model.namedOptimizers.set(entry.name!, optimizers[i]!);
   });
+  try {
+    model.restoreOptimizers(optimizers);
+    model.groupParams('the layers and the optimizer groups disagree');
+  } catch (error) {
+    throw fail('optimizers', error);
+  }
 
   if (saved.loss) {
     try {
@@ -243,8 +217,16 @@ export function fromArtifacts(artifacts: ModelArtifacts): NeuralNetwork {
   return model;
 }
 
-/** Structure, version, checksum and sizes: everything that needs no layer built. */
-function checkArtifacts(artifacts: ModelArtifacts): SavedModel {
+// Until layers are built from shapes: a model here is built from the width of a sample.
+
+/**
+ * Structure, version, checksum and sizes: everything that needs no layer built. A
+ * format-1 file comes out as format 2.
+ */
+function checkArtifacts(artifacts: ModelArtifacts): {
+  saved: Omit<SavedModel, 'checksum'>;
+  values: Float32Array;
+} {
   if (typeof artifacts !== 'object' || artifacts === null) {
     throw new ModelFormatError('model artifacts: expected { topology, weights }');
   }
@@ -280,33 +262,60 @@ function checkArtifacts(artifacts: ModelArtifacts): SavedModel {
       `model file: checksum mismatch (file says ${String(expected).slice(0, 80)}, content gives ${actual}): the file was damaged or edited after saving`,
     );
   }
-  const parsed = v.safeParse(savedModelSchema, topology);
+  const v1 = header.version === 1;
+  const parsed = v.safeParse(v1 ? savedModelV1Schema : savedModelSchema, topology);
   if (!parsed.success) {
     const issue = parsed.issues[0];
     throw new ModelFormatError(
       `model file: ${v.getDotPath(issue) ?? 'topology'}: ${issue.message}`,
     );
   }
-  const saved = parsed.output as SavedModel;
+  const saved = parsed.output as SavedModel | SavedModelV1;
   if (weights.length !== saved.weightsByteLength) {
     throw new ModelFormatError(
       `model file: the weights are ${weights.length} bytes but the topology announces ${saved.weightsByteLength}`,
     );
   }
+  const slotted =
+    saved.version === 1
+      ? saved.optimizers.map((entry, i) => ({ ...entry, where: `optimizers[${i}]` }))
+      : saved.optimizers.flatMap((entry, i) =>
+          entry.groups.map((group, g) => ({ ...group, where: `optimizers[${i}].groups[${g}]` })),
+        );
+  checkSizes(saved.layers, slotted, weights.length);
+  // A copy: Node's Buffer may be a view into a shared pool, at an offset Float32Array cannot take.
+  const values = new Float32Array(new Uint8Array(weights).buffer);
+  return saved.version === 1 ? upgradeV1(saved, values) : { saved, values };
+}
+
+/** Every index points at a param, and the shapes add up to the weights' length. */
+function checkSizes(
+  layers: readonly { params: SavedTensor[]; buffers: SavedTensor[] }[],
+  slotted: readonly {
+    where: string;
+    params: [number, number][];
+    steps: number[];
+    slots: number[];
+  }[],
+  byteLength: number,
+): void {
   let values = 0;
   const size = (t: SavedTensor) => t.shape.reduce((a, b) => a * b, 1);
-  for (const layer of saved.layers) {
+  for (const layer of layers) {
     for (const t of [...layer.params, ...layer.buffers]) values += size(t);
   }
-  for (const [i, entry] of saved.optimizers.entries()) {
-    entry.params.forEach(([l, p], k) => {
-      const tensor = saved.layers[l]?.params[p];
+  for (const { where, params, steps, slots } of slotted) {
+    if (params.length !== steps.length || params.length !== slots.length) {
+      throw new ModelFormatError(`model file: ${where}: params, steps and slots differ in length`);
+    }
+    params.forEach(([l, p], k) => {
+      const tensor = layers[l]?.params[p];
       if (!tensor) {
         throw new ModelFormatError(
-          `model file: optimizers[${i}].params[${k}] points at no param [${l}, ${p}]`,
+          `model file: ${where}.params[${k}] points at no param [${l}, ${p}]`,
         );
       }
-      values += size(tensor) * (entry.slots[k] ?? 0);
+      values += size(tensor) * slots[k]!;
     });
   }
   if (values > MAX_VALUES) {
@@ -314,44 +323,13 @@ function checkArtifacts(artifacts: ModelArtifacts): SavedModel {
       `model file: declares ${values} values, more than the ${MAX_VALUES} a model file may hold`,
     );
   }
-  if (values * 4 !== weights.length) {
+  if (values * 4 !== byteLength) {
     throw new ModelFormatError(
-      `model file: the shapes add up to ${values * 4} bytes of weights but the file holds ${weights.length}`,
+      `model file: the shapes add up to ${values * 4} bytes of weights but the file holds ${byteLength}`,
     );
   }
-  return saved;
 }
 
-function checkRoles(saved: SavedModel): void {
-  saved.optimizers.forEach((entry, i) => {
-    const ok =
-      (entry.role === 'model') === (i === 0) && (entry.role === 'named') === (entry.name !== null);
-    if (!ok) {
-      throw new ModelFormatError(
-        `model file: optimizers[${i}] has role '${entry.role}' and name ${entry.name}; the first must be the model's and only named ones have a name`,
-      );
-    }
-  });
-  saved.layers.forEach((layer, l) => {
-    if (layer.optimizer !== null && saved.optimizers[layer.optimizer]?.role !== 'layer') {
-      throw new ModelFormatError(
-        `model file: layers[${l}].optimizer ${layer.optimizer} is not a layer optimizer`,
-      );
-    }
-  });
-}
-
-/** Format 1 stores the input width: the input shape of a model of one input axis. */
-function inputSize(model: NeuralNetwork, where: string): number | null {
-  const shape = model.inputShape;
-  if (shape === undefined) return null;
-  if (shape.length !== 1) {
-    throw new Error(
-      `${where}: model file format ${FORMAT_VERSION} stores an input width only, and this model's input shape is [${shape.join(', ')}]`,
-    );
-  }
-  return shape[0]!;
-}
 
 /**
  * A Dense layer allocates nIn·nOut values: compare with the file before allocating any. A
@@ -391,13 +369,4 @@ function loadHistory(saved: SavedModel['history']): History {
     history[key] = typeof value === 'number' ? value : value.map((x) => x ?? Number.NaN);
   }
   return history as unknown as History;
-}
-
-function isOptimizer(updater: object): updater is Optimizer {
-  const o = updater as Partial<Optimizer>;
-  return (
-    typeof o.getConfig === 'function' &&
-    typeof o.getState === 'function' &&
-    typeof o.setState === 'function'
-  );
 }

@@ -26,7 +26,13 @@ export {
 } from './neural-network.js';
 export { formatLogs, ProgressLogger } from './progress-logger.js';
 export { ReduceLROnPlateau, type ReduceLROnPlateauOptions } from './reduce-lr-on-plateau.js';
-export type { SavedLayer, SavedModel, SavedOptimizer, SavedTensor } from './saved-model.js';
+export type {
+  SavedGroup,
+  SavedLayer,
+  SavedModel,
+  SavedOptimizer,
+  SavedTensor,
+} from './saved-model.js';
 export { TerminateOnNaN } from './terminate-on-nan.js';
 export type {
   History,

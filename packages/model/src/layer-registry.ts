@@ -1,10 +1,4 @@
-import {
-  findLayer,
-  type Layer,
-  type LayerConfig,
-  type LayerContext,
-  registeredLayerTypes,
-} from '@neunet/layers';
+import { findLayer, type Layer, type LayerConfig, registeredLayerTypes } from '@neunet/layers';
 
 type Options = Record<string, unknown>;
 
@@ -12,7 +6,7 @@ type Options = Record<string, unknown>;
  * Rebuilds one layer and checks that it describes itself as saved, so that a config field
  * the layer does not know is reported instead of dropped.
  */
-export function rebuildLayer(config: LayerConfig, context: LayerContext): Layer {
+export function rebuildLayer(config: LayerConfig): Layer {
   const factory = findLayer(config.type);
   if (!factory) {
     throw new Error(
@@ -23,7 +17,7 @@ export function rebuildLayer(config: LayerConfig, context: LayerContext): Layer 
   }
   let failure: string;
   try {
-    const layer = factory.fromConfig(config, context);
+    const layer = factory.fromConfig(config);
     const rebuilt = layer.getConfig();
     if (sameJson(rebuilt, config)) return layer;
     failure = `it rebuilt as ${JSON.stringify(rebuilt)}`;

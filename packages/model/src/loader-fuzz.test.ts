@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createData } from '@neunet/datasets';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -16,6 +18,7 @@ const jsonEnd = bytes.length - weights.length;
 const expected = model.predictProba(X).data;
 
 const outcomes = { loaded: 0, rejected: 0 };
+const v1File = join(import.meta.dirname, '..', 'test', 'fixtures', 'format-v1-groups.neunet');
 
 /** Every input either loads into a working model or throws ModelFormatError, nothing else. */
 function loadsOrRejects(file: Uint8Array): void {
@@ -45,8 +48,6 @@ function paths(value: Json, prefix: (string | number)[] = []): (string | number)
     ...keys.flatMap((k) => paths((value as Record<string, Json>)[k]!, [...prefix, k])),
   ];
 }
-
-const topologyPaths = paths(editableTopology(bytes) as Json).filter((p) => p.length > 0);
 
 describe('loader fuzzing (fast-check)', () => {
   it('flipped, truncated and inserted bytes are all rejected with ModelFormatError', () => {
@@ -103,54 +104,11 @@ describe('loader fuzzing (fast-check)', () => {
   });
 
   it('re-signed structural edits of the topology load or are rejected, never crash', () => {
-    const json: fc.Arbitrary<Json> = fc.oneof(
-      fc.constant(null),
-      fc.boolean(),
-      fc.integer({ min: -3, max: 300 }),
-      fc.constantFrom(0, -1, 1e9, 2 ** 32, 0.5, 1e308, -0),
-      fc.double(),
-      fc.string({ maxLength: 12 }),
-      fc.constantFrom(
-        'Dense',
-        'ReLU',
-        'Dropout',
-        'BatchNormalization',
-        'Adam',
-        'adam',
-        'model',
-        'layer',
-        '__proto__',
-      ),
-      fc.constant([] as Json[]),
-      fc.constant({} as Json),
-      fc.array(fc.integer({ min: 0, max: 200 }), { maxLength: 4 }),
-    );
-    fc.assert(
-      fc.property(
-        fc.array(fc.tuple(fc.nat(topologyPaths.length - 1), json, fc.boolean()), {
-          minLength: 1,
-          maxLength: 3,
-        }),
-        (edits) => {
-          const topology = editableTopology(bytes);
-          edit: for (const [index, value, remove] of edits) {
-            const path = topologyPaths[index]!;
-            let parent = topology as Record<string | number, unknown>;
-            for (const key of path.slice(0, -1)) {
-              const next = parent?.[key];
-              // An earlier edit removed this path: skip the edit, still load the file.
-              if (typeof next !== 'object' || next === null) continue edit;
-              parent = next as Record<string | number, unknown>;
-            }
-            const last = path[path.length - 1]!;
-            if (remove && !Array.isArray(parent)) delete parent[last];
-            else parent[last] = value;
-          }
-          loadsOrRejects(resignedFile(topology, weights));
-        },
-      ),
-      { numRuns: 1500, seed: 3 },
-    );
+    fuzzStructure(bytes, 1500, 3);
+  }, 180_000);
+
+  it('the same for a format-1 file, which loads through the upgrade to format 2', () => {
+    fuzzStructure(new Uint8Array(readFileSync(v1File)), 500, 4);
   }, 180_000);
 
   it('an unchanged file still loads (the fuzzing baseline) and reports the case count', () => {
@@ -160,6 +118,61 @@ describe('loader fuzzing (fast-check)', () => {
     console.log(
       `loader fuzzing: ${total} cases, ${outcomes.rejected} rejected with ModelFormatError, ${outcomes.loaded} loaded`,
     );
-    expect(total).toBe(2200);
+    expect(total).toBe(2700);
   });
 });
+
+/** Re-signed edits of a file's topology: values replaced or removed at random paths. */
+function fuzzStructure(bytes: Uint8Array, numRuns: number, seed: number): void {
+  const { weights } = unpackArtifacts(bytes);
+  const topologyPaths = paths(editableTopology(bytes) as Json).filter((p) => p.length > 0);
+  const json: fc.Arbitrary<Json> = fc.oneof(
+    fc.constant(null),
+    fc.boolean(),
+    fc.integer({ min: -3, max: 300 }),
+    fc.constantFrom(0, -1, 1e9, 2 ** 32, 0.5, 1e308, -0),
+    fc.double(),
+    fc.string({ maxLength: 12 }),
+    fc.constantFrom(
+      'Dense',
+      'ReLU',
+      'Dropout',
+      'BatchNormalization',
+      'Adam',
+      'adam',
+      'momentum',
+      'learningRate',
+      'beta1',
+      '__proto__',
+    ),
+    fc.constant([] as Json[]),
+    fc.constant({} as Json),
+    fc.array(fc.integer({ min: 0, max: 200 }), { maxLength: 4 }),
+  );
+  fc.assert(
+    fc.property(
+      fc.array(fc.tuple(fc.nat(topologyPaths.length - 1), json, fc.boolean()), {
+        minLength: 1,
+        maxLength: 3,
+      }),
+      (edits) => {
+        const topology = editableTopology(bytes);
+        edit: for (const [index, value, remove] of edits) {
+          const path = topologyPaths[index]!;
+          let parent = topology as Record<string | number, unknown>;
+          for (const key of path.slice(0, -1)) {
+            const next = parent?.[key];
+            // An earlier edit removed this path: skip the edit, still load the file.
+            if (typeof next !== 'object' || next === null) continue edit;
+            parent = next as Record<string | number, unknown>;
+          }
+          const last = path[path.length - 1]!;
+          if (remove && !Array.isArray(parent)) delete parent[last];
+          else parent[last] = value;
+        }
+        loadsOrRejects(resignedFile(topology, weights));
+      },
+    ),
+    { numRuns, seed },
+  );
+}

@@ -1,15 +1,7 @@
 import { checkSampleShape, formatShape, type Layer, sameShape } from '@neunet/layers';
 import type { Loss, Target } from '@neunet/losses';
-import { createOptimizer, type Optimizer } from '@neunet/optimizers';
-import {
-  getBackend,
-  type OptimizerName,
-  type Param,
-  Rng,
-  type RngState,
-  type Shape,
-  type Tensor,
-} from '@neunet/tensor';
+import { createOptimizer, type Optimizer, type OptimizerName } from '@neunet/optimizers';
+import { getBackend, type Param, Rng, type RngState, type Shape, type Tensor } from '@neunet/tensor';
 import { fromArtifacts, toArtifacts } from './artifacts.js';
 import { type BatchIterable, isBatchIterable } from './batch-source.js';
 import { sliceTarget } from './batches.js';
@@ -17,6 +9,7 @@ import type { TrainableModel } from './callbacks.js';
 import { checkOutputTask, checkTarget, type Input, toInputTensor } from './inputs.js';
 import { type Metric, type MetricSpec, resolveMetrics } from './metrics.js';
 import { type ModelArtifacts, nodeFs, packArtifacts, unpackArtifacts } from './model-file.js';
+import { checkOptimizer, checkOptimizerSettings, ModelOptimizers } from './model-optimizers.js';
 import { summarize } from './summary.js';
 import { train, trainAsync } from './train.js';
 import type { History, TrainAsyncOptions, TrainOptions } from './train-options.js';
@@ -56,7 +49,10 @@ export interface EvaluateOptions {
 export interface NeuralNetworkOptions {
   /** Seeds weight initialisation, shuffling and dropout. Random when absent. */
   seed?: number;
-  /** The optimizer for every parameter whose layer names none. Default 'adam'. */
+  /**
+   * The optimizer for every parameter whose layer names none. Default 'adam'. An instance
+   * may hold param groups of this model's params already: they are kept as they are.
+   */
   optimizer?: OptimizerName | Optimizer;
   /** The model optimizer's learning rate when `optimizer` is a name. Default 0.001. */
   learningRate?: number;
@@ -77,9 +73,9 @@ export interface NeuralNetworkOptions {
 export class NeuralNetwork implements TrainableModel {
   readonly layers: Layer[] = [];
   readonly seed: number;
+  /** The model's own optimizer: for every param whose layer asks for no other. */
   readonly optimizer: Optimizer;
-  /** Optimizers created for layers that name one, one per name. */
-  readonly namedOptimizers = new Map<OptimizerName, Optimizer>();
+  private optimizerSet: ModelOptimizers;
   /** Every epoch trained so far, across calls to train (and saves and loads). */
   history: History = { loss: [], accuracy: [] };
   loss: Loss | undefined;
@@ -114,8 +110,10 @@ export class NeuralNetwork implements TrainableModel {
           'NeuralNetwork: pass learningRate to the optimizer instance, not to the model',
         );
       }
+      checkOptimizer(optimizer, 'NeuralNetwork');
       this.optimizer = optimizer;
     }
+    this.optimizerSet = new ModelOptimizers(this.optimizer);
   }
 
   /**
@@ -135,6 +133,7 @@ export class NeuralNetwork implements TrainableModel {
         'NeuralNetwork.add: expected a Layer (with forward, backward, computeOutputShape, build and params)',
       );
     }
+    checkOptimizerSettings(layer, this.layers.length, 'NeuralNetwork.add');
     const shape = this.input ? this.outputShape! : this.shapeReaching(layer);
     let output: Shape | undefined;
     if (shape) {
@@ -175,6 +174,31 @@ export class NeuralNetwork implements TrainableModel {
   /** Every trainable parameter, layer by layer. */
   params(): Param[] {
     return this.layers.flatMap((layer) => layer.params());
+  }
+
+  /**
+   * Every optimizer the model trains with: its own first, then the one per name and the
+   * instances its layers ask for. Their `paramGroups` say which params each trains, and how.
+   */
+  get optimizers(): readonly Optimizer[] {
+    return this.optimizerSet.all;
+  }
+
+  /**
+   * Puts every param that is in no optimizer group yet into one, as its layer's
+   * `optimizerSettings` ask (training and saving do it first; call it to see the groups
+   * before). Layers naming the same optimizer share one instance; params asking for the
+   * same optimizer and rate share a group. Throws, naming the layer, when a param already
+   * in a group disagrees with what its layer asks for, or when an optimizer holds params
+   * of another model.
+   */
+  groupParams(where = 'NeuralNetwork.groupParams'): void {
+    this.optimizerSet.place(this.layers, where);
+  }
+
+  /** @internal The optimizers of a loaded file, the model's own first. */
+  restoreOptimizers(optimizers: readonly Optimizer[]): void {
+    this.optimizerSet = ModelOptimizers.restore(optimizers, this.layers);
   }
 
   /**

@@ -240,10 +240,18 @@ describe('new Dense({ units }) as the first layer', () => {
   });
 });
 
-describe('model files of format 1', () => {
-  it('refuse a model whose input has more than one axis, which they cannot describe', () => {
-    expect(() => sequenceModel(1).toBytes()).toThrow(
-      "NeuralNetwork.toArtifacts: model file format 1 stores an input width only, and this model's input shape is [5, 3]",
-    );
+describe('model files (format 2)', () => {
+  it('keep the input shape of several axes: a saved sequence model loads, predicts and resumes bit for bit', () => {
+    const { X, Y } = sequences(3);
+    const original = sequenceModel(1);
+    original.train(X, Y, { epochs: 2, batchSize: 16 });
+    const loaded = NeuralNetwork.fromBytes(original.toBytes());
+    expect(loaded.inputShape).toEqual([5, 3]);
+    expect(loaded.outputShape).toEqual([5, 2]);
+    expect(Array.from(loaded.predictProba(X).data)).toEqual(Array.from(original.predictProba(X).data));
+    original.train(X, Y, { epochs: 2, batchSize: 16 });
+    loaded.train(X, Y, { epochs: 2, batchSize: 16 });
+    expect(loaded.history).toEqual(original.history);
+    expect(Array.from(loaded.predictProba(X).data)).toEqual(Array.from(original.predictProba(X).data));
   });
 });

@@ -1,7 +1,7 @@
 import { createData } from '@neunet/datasets';
 import { Dense, type Layer, type LayerConfig, ReLU, Softmax } from '@neunet/layers';
 import { CategoricalCrossentropy } from '@neunet/losses';
-import type { Optimizer } from '@neunet/optimizers';
+import type { Optimizer, ParamGroup } from '@neunet/optimizers';
 import { type Param, type Shape, Tensor } from '@neunet/tensor';
 import { describe, expect, it } from 'vitest';
 import { seedNetwork } from '../test/test-networks.js';
@@ -12,17 +12,24 @@ import { NeuralNetwork } from './neural-network.js';
 const { X, y } = createData({ samples: 30, classes: 3, seed: 1 });
 const weights = (m: NeuralNetwork) => m.getWeights().map((t) => Array.from(t.data));
 
-/** An optimizer that only records the gradients it is handed. */
+/** An optimizer of the user's own that only records the gradients of its groups' params. */
 function recorder(): Optimizer & { grads: number[][][] } {
   const grads: number[][][] = [];
+  const paramGroups: ParamGroup[] = [];
   return {
     grads,
     learningRate: 1,
-    step: (params: readonly Param[]) => {
-      grads.push(params.map((p) => Array.from(p.grad.data)));
+    learningRateScale: 1,
+    paramGroups,
+    addParamGroup(group) {
+      paramGroups.push({ learningRate: 1, ...group });
+      return this;
+    },
+    step: () => {
+      grads.push(paramGroups.flatMap((g) => g.params.map((p) => Array.from(p.grad.data))));
     },
     getConfig: () => ({ type: 'Recorder', learningRate: 1 }),
-    getState: () => ({ type: 'Recorder', steps: [], slots: [] }),
+    getState: () => ({ type: 'Recorder', groups: [] }),
     setState: () => {},
   };
 }

@@ -1,5 +1,6 @@
 import { formatShape, Scratch, sameShape } from '@neunet/layers';
 import type { Loss, Target } from '@neunet/losses';
+import type { Optimizer } from '@neunet/optimizers';
 import { type Param, type Shape, Tensor } from '@neunet/tensor';
 import type { Batch, BatchIterable } from './batch-source.js';
 import { BatchGatherer, sliceTarget } from './batches.js';
@@ -10,7 +11,6 @@ import { clipByNorm, clipByValue, locateInGradients, locateInOutputs } from './h
 import { checkOutputTask, checkTarget, toInputTensor } from './inputs.js';
 import { type Metric, type MetricAccumulator, resolveMetrics } from './metrics.js';
 import type { NeuralNetwork } from './neural-network.js';
-import { groupParams, type ParamGroup } from './optimizer-groups.js';
 import { type OutputGradient, outputGradient } from './output-gradient.js';
 import { ProgressLogger } from './progress-logger.js';
 import { StepSnapshot } from './step-snapshot.js';
@@ -30,6 +30,7 @@ export class TrainingRun {
   epochComplete = false;
   private aborted = false;
   private readonly loss: Loss;
+  private readonly where: string;
   private readonly options: TrainOptions;
   private readonly callbacks: Callback[];
   private readonly context: TrainingContext;
@@ -46,7 +47,7 @@ export class TrainingRun {
   private params: Param[] = [];
   // Per layer, fetched once: params() may build a new array on every call.
   private layerParams: Param[][] = [];
-  private groups: ParamGroup[] = [];
+  private optimizers: readonly Optimizer[] = [];
   private gradient: OutputGradient | undefined;
   private through = 0;
   private readonly dOut = new Scratch();
@@ -66,6 +67,7 @@ export class TrainingRun {
     options: TrainOptions,
   ) {
     const where = 'source' in data ? 'trainAsync' : 'train';
+    this.where = where;
     this.loss = model.requireLoss(where);
     this.options = options;
     const { epochs, batchSize, logEvery } = checkTrainOptions(where, options);
@@ -157,13 +159,14 @@ export class TrainingRun {
     for (const c of this.callbacks) c.onTrainBegin?.(this.context);
   }
 
-  /** Once the layers are built: the params, their optimizers and the output gradient. */
+  /** Once the layers are built: the params, their optimizers' groups and the output gradient. */
   private prepare(): void {
     if (this.gradient) return;
     this.outputShape = this.model.outputShape!;
     this.params = this.model.params();
     this.layerParams = this.model.layers.map((layer) => layer.params());
-    this.groups = groupParams(this.params, this.model.optimizer, this.model.namedOptimizers);
+    this.model.groupParams(this.where);
+    this.optimizers = this.model.optimizers;
     const { gradient, through } = outputGradient(this.model.layers, this.loss);
     this.gradient = gradient;
     this.through = through;
@@ -257,13 +260,10 @@ export class TrainingRun {
     if (this.options.clipNorm !== undefined) clipByNorm(params, this.options.clipNorm);
     const scale = model.learningRateScale;
     // Index loops in the step: a for...of iterator is not always optimised away.
-    for (let g = 0; g < this.groups.length; g++) {
-      const group = this.groups[g]!;
-      const updater = group.updater as { learningRateScale?: number };
-      if (updater.learningRateScale !== undefined && updater.learningRateScale !== scale) {
-        updater.learningRateScale = scale;
-      }
-      group.updater.step(group.params);
+    for (let o = 0; o < this.optimizers.length; o++) {
+      const optimizer = this.optimizers[o]!;
+      if (optimizer.learningRateScale !== scale) optimizer.learningRateScale = scale;
+      optimizer.step();
     }
     const b = this.batch++;
     for (let c = 0; c < this.callbacks.length; c++) {

@@ -26,7 +26,7 @@ describe('AdaGrad', () => {
 
   it('moves each weight by about lr on the first step, the cache starting at 0', () => {
     const p = { name: 'w', value: new Tensor([[0, 0]]), grad: new Tensor([[5, -0.01]]) };
-    new AdaGrad({ learningRate: 0.1 }).step([p]);
+    new AdaGrad({ learningRate: 0.1 }).addParamGroup({ params: [p] }).step();
     expect(p.value.data[0]).toBeCloseTo(-0.1, 6);
     expect(p.value.data[1]).toBeCloseTo(0.1, 4);
   });

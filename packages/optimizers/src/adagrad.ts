@@ -1,13 +1,19 @@
 import { getBackend } from '@neunet/tensor';
-import { BaseOptimizer } from './base-optimizer.js';
+import { BaseOptimizer, type Kind } from './base-optimizer.js';
 import type { OptimizerConfig } from './optimizer.js';
 import type { Schedule } from './schedules.js';
 import { positive } from './validate.js';
 
+/** What each of AdaGrad's param groups may set. */
+export interface AdaGradHyperParams {
+  learningRate: number;
+  epsilon: number;
+}
+
 export interface AdaGradOptions {
   /** Default 0.01. */
   learningRate?: number;
-  /** Added to the denominator so that a zero gradient history does not divide by zero. */
+  /** Added to the denominator so that a zero gradient history does not divide by zero. Default 1e-7. */
   epsilon?: number;
   schedule?: Schedule;
 }
@@ -17,21 +23,23 @@ export interface AdaGradConfig extends OptimizerConfig {
   epsilon: number;
 }
 
+const ADAGRAD: Kind<AdaGradHyperParams> = {
+  type: 'AdaGrad',
+  options: { learningRate: positive, epsilon: positive },
+  slots: () => 1,
+};
+
 /**
  * AdaGrad: cache += g², then w −= lr · g / (√cache + ε). The cache starts at 0 (as in the
  * seed's lineage, nnfs), so the first step moves each weight by about lr.
  */
-export class AdaGrad extends BaseOptimizer {
+export class AdaGrad extends BaseOptimizer<AdaGradHyperParams, AdaGradConfig> {
   readonly epsilon: number;
 
   constructor(options: AdaGradOptions = {}) {
     const { learningRate = 0.01, epsilon = 1e-7 } = options;
-    super({ type: 'AdaGrad', slots: 1 }, learningRate, options.schedule);
-    this.epsilon = positive('AdaGrad', 'epsilon', epsilon);
-  }
-
-  getConfig(): AdaGradConfig {
-    return { type: 'AdaGrad', ...this.baseConfig(), epsilon: this.epsilon };
+    super(ADAGRAD, { learningRate, epsilon }, options.schedule);
+    this.epsilon = this.defaults.epsilon;
   }
 
   protected update(
@@ -39,7 +47,9 @@ export class AdaGrad extends BaseOptimizer {
     g: Float32Array,
     slots: readonly Float32Array[],
     rate: number,
+    _t: number,
+    { epsilon }: AdaGradHyperParams,
   ): void {
-    getBackend().adagradUpdate(w, g, slots[0]!, rate, this.epsilon);
+    getBackend().adagradUpdate(w, g, slots[0]!, rate, epsilon);
   }
 }

@@ -50,13 +50,13 @@ describe.each(['js', 'wasm'])('Adam on the %s backend', (backend) => {
   it('corrects the bias at step 1: m̂ = g, v̂ = g², so each weight moves by lr·g/(|g| + ε)', () => {
     const g = [0.5, -2, 1e-3];
     const p = { name: 'w', value: new Tensor([[1, 1, 1]]), grad: new Tensor([g]) };
-    const adam = new Adam({ learningRate: 0.1 });
-    adam.step([p]);
+    const adam = new Adam({ learningRate: 0.1 }).addParamGroup({ params: [p] });
+    adam.step();
     g.forEach((gi, i) => {
       expect(p.value.data[i]).toBeCloseTo(1 - (0.1 * gi) / (Math.abs(gi) + 1e-8), 6);
     });
     // The stored moments are the raw (uncorrected) averages.
-    const { steps, slots } = adam.getState([p]);
+    const { steps, slots } = adam.getState().groups[0]!;
     expect(steps).toEqual([1]);
     g.forEach((gi, i) => {
       expect(slots[0]![0]![i]).toBeCloseTo(0.1 * gi, 7);
@@ -66,21 +66,21 @@ describe.each(['js', 'wasm'])('Adam on the %s backend', (backend) => {
 
   it('moves by lr per step under a constant gradient, because of the bias correction', () => {
     const p = { name: 'w', value: new Tensor([[0]]), grad: new Tensor([[3]]) };
-    const adam = new Adam({ learningRate: 0.01 });
+    const adam = new Adam({ learningRate: 0.01 }).addParamGroup({ params: [p] });
     for (let s = 1; s <= 5; s++) {
-      adam.step([p]);
+      adam.step();
       expect(p.value.data[0]).toBeCloseTo(-0.01 * s, 6);
     }
   });
 
-  it('keeps a step count per param, so a param added later gets its own bias correction', () => {
+  it('keeps a step count per param, so a group added later gets its own bias correction', () => {
     const a = { name: 'a', value: new Tensor([[0]]), grad: new Tensor([[1]]) };
     const b = { name: 'b', value: new Tensor([[0]]), grad: new Tensor([[1]]) };
-    const adam = new Adam({ learningRate: 0.01 });
-    adam.step([a]);
-    adam.step([a]);
-    adam.step([a, b]);
-    expect(adam.getState([a, b]).steps).toEqual([3, 1]);
+    const adam = new Adam({ learningRate: 0.01 }).addParamGroup({ params: [a] });
+    adam.step();
+    adam.step();
+    adam.addParamGroup({ params: [b] }).step();
+    expect(adam.getState().groups.map((g) => g.steps)).toEqual([[3], [1]]);
     expect(b.value.data[0]).toBeCloseTo(-0.01, 6);
   });
 

@@ -1,8 +1,16 @@
 import { type AdamStep, getBackend } from '@neunet/tensor';
-import { BaseOptimizer } from './base-optimizer.js';
+import { BaseOptimizer, type Kind } from './base-optimizer.js';
 import type { OptimizerConfig } from './optimizer.js';
 import type { Schedule } from './schedules.js';
 import { fraction, positive } from './validate.js';
+
+/** What each of Adam's param groups may set. */
+export interface AdamHyperParams {
+  learningRate: number;
+  beta1: number;
+  beta2: number;
+  epsilon: number;
+}
 
 export interface AdamOptions {
   /** Default 0.001. */
@@ -11,7 +19,7 @@ export interface AdamOptions {
   beta1?: number;
   /** Decay of the second-moment (uncentred variance) estimate, in [0, 1). Default 0.999. */
   beta2?: number;
-  /** Added to the denominator so that a zero gradient history does not divide by zero. */
+  /** Added to the denominator so that a zero gradient history does not divide by zero. Default 1e-8. */
   epsilon?: number;
   schedule?: Schedule;
 }
@@ -23,11 +31,17 @@ export interface AdamConfig extends OptimizerConfig {
   epsilon: number;
 }
 
+const ADAM: Kind<AdamHyperParams> = {
+  type: 'Adam',
+  options: { learningRate: positive, beta1: fraction, beta2: fraction, epsilon: positive },
+  slots: () => 2,
+};
+
 /**
  * Adam (Kingma & Ba, 2015) as the seed writes it: m and v are moving averages of g and g²,
  * bias-corrected with the param's own step count t, and w −= lr · m̂ / (√v̂ + ε).
  */
-export class Adam extends BaseOptimizer {
+export class Adam extends BaseOptimizer<AdamHyperParams, AdamConfig> {
   readonly beta1: number;
   readonly beta2: number;
   readonly epsilon: number;
@@ -36,28 +50,11 @@ export class Adam extends BaseOptimizer {
 
   constructor(options: AdamOptions = {}) {
     const { learningRate = 0.001, beta1 = 0.9, beta2 = 0.999, epsilon = 1e-8 } = options;
-    super({ type: 'Adam', slots: 2 }, learningRate, options.schedule);
-    this.beta1 = fraction('Adam', 'beta1', beta1);
-    this.beta2 = fraction('Adam', 'beta2', beta2);
-    this.epsilon = positive('Adam', 'epsilon', epsilon);
-    this.step_ = {
-      rate: learningRate,
-      beta1: this.beta1,
-      beta2: this.beta2,
-      epsilon: this.epsilon,
-      correction1: 1,
-      correction2: 1,
-    };
-  }
-
-  getConfig(): AdamConfig {
-    return {
-      type: 'Adam',
-      ...this.baseConfig(),
-      beta1: this.beta1,
-      beta2: this.beta2,
-      epsilon: this.epsilon,
-    };
+    super(ADAM, { learningRate, beta1, beta2, epsilon }, options.schedule);
+    this.beta1 = this.defaults.beta1;
+    this.beta2 = this.defaults.beta2;
+    this.epsilon = this.defaults.epsilon;
+    this.step_ = { rate: 0, beta1, beta2, epsilon, correction1: 1, correction2: 1 };
   }
 
   protected update(
@@ -66,11 +63,15 @@ export class Adam extends BaseOptimizer {
     slots: readonly Float32Array[],
     rate: number,
     t: number,
+    { beta1, beta2, epsilon }: AdamHyperParams,
   ): void {
     const step = this.step_;
     step.rate = rate;
-    step.correction1 = 1 - this.beta1 ** t;
-    step.correction2 = 1 - this.beta2 ** t;
+    step.beta1 = beta1;
+    step.beta2 = beta2;
+    step.epsilon = epsilon;
+    step.correction1 = 1 - beta1 ** t;
+    step.correction2 = 1 - beta2 ** t;
     getBackend().adamUpdate(w, g, slots[0]!, slots[1]!, step);
   }
 }

@@ -1,8 +1,12 @@
-import type { OptimizerName } from '@neunet/tensor';
 import { describe, expect, it } from 'vitest';
 import { AdaGrad } from './adagrad.js';
 import { Adam } from './adam.js';
-import { createOptimizer } from './create-optimizer.js';
+import {
+  createOptimizer,
+  isOptimizerName,
+  type OptimizerName,
+  optimizerNames,
+} from './create-optimizer.js';
 import { RMSprop } from './rmsprop.js';
 import { SGD } from './sgd.js';
 
@@ -36,5 +40,13 @@ describe('createOptimizer', () => {
       `createOptimizer: unknown optimizer "adamw"; expected one of 'sgd', 'momentum', 'adam', 'rmsprop', 'adagrad'`,
     );
     expect(() => createOptimizer('toString' as OptimizerName)).toThrow(/unknown optimizer/);
+  });
+
+  it('lists the names, and tells a name from anything else', () => {
+    expect(optimizerNames).toEqual(['sgd', 'momentum', 'adam', 'rmsprop', 'adagrad']);
+    expect(optimizerNames.every(isOptimizerName)).toBe(true);
+    for (const other of ['Adam', 'toString', '__proto__', 3, null, undefined]) {
+      expect(isOptimizerName(other)).toBe(false);
+    }
   });
 });

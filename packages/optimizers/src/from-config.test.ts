@@ -15,7 +15,8 @@ function param(values: number[], grads: number[]) {
 /** Three steps from the same start: the updates must agree bit for bit. */
 function trajectory(optimizer: Optimizer): number[] {
   const p = param([0.5, -1, 2], [0.1, -0.3, 0.7]);
-  for (let i = 0; i < 3; i++) optimizer.step([p]);
+  optimizer.addParamGroup({ params: [p] });
+  for (let i = 0; i < 3; i++) optimizer.step();
   return Array.from(p.value.data);
 }
 
@@ -69,12 +70,14 @@ describe('optimizerFromConfig', () => {
 });
 
 describe('learningRateScale', () => {
-  it('multiplies every rate, a param’s own included, and rejects non-positive factors', () => {
+  it('multiplies every group’s rate and rejects non-positive factors', () => {
     const p = param([1], [1]);
-    const own = { ...param([1], [1]), learningRate: 0.5 };
-    const sgd = new SGD({ learningRate: 0.1 });
+    const own = param([1], [1]);
+    const sgd = new SGD({ learningRate: 0.1 })
+      .addParamGroup({ params: [p] })
+      .addParamGroup({ params: [own], learningRate: 0.5 });
     sgd.learningRateScale = 0.25;
-    sgd.step([p, own]);
+    sgd.step();
     expect(p.value.data[0]).toBeCloseTo(1 - 0.1 * 0.25, 7);
     expect(own.value.data[0]).toBeCloseTo(1 - 0.5 * 0.25, 7);
     expect(() => {

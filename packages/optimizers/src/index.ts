@@ -1,15 +1,39 @@
 /**
- * Optimizers (SGD with momentum and Nesterov, Adam, RMSprop, AdaGrad) and
- * learning-rate schedules.
+ * Optimizers (SGD with momentum and Nesterov, Adam, RMSprop, AdaGrad) with param groups,
+ * and learning-rate schedules.
  *
  * @module @neunet/optimizers
  */
-export { AdaGrad, type AdaGradConfig, type AdaGradOptions } from './adagrad.js';
-export { Adam, type AdamConfig, type AdamOptions } from './adam.js';
-export { type CreateOptimizerOptions, createOptimizer } from './create-optimizer.js';
+export {
+  AdaGrad,
+  type AdaGradConfig,
+  type AdaGradHyperParams,
+  type AdaGradOptions,
+} from './adagrad.js';
+export { Adam, type AdamConfig, type AdamHyperParams, type AdamOptions } from './adam.js';
+export {
+  type CreateOptimizerOptions,
+  createOptimizer,
+  isOptimizerName,
+  type OptimizerName,
+  optimizerNames,
+} from './create-optimizer.js';
 export { optimizerFromConfig, scheduleFromConfig } from './from-config.js';
-export type { Optimizer, OptimizerConfig, OptimizerState } from './optimizer.js';
-export { RMSprop, type RMSpropConfig, type RMSpropOptions } from './rmsprop.js';
+export type {
+  GroupState,
+  HyperParams,
+  Optimizer,
+  OptimizerConfig,
+  OptimizerState,
+  ParamGroup,
+  ParamGroupInit,
+} from './optimizer.js';
+export {
+  RMSprop,
+  type RMSpropConfig,
+  type RMSpropHyperParams,
+  type RMSpropOptions,
+} from './rmsprop.js';
 export {
   type CosineDecayOptions,
   cosineDecay,
@@ -23,4 +47,4 @@ export {
   type StepDecayOptions,
   stepDecay,
 } from './schedules.js';
-export { SGD, type SGDConfig, type SGDOptions } from './sgd.js';
+export { SGD, type SGDConfig, type SGDHyperParams, type SGDOptions } from './sgd.js';

@@ -27,7 +27,7 @@ describe('RMSprop', () => {
 
   it('takes a first step of lr·g/(√((1 − ρ)g²) + ε)', () => {
     const p = { name: 'w', value: new Tensor([[0]]), grad: new Tensor([[2]]) };
-    new RMSprop({ learningRate: 0.01 }).step([p]);
+    new RMSprop({ learningRate: 0.01 }).addParamGroup({ params: [p] }).step();
     expect(p.value.data[0]).toBeCloseTo(-0.02 / (Math.sqrt(0.1 * 4) + 1e-7), 7);
   });
 

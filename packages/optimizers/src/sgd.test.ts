@@ -45,7 +45,7 @@ describe('SGD', () => {
 
   it('moves by exactly lr·g on the first step', () => {
     const p = { name: 'w', value: new Tensor([[1, -2]]), grad: new Tensor([[0.5, 4]]) };
-    new SGD({ learningRate: 0.25 }).step([p]);
+    new SGD({ learningRate: 0.25 }).addParamGroup({ params: [p] }).step();
     expect(Array.from(p.value.data)).toEqual([0.875, -3]);
   });
 
@@ -56,10 +56,10 @@ describe('SGD', () => {
       const p = randomParam('w', [10], rng);
       const a = Float64Array.from({ length: 10 }, () => rng.uniformRange(0.5, 2));
       const c = Float64Array.from({ length: 10 }, () => rng.normal(0, 5));
-      const sgd = new SGD({ learningRate: 0.05, ...options });
+      const sgd = new SGD({ learningRate: 0.05, ...options }).addParamGroup({ params: [p] });
       for (let s = 0; s < 500; s++) {
         for (let i = 0; i < 10; i++) p.grad.data[i] = 2 * a[i]! * (p.value.data[i]! - c[i]!);
-        sgd.step([p]);
+        sgd.step();
       }
       for (let i = 0; i < 10; i++) expect(p.value.data[i]).toBeCloseTo(c[i]!, 4);
     });

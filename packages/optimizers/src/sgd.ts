@@ -1,8 +1,15 @@
 import { getBackend } from '@neunet/tensor';
-import { BaseOptimizer } from './base-optimizer.js';
+import { BaseOptimizer, type Kind } from './base-optimizer.js';
 import type { OptimizerConfig } from './optimizer.js';
 import type { Schedule } from './schedules.js';
-import { boolean, fraction } from './validate.js';
+import { boolean, fraction, positive } from './validate.js';
+
+/** What each of SGD's param groups may set. */
+export interface SGDHyperParams {
+  learningRate: number;
+  momentum: number;
+  nesterov: boolean;
+}
 
 export interface SGDOptions {
   /** Default 0.01. */
@@ -20,29 +27,26 @@ export interface SGDConfig extends OptimizerConfig {
   nesterov: boolean;
 }
 
+const SGD_KIND: Kind<SGDHyperParams> = {
+  type: 'SGD',
+  options: { learningRate: positive, momentum: fraction, nesterov: boolean },
+  // Plain SGD keeps no velocity buffer at all.
+  slots: ({ momentum }) => (momentum === 0 ? 0 : 1),
+};
+
 /**
  * Stochastic gradient descent, with optional (Nesterov) momentum in the Keras form:
  * v = momentum·v − lr·g, then w += v (or w += momentum·v − lr·g with Nesterov).
  */
-export class SGD extends BaseOptimizer {
+export class SGD extends BaseOptimizer<SGDHyperParams, SGDConfig> {
   readonly momentum: number;
   readonly nesterov: boolean;
 
   constructor(options: SGDOptions = {}) {
     const { learningRate = 0.01, momentum = 0, nesterov = false, schedule } = options;
-    // Plain SGD keeps no velocity buffer at all.
-    super({ type: 'SGD', slots: momentum === 0 ? 0 : 1 }, learningRate, schedule);
-    this.momentum = fraction('SGD', 'momentum', momentum);
-    this.nesterov = boolean('SGD', 'nesterov', nesterov);
-  }
-
-  getConfig(): SGDConfig {
-    return {
-      type: 'SGD',
-      ...this.baseConfig(),
-      momentum: this.momentum,
-      nesterov: this.nesterov,
-    };
+    super(SGD_KIND, { learningRate, momentum, nesterov }, schedule);
+    this.momentum = this.defaults.momentum;
+    this.nesterov = this.defaults.nesterov;
   }
 
   protected update(
@@ -50,7 +54,9 @@ export class SGD extends BaseOptimizer {
     g: Float32Array,
     slots: readonly Float32Array[],
     rate: number,
+    _t: number,
+    { momentum, nesterov }: SGDHyperParams,
   ): void {
-    getBackend().sgdUpdate(w, g, slots[0], rate, this.momentum, this.nesterov);
+    getBackend().sgdUpdate(w, g, slots[0], rate, momentum, nesterov);
   }
 }

@@ -3,11 +3,10 @@ import { type Param, Rng, Tensor } from '@neunet/tensor';
 import { expect } from 'vitest';
 import type { Optimizer } from '../src/optimizer.js';
 
-export function randomParam(name: string, shape: number[], rng: Rng, learningRate?: number): Param {
+export function randomParam(name: string, shape: number[], rng: Rng): Param {
   const value = Tensor.zeros(shape);
   for (let i = 0; i < value.size; i++) value.data[i] = rng.normal();
-  const param: Param = { name, value, grad: Tensor.zeros(shape) };
-  return learningRate === undefined ? param : { ...param, learningRate };
+  return { name, value, grad: Tensor.zeros(shape) };
 }
 
 /** A param's state in the float64 reference: weights, buffers and update count. */
@@ -28,20 +27,24 @@ export interface ReferenceCheck {
 }
 
 /**
- * Runs `optimizer` and a float64 reference side by side on two params (the second with its
- * own learningRate of 0.05) and random gradients, checking the weights after every step.
+ * Runs `optimizer` and a float64 reference side by side on two params in two groups (the
+ * second with its own learningRate of 0.05) and random gradients, checking the weights
+ * after every step.
  */
 export function checkAgainstReference(optimizer: Optimizer, check: ReferenceCheck): void {
   const rng = new Rng(7);
-  const params = [randomParam('w', [3, 4], rng), randomParam('b', [4], rng, 0.05)];
+  const params = [randomParam('w', [3, 4], rng), randomParam('b', [4], rng)];
+  optimizer.addParamGroup({ params: [params[0]!] });
+  optimizer.addParamGroup({ params: [params[1]!], learningRate: 0.05 });
+  const bases = [optimizer.learningRate, 0.05];
   const rate = check.rate ?? ((_: number, base: number) => base);
-  const refs = params.map((p) => ({
+  const refs = params.map((p, k) => ({
     ref: {
       w: Float64Array.from(p.value.data),
       slots: Array.from({ length: check.slots }, () => new Float64Array(p.value.size)),
       t: 0,
     } satisfies Reference,
-    base: p.learningRate ?? optimizer.learningRate,
+    base: bases[k]!,
   }));
   for (let s = 0; s < (check.steps ?? 6); s++) {
     params.forEach((p, k) => {
@@ -51,7 +54,7 @@ export function checkAgainstReference(optimizer: Optimizer, check: ReferenceChec
       ref.t += 1;
       check.update(ref, Float64Array.from(p.grad.data), r);
     });
-    optimizer.step(params);
+    optimizer.step();
     params.forEach((p, k) => {
       const want = refs[k]!.ref.w;
       for (let i = 0; i < want.length; i++) {

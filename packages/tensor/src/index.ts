@@ -16,7 +16,7 @@ export type {
   ReduceKind,
 } from './backend.js';
 export { JsBackend } from './js-backend.js';
-export type { OptimizerName, Param, ParamUpdater } from './param.js';
+export type { Param } from './param.js';
 export { getBackend, registerBackend, setBackend } from './registry.js';
 export { Rng, type RngState } from './rng.js';
 export { type NestedArray, type Shape, Tensor } from './tensor.js';

@@ -1,8 +1,8 @@
 import { Dense, type Layer, LeakyReLU, ReLU, Sigmoid, Softmax, Tanh } from '@neunet/layers';
 import { CategoricalCrossentropy } from '@neunet/losses';
 import { NeuralNetwork } from '@neunet/model';
+import type { OptimizerName } from '@neunet/optimizers';
 import { BatchNormalization, Dropout } from '@neunet/regularization';
-import type { OptimizerName } from '@neunet/tensor';
 import type { DatasetName } from '../datasets.js';
 
 export const ACTIVATIONS = {
