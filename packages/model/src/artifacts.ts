@@ -330,7 +330,6 @@ function checkSizes(
   }
 }
 
-
 /**
  * A Dense layer allocates nIn·nOut values: compare with the file before allocating any. A
  * Dense layer without nIn (`Dense({ units })` never built) has no params yet.

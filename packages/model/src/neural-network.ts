@@ -1,7 +1,14 @@
 import { checkSampleShape, formatShape, type Layer, sameShape } from '@neunet/layers';
 import type { Loss, Target } from '@neunet/losses';
 import { createOptimizer, type Optimizer, type OptimizerName } from '@neunet/optimizers';
-import { getBackend, type Param, Rng, type RngState, type Shape, type Tensor } from '@neunet/tensor';
+import {
+  getBackend,
+  type Param,
+  Rng,
+  type RngState,
+  type Shape,
+  type Tensor,
+} from '@neunet/tensor';
 import { fromArtifacts, toArtifacts } from './artifacts.js';
 import { type BatchIterable, isBatchIterable } from './batch-source.js';
 import { sliceTarget } from './batches.js';

@@ -248,10 +248,14 @@ describe('model files (format 2)', () => {
     const loaded = NeuralNetwork.fromBytes(original.toBytes());
     expect(loaded.inputShape).toEqual([5, 3]);
     expect(loaded.outputShape).toEqual([5, 2]);
-    expect(Array.from(loaded.predictProba(X).data)).toEqual(Array.from(original.predictProba(X).data));
+    expect(Array.from(loaded.predictProba(X).data)).toEqual(
+      Array.from(original.predictProba(X).data),
+    );
     original.train(X, Y, { epochs: 2, batchSize: 16 });
     loaded.train(X, Y, { epochs: 2, batchSize: 16 });
     expect(loaded.history).toEqual(original.history);
-    expect(Array.from(loaded.predictProba(X).data)).toEqual(Array.from(original.predictProba(X).data));
+    expect(Array.from(loaded.predictProba(X).data)).toEqual(
+      Array.from(original.predictProba(X).data),
+    );
   });
 });
