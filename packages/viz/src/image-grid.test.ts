@@ -49,8 +49,8 @@ describe('imageGridFigure', () => {
     // band, with 8 px between: the plot is 2 × 96 + 8 = 200 wide, 2 × (20 + 64) + 8 = 176 high.
     const plotW = 200;
     const plotH = 176;
-    expect(axes.margin).toEqual({ l: 10, r: 80, t: 50, b: 10 });
-    expect([layout.width, layout.height]).toEqual([plotW + 90, plotH + 60]);
+    expect(axes.margin).toEqual({ l: 10, r: 80, t: 60, b: 10 });
+    expect([layout.width, layout.height]).toEqual([plotW + 90, plotH + 70]);
     expect(axes.xaxis.domain).toEqual([0, 96 / plotW]);
     expect(axes.xaxis2.domain).toEqual([104 / plotW, 1]);
     expect(axes.xaxis3.domain).toEqual([0, 96 / plotW]);
@@ -114,15 +114,21 @@ describe('imageGridFigure', () => {
     expect((figure.data[0] as Loose).z).toEqual(gradient);
   });
 
-  it('draws digits picked from an NHWC batch', () => {
+  it('draws digits picked from an NHWC batch, wrapping titles wider than a digit', () => {
     // Two 2 × 2 one-channel "digits".
     const batch = { data: Float32Array.from([0, 1, 0, 1, 1, 1, 0, 0]), shape: [2, 2, 2, 1] };
-    const figure = imageGridFigure(sampleImages(batch, [1]), { titles: ['true 7 / predicted 1'] });
+    const figure = imageGridFigure(sampleImages(batch, [1]), {
+      titles: ['true 7 / predicted 1'],
+      cellSize: 96,
+    });
     expect((figure.data[0] as Loose).z).toEqual([
       [1, 1],
       [0, 0],
     ]);
-    expect(figure.layout.annotations?.[0]?.text).toBe('true 7 / predicted 1');
+    // 20 characters of 12-pixel text take about 144 pixels: two lines over the 96-pixel image,
+    // in a band of 2 × 15 + 5 = 35 pixels.
+    expect(figure.layout.annotations?.[0]?.text).toBe('true 7 /<br>predicted 1');
+    expect((figure.layout as Loose).yaxis.domain).toEqual([0, 1 - 35 / (35 + 96)]);
   });
 
   it('names ragged, mis-sized and non-finite images and bad options', () => {

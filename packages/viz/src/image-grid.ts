@@ -31,10 +31,14 @@ export interface ImageGridOptions {
   range?: 'shared' | 'each' | readonly [number, number];
 }
 
-/** Pixel gaps between images, and the band above each that holds its title. */
+/** Pixel gaps between images; each title line's height and the font's average width. */
 const GAP = 8;
-const TITLE_BAND = 20;
-const MARGIN = { l: 10, r: 10, t: 50, b: 10 };
+const TITLE_LINE = 15;
+const TITLE_FONT = 12;
+const CHAR_WIDTH = 0.6 * TITLE_FONT;
+/** The figure's title sits below plotly's mode bar, which a narrow grid would put over it. */
+const MARGIN = { l: 10, r: 10, t: 60, b: 10 };
+const TITLE_TOP = 30;
 const COLORBAR_WIDTH = 70;
 
 /**
@@ -66,12 +70,12 @@ export function imageGridFigure(
     throw new Error('imageGridFigure: range is fixed and symmetric is set; pass one of them');
   }
   const z = images.map((image, i) => imageRows(image, i, options.imageShape));
-  const height = z[0]!.length;
-  const width = z[0]![0]!.length;
+  const imgH = z[0]!.length;
+  const imgW = z[0]![0]!.length;
   z.forEach((rows, i) => {
-    if (rows.length !== height || rows[0]!.length !== width) {
+    if (rows.length !== imgH || rows[0]!.length !== imgW) {
       throw new Error(
-        `imageGridFigure: image ${i} is ${rows.length} × ${rows[0]!.length}; expected ${height} × ${width} like image 0`,
+        `imageGridFigure: image ${i} is ${rows.length} × ${rows[0]!.length}; expected ${imgH} × ${imgW} like image 0`,
       );
     }
   });
@@ -80,19 +84,21 @@ export function imageGridFigure(
   const withBar = range !== 'each';
 
   // Pixel geometry, then axis domains as fractions of the plotting area.
-  const scale = cellSize / Math.max(height, width);
-  const cellW = width * scale;
-  const cellH = height * scale;
-  const band = titles ? TITLE_BAND : 0;
+  const scale = cellSize / Math.max(imgH, imgW);
+  const cellW = imgW * scale;
+  const cellH = imgH * scale;
+  const lines = titles?.map((text) => wrap(text, cellW));
+  const band = lines ? Math.max(...lines.map((l) => l.length)) * TITLE_LINE + 5 : 0;
   const rows = Math.ceil(n / columns);
   const plotW = columns * cellW + (columns - 1) * GAP;
   const plotH = rows * (band + cellH) + (rows - 1) * GAP;
   const margin = { ...MARGIN, r: MARGIN.r + (withBar ? COLORBAR_WIDTH : 0) };
 
+  const height = Math.round(plotH + margin.t + margin.b);
   const layout: Partial<Layout> = {
-    title: { text: title },
+    title: { text: title, yref: 'container', y: 1 - TITLE_TOP / height, yanchor: 'top' },
     width: Math.round(plotW + margin.l + margin.r),
-    height: Math.round(plotH + margin.t + margin.b),
+    height,
     margin,
     showlegend: false,
     annotations: [],
@@ -111,22 +117,22 @@ export function imageGridFigure(
     axes[`xaxis${suffix}`] = {
       ...bare,
       domain: x,
-      range: [-0.5, width - 0.5],
+      range: [-0.5, imgW - 0.5],
       constrain: 'domain',
     };
     // Reversed, so that row 0 is at the top as in the image; square pixels however it resizes.
     axes[`yaxis${suffix}`] = {
       ...bare,
       domain: y,
-      range: [height - 0.5, -0.5],
+      range: [imgH - 0.5, -0.5],
       scaleanchor: `x${suffix}`,
       scaleratio: 1,
       constrain: 'domain',
     };
     const name = titles?.[i] ?? `image ${i}`;
-    if (titles) {
+    if (lines) {
       layout.annotations!.push({
-        text: titles[i]!,
+        text: lines![i]!.join('<br>'),
         xref: 'paper',
         yref: 'paper',
         x: (x[0] + x[1]) / 2,
@@ -134,7 +140,7 @@ export function imageGridFigure(
         xanchor: 'center',
         yanchor: 'bottom',
         showarrow: false,
-        font: { size: 12 },
+        font: { size: TITLE_FONT },
       });
     }
     const [zmin, zmax] = ranges[i]!;
@@ -248,4 +254,21 @@ function colorRanges(
     Math.max(...extents.map((e) => e[1])),
   ]);
   return z.map(() => shared);
+}
+
+/**
+ * A title's lines, broken at spaces to fit `width` pixels as far as an estimate of the
+ * text's width allows: plotly does not wrap annotations ('true 7 / predicted 1' is wider
+ * than a 96-pixel digit).
+ */
+function wrap(text: string, width: number): string[] {
+  const fits = Math.max(1, Math.floor(width / CHAR_WIDTH));
+  const out: string[] = [];
+  for (const word of text.split(' ')) {
+    const last = out.at(-1);
+    if (last !== undefined && last.length + 1 + word.length <= fits)
+      out[out.length - 1] = `${last} ${word}`;
+    else out.push(word);
+  }
+  return out;
 }
