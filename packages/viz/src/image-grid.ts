@@ -40,6 +40,7 @@ const CHAR_WIDTH = 0.6 * TITLE_FONT;
 const MARGIN = { l: 10, r: 10, t: 60, b: 10 };
 const TITLE_TOP = 30;
 const COLORBAR_WIDTH = 70;
+const BARE_AXIS = { showticklabels: false, ticks: '', showgrid: false, zeroline: false } as const;
 
 /**
  * Small grayscale images side by side, each a heatmap on its own axes with square pixels
@@ -111,18 +112,17 @@ export function imageGridFigure(
     const x: [number, number] = [left / plotW, (left + cellW) / plotW];
     const y: [number, number] = [1 - (top + cellH) / plotH, 1 - top / plotH];
     const suffix = i === 0 ? '' : String(i + 1);
-    const bare = { showticklabels: false, ticks: '', showgrid: false, zeroline: false };
     // The typings name axes only up to xaxis9; plotly.js takes any number.
     const axes = layout as Record<string, unknown>;
     axes[`xaxis${suffix}`] = {
-      ...bare,
+      ...BARE_AXIS,
       domain: x,
       range: [-0.5, imgW - 0.5],
       constrain: 'domain',
     };
     // Reversed, so that row 0 is at the top as in the image; square pixels however it resizes.
     axes[`yaxis${suffix}`] = {
-      ...bare,
+      ...BARE_AXIS,
       domain: y,
       range: [imgH - 0.5, -0.5],
       scaleanchor: `x${suffix}`,
@@ -132,7 +132,7 @@ export function imageGridFigure(
     const name = titles?.[i] ?? `image ${i}`;
     if (lines) {
       layout.annotations!.push({
-        text: lines![i]!.join('<br>'),
+        text: lines[i]!.join('<br>'),
         xref: 'paper',
         yref: 'paper',
         x: (x[0] + x[1]) / 2,
