@@ -92,7 +92,7 @@ export const TASKS = {
     kind: 'classification',
     description: '10,000 real MNIST digits (28 × 28), Dense 784-256-128-10, 20% held out',
     load: (seed) => {
-      const { X, y } = loadDigits();
+      const { X, y } = loadDigits({ flatten: true });
       const split = trainTestSplit(X, y, { testSize: 0.2, stratify: true, seed });
       return { ...split, classNames: Array.from({ length: 10 }, (_, d) => String(d)) };
     },

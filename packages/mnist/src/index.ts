@@ -5,4 +5,10 @@
  *
  * @module @neunet/mnist
  */
-export { loadDigits, loadMnist, type MnistOptions, type MnistSplit } from './mnist.js';
+export {
+  loadDigits,
+  loadMnist,
+  type MnistOptions,
+  type MnistShapeOptions,
+  type MnistSplit,
+} from './mnist.js';

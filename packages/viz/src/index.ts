@@ -1,6 +1,7 @@
 /**
  * Plotly figures from plain data: the network, training curves, data sets, decision
- * boundaries, confusion matrices and histograms.
+ * boundaries, confusion matrices, histograms and grids of images (filters, feature maps,
+ * misclassified examples).
  *
  * @module @neunet/viz
  */
@@ -26,6 +27,14 @@ export {
   type HistogramsOptions,
   histogramsFigure,
 } from './histograms.js';
+export { type GrayImage, type ImageGridOptions, imageGridFigure } from './image-grid.js';
+export {
+  featureMapImages,
+  kernelImages,
+  type ShapedData,
+  sampleImages,
+} from './image-slices.js';
+export { type MisclassifiedOptions, misclassifiedExamples } from './misclassified.js';
 export {
   type NetworkConnection,
   type NetworkData,

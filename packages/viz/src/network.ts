@@ -1,5 +1,5 @@
 import type { Data } from 'plotly.js';
-import { layerColor } from './colors.js';
+import { layerColor, WEIGHT_COLORS } from './colors.js';
 import type { Figure } from './figure.js';
 
 /** A neuron: its layer (0 = the inputs) and its index within the layer. */
@@ -127,7 +127,7 @@ export function networkFigure(network: NetworkData, options: NetworkFigureOption
       x: line.x,
       y: line.y,
       line: {
-        color: line.sign === 'positive' ? 'green' : 'red',
+        color: WEIGHT_COLORS[line.sign],
         width: (maxWidth * (line.bucket + 0.5)) / widthBuckets,
       },
       // Weak connections fade (a 128 × 64 layer has 8,192), so that the strong ones stand out.
@@ -145,7 +145,7 @@ export function networkFigure(network: NetworkData, options: NetworkFigureOption
       y: h.y,
       hovertext: h.text,
       hoverinfo: 'text',
-      marker: { size: 6, opacity: 0, color: sign === 'positive' ? 'green' : 'red' },
+      marker: { size: 6, opacity: 0, color: WEIGHT_COLORS[sign as Sign] },
       showlegend: false,
     });
   }
