@@ -75,6 +75,30 @@ function draw(id: string, figure: Figure): void {
   void Plotly.react($(id), figure.data, figure.layout, { displaylogo: false, responsive: true });
 }
 
+/**
+ * Progress redraws wait for an animation frame and for the main thread to have been idle
+ * three times as long as the last redraw took: on a slow or busy machine Plotly would
+ * otherwise redraw back to back and Pause or Stop would wait behind it.
+ */
+const pendingFigures = new Map<string, () => Figure>();
+let redrawScheduled = false;
+let idleUntil = 0;
+
+function drawSoon(id: string, figure: () => Figure): void {
+  pendingFigures.set(id, figure);
+  if (redrawScheduled) return;
+  redrawScheduled = true;
+  setTimeout(() => requestAnimationFrame(redraw), Math.max(0, idleUntil - performance.now()));
+}
+
+function redraw(): void {
+  redrawScheduled = false;
+  const start = performance.now();
+  for (const [id, figure] of pendingFigures) draw(id, figure());
+  pendingFigures.clear();
+  idleUntil = performance.now() + 3 * (performance.now() - start);
+}
+
 function send(command: Command): void {
   worker?.postMessage(command);
 }
@@ -96,12 +120,16 @@ function onReport(report: Report): void {
       loss.push(...report.loss);
       accuracy.push(...report.accuracy);
       showNumbers(report.epoch, loss.at(-1)!, accuracy.at(-1)!);
-      draw('curves', trainingCurvesFigure({ loss, accuracy }, { logScale: true }));
+      drawSoon('curves', () => trainingCurvesFigure({ loss, accuracy }, { logScale: true }));
       break;
     case 'boundary':
-      if (data) draw('boundary', decisionBoundaryFigure(data, report.grid));
+      if (data) {
+        const points = data;
+        drawSoon('boundary', () => decisionBoundaryFigure(points, report.grid));
+      }
       break;
     case 'done':
+      redraw();
       showNumbers(report.epochs, report.loss, report.accuracy);
       // Sized to their grid cells: the figures' defaults (1200 × 800, 520) are for a page.
       draw(
@@ -157,6 +185,7 @@ function reset(): void {
   worker?.terminate();
   worker = undefined;
   data = undefined;
+  pendingFigures.clear();
   loss = [];
   accuracy = [];
   for (const id of ['curves', 'boundary', 'network', 'confusion']) Plotly.purge($(id));
