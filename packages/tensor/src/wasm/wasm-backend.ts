@@ -1,12 +1,14 @@
 import type { ActivationKind, AdamStep } from '../backend.js';
+import type { Conv2DGeometry } from '../conv-geometry.js';
 import { adamSize, checkSameSize, dims, JsBackend, matmulShape } from '../js-backend.js';
 import type { Tensor } from '../tensor.js';
 import { ACTIVATION_CODES, PANEL } from './codes.js';
+import { type ConvKernels, WasmConvolution } from './convolution.js';
 import type { WasmHeap } from './heap.js';
 import type { ThreadPool } from './thread-pool.js';
 
 /** The functions assembly/kernels.ts exports. */
-export interface Kernels {
+export interface Kernels extends ConvKernels {
   // biome-ignore format: the arguments in the kernel's order
   gemm(
     a: number, b: number, c: number, m: number, n: number, k: number,
@@ -73,6 +75,7 @@ export class WasmBackend extends JsBackend implements WasmBackendInfo {
   private readonly packs: { ptr: number; cls: number; bytes: number }[] = [];
 
   private pool: ThreadPool | undefined;
+  private readonly convolution: WasmConvolution;
 
   /**
    * `startPool` starts the workers; it is called on the first gemm large enough to split
@@ -87,6 +90,13 @@ export class WasmBackend extends JsBackend implements WasmBackendInfo {
     private startPool: (() => ThreadPool | undefined) | undefined,
   ) {
     super();
+    this.convolution = new WasmConvolution(kernels, {
+      input: (t, slot) => this.input(t, slot),
+      output: (t, slot) => this.output(t, slot),
+      finish: (out, ptr) => this.finish(out, ptr),
+      scratch: (slot, bytes) => this.block(this.slots, slot, bytes),
+      gemm: (...args) => this.gemm(...args),
+    });
   }
 
   get sharedMemory(): boolean {
@@ -221,6 +231,54 @@ export class WasmBackend extends JsBackend implements WasmBackendInfo {
     this.finishArray(w, pw);
     this.finishArray(m, pm);
     this.finishArray(v, pv);
+  }
+
+  override conv2d(
+    x: Tensor,
+    kernel: Tensor,
+    bias: Tensor | undefined,
+    geometry: Conv2DGeometry,
+    out: Tensor,
+    activation: ActivationKind = 'linear',
+    alpha = 0.01,
+  ): Tensor {
+    const act = code(activation);
+    return this.convolution.conv2d(x, kernel, bias, geometry, out, act, alpha);
+  }
+
+  override conv2dBackwardInput(
+    dy: Tensor,
+    kernel: Tensor,
+    geometry: Conv2DGeometry,
+    dx: Tensor,
+  ): Tensor {
+    return this.convolution.backwardInput(dy, kernel, geometry, dx);
+  }
+
+  override conv2dBackwardKernel(
+    x: Tensor,
+    dy: Tensor,
+    geometry: Conv2DGeometry,
+    dKernel: Tensor,
+    dBias?: Tensor,
+  ): Tensor {
+    return this.convolution.backwardKernel(x, dy, geometry, dKernel, dBias);
+  }
+
+  override maxPool2d(x: Tensor, geometry: Conv2DGeometry, out: Tensor): Tensor {
+    return this.convolution.maxPool2d(x, geometry, out);
+  }
+
+  override maxPool2dBackward(x: Tensor, dy: Tensor, geometry: Conv2DGeometry, dx: Tensor): Tensor {
+    return this.convolution.maxPool2dBackward(x, dy, geometry, dx);
+  }
+
+  override avgPool2d(x: Tensor, geometry: Conv2DGeometry, out: Tensor): Tensor {
+    return this.convolution.avgPool2d(x, geometry, out);
+  }
+
+  override avgPool2dBackward(dy: Tensor, geometry: Conv2DGeometry, dx: Tensor): Tensor {
+    return this.convolution.avgPool2dBackward(dy, geometry, dx);
   }
 
   /**
