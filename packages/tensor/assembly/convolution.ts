@@ -1,7 +1,7 @@
-// The convolution and pooling kernels of the wasm backend, in AssemblyScript: a second
-// entry file of the same module as kernels.ts (see scripts/build-wasm.mjs). The products
-// themselves run in kernels.ts's gemm; these kernels move data around it (im2col, col2im)
-// and do the poolings.
+// The poolings and col2im of the wasm backend, in AssemblyScript: an entry file of the
+// same module as kernels.ts (see scripts/build-wasm.mjs). The convolutions' products run
+// in implicit-gemm.ts, and for a strided input gradient in kernels.ts's gemm, whose
+// output col2im scatters back onto the input.
 //
 // Every window kernel takes up to three byte addresses, then one geometry as the JS side
 // spells it out (src/wasm/convolution.ts): n, H, W, C (the input), KH, KW (the window),
@@ -9,34 +9,15 @@
 // Tensors are NHWC; a window's taps run row-major, kh then kw, as the kernels' layout
 // [kh, kw, cIn, cOut] does.
 
-function copyFloats(dst: usize, src: usize, count: i32): void {
-  let i = 0;
-  for (; i + 4 <= count; i += 4) {
-    const at = <usize>i << 2;
-    v128.store(dst + at, v128.load(src + at));
-  }
-  for (; i < count; i++) {
-    const at = <usize>i << 2;
-    store<f32>(dst + at, load<f32>(src + at));
-  }
-}
-
-function zeroFloats(dst: usize, count: i32): void {
-  let i = 0;
-  const zero = f32x4.splat(0);
-  for (; i + 4 <= count; i += 4) v128.store(dst + (<usize>i << 2), zero);
-  for (; i < count; i++) store<f32>(dst + (<usize>i << 2), 0);
-}
-
 /** dst += src over `count` floats. */
 function addFloats(dst: usize, src: usize, count: i32): void {
   let i = 0;
   for (; i + 4 <= count; i += 4) {
-    const at = <usize>i << 2;
+    const at = (<usize>i) << 2;
     v128.store(dst + at, f32x4.add(v128.load(dst + at), v128.load(src + at)));
   }
   for (; i < count; i++) {
-    const at = <usize>i << 2;
+    const at = (<usize>i) << 2;
     store<f32>(dst + at, load<f32>(dst + at) + load<f32>(src + at));
   }
 }
@@ -51,62 +32,6 @@ function endTap(start: i32, size: i32, count: i32, dilation: i32): i32 {
   const room = size - start;
   if (room <= 0) return 0;
   return min(count, (room + dilation - 1) / dilation);
-}
-
-/**
- * cols [n·OH·OW, KH·KW·C] = the input cells each output reads, tap after tap, zeros for
- * padding: a convolution becomes one gemm with the kernel [KH·KW·C, cOut]. With no
- * dilation a window row's KW·C floats are contiguous in x and copied in one run.
- */
-export function im2col(
-  x: usize,
-  cols: usize,
-  _unused: usize,
-  n: i32,
-  H: i32,
-  W: i32,
-  C: i32,
-  KH: i32,
-  KW: i32,
-  sh: i32,
-  sw: i32,
-  dh: i32,
-  dw: i32,
-  pt: i32,
-  pl: i32,
-  OH: i32,
-  OW: i32,
-): void {
-  const cBytes = <usize>C << 2;
-  const rowFloats = KW * C;
-  let dst = cols;
-  for (let b = 0; b < n; b++) {
-    for (let oh = 0; oh < OH; oh++) {
-      for (let ow = 0; ow < OW; ow++) {
-        const iw0 = ow * sw - pl;
-        for (let kh = 0; kh < KH; kh++) {
-          const ih = oh * sh + kh * dh - pt;
-          if (ih < 0 || ih >= H) {
-            zeroFloats(dst, rowFloats);
-            dst += <usize>rowFloats << 2;
-            continue;
-          }
-          const row = x + <usize>((b * H + ih) * W) * cBytes;
-          if (dw === 1 && iw0 >= 0 && iw0 + KW <= W) {
-            copyFloats(dst, row + <usize>iw0 * cBytes, rowFloats);
-            dst += <usize>rowFloats << 2;
-            continue;
-          }
-          for (let kw = 0; kw < KW; kw++) {
-            const iw = iw0 + kw * dw;
-            if (iw < 0 || iw >= W) zeroFloats(dst, C);
-            else copyFloats(dst, row + <usize>iw * cBytes, C);
-            dst += cBytes;
-          }
-        }
-      }
-    }
-  }
 }
 
 /**
@@ -133,7 +58,7 @@ export function col2im(
   OH: i32,
   OW: i32,
 ): void {
-  const cBytes = <usize>C << 2;
+  const cBytes = (<usize>C) << 2;
   memory.fill(dx, 0, <usize>(n * H * W) * cBytes);
   let src = dcols;
   for (let b = 0; b < n; b++) {
@@ -143,13 +68,13 @@ export function col2im(
         for (let kh = 0; kh < KH; kh++) {
           const ih = oh * sh + kh * dh - pt;
           if (ih < 0 || ih >= H) {
-            src += <usize>(KW * C) << 2;
+            src += (<usize>(KW * C)) << 2;
             continue;
           }
           const row = dx + <usize>((b * H + ih) * W) * cBytes;
           if (dw === 1 && iw0 >= 0 && iw0 + KW <= W) {
             addFloats(row + <usize>iw0 * cBytes, src, KW * C);
-            src += <usize>(KW * C) << 2;
+            src += (<usize>(KW * C)) << 2;
             continue;
           }
           for (let kw = 0; kw < KW; kw++) {
@@ -186,7 +111,7 @@ export function maxPool2d(
   OH: i32,
   OW: i32,
 ): void {
-  const cBytes = <usize>C << 2;
+  const cBytes = (<usize>C) << 2;
   let o = out;
   for (let b = 0; b < n; b++) {
     for (let oh = 0; oh < OH; oh++) {
@@ -201,23 +126,23 @@ export function maxPool2d(
         for (; c + 4 <= C; c += 4) {
           let best = f32x4.splat(-Infinity);
           for (let kh = kh0; kh < kh1; kh++) {
-            const row = x + <usize>((b * H + h0 + kh * dh) * W) * cBytes + (<usize>c << 2);
+            const row = x + <usize>((b * H + h0 + kh * dh) * W) * cBytes + ((<usize>c) << 2);
             for (let kw = kw0; kw < kw1; kw++) {
               best = f32x4.pmax(best, v128.load(row + <usize>(w0 + kw * dw) * cBytes));
             }
           }
-          v128.store(o + (<usize>c << 2), best);
+          v128.store(o + ((<usize>c) << 2), best);
         }
         for (; c < C; c++) {
           let best: f32 = -Infinity;
           for (let kh = kh0; kh < kh1; kh++) {
-            const row = x + <usize>((b * H + h0 + kh * dh) * W) * cBytes + (<usize>c << 2);
+            const row = x + <usize>((b * H + h0 + kh * dh) * W) * cBytes + ((<usize>c) << 2);
             for (let kw = kw0; kw < kw1; kw++) {
               const v = load<f32>(row + <usize>(w0 + kw * dw) * cBytes);
               if (v > best) best = v;
             }
           }
-          store<f32>(o + (<usize>c << 2), best);
+          store<f32>(o + ((<usize>c) << 2), best);
         }
         o += cBytes;
       }
@@ -249,7 +174,7 @@ export function maxPool2dBackward(
   OH: i32,
   OW: i32,
 ): void {
-  const cBytes = <usize>C << 2;
+  const cBytes = (<usize>C) << 2;
   memory.fill(dx, 0, <usize>(n * H * W) * cBytes);
   const lanes = i32x4(0, 4, 8, 12);
   let g = dy;
@@ -267,7 +192,7 @@ export function maxPool2dBackward(
           let best = f32x4.splat(-Infinity);
           let at = i32x4.splat(-1);
           for (let kh = kh0; kh < kh1; kh++) {
-            const row = ((b * H + h0 + kh * dh) * W) * C + c;
+            const row = (b * H + h0 + kh * dh) * W * C + c;
             for (let kw = kw0; kw < kw1; kw++) {
               const off = (row + (w0 + kw * dw) * C) << 2;
               const v = v128.load(x + <usize>off);
@@ -276,7 +201,7 @@ export function maxPool2dBackward(
               at = v128.bitselect(i32x4.add(i32x4.splat(off), lanes), at, better);
             }
           }
-          const gc = g + (<usize>c << 2);
+          const gc = g + ((<usize>c) << 2);
           scatterAdd(dx, i32x4.extract_lane(at, 0), load<f32>(gc));
           scatterAdd(dx, i32x4.extract_lane(at, 1), load<f32>(gc, 4));
           scatterAdd(dx, i32x4.extract_lane(at, 2), load<f32>(gc, 8));
@@ -286,7 +211,7 @@ export function maxPool2dBackward(
           let best: f32 = -Infinity;
           let at = -1;
           for (let kh = kh0; kh < kh1; kh++) {
-            const row = ((b * H + h0 + kh * dh) * W) * C + c;
+            const row = (b * H + h0 + kh * dh) * W * C + c;
             for (let kw = kw0; kw < kw1; kw++) {
               const off = (row + (w0 + kw * dw) * C) << 2;
               const v = load<f32>(x + <usize>off);
@@ -296,7 +221,7 @@ export function maxPool2dBackward(
               }
             }
           }
-          scatterAdd(dx, at, load<f32>(g + (<usize>c << 2)));
+          scatterAdd(dx, at, load<f32>(g + ((<usize>c) << 2)));
         }
         g += cBytes;
       }
@@ -329,7 +254,7 @@ export function avgPool2d(
   OH: i32,
   OW: i32,
 ): void {
-  const cBytes = <usize>C << 2;
+  const cBytes = (<usize>C) << 2;
   let o = out;
   for (let b = 0; b < n; b++) {
     for (let oh = 0; oh < OH; oh++) {
@@ -345,20 +270,20 @@ export function avgPool2d(
         for (; c + 4 <= C; c += 4) {
           let s = f32x4.splat(0);
           for (let kh = kh0; kh < kh1; kh++) {
-            const row = x + <usize>((b * H + h0 + kh * dh) * W) * cBytes + (<usize>c << 2);
+            const row = x + <usize>((b * H + h0 + kh * dh) * W) * cBytes + ((<usize>c) << 2);
             for (let kw = kw0; kw < kw1; kw++) {
               s = f32x4.add(s, v128.load(row + <usize>(w0 + kw * dw) * cBytes));
             }
           }
-          v128.store(o + (<usize>c << 2), f32x4.div(s, f32x4.splat(count)));
+          v128.store(o + ((<usize>c) << 2), f32x4.div(s, f32x4.splat(count)));
         }
         for (; c < C; c++) {
           let s: f32 = 0;
           for (let kh = kh0; kh < kh1; kh++) {
-            const row = x + <usize>((b * H + h0 + kh * dh) * W) * cBytes + (<usize>c << 2);
+            const row = x + <usize>((b * H + h0 + kh * dh) * W) * cBytes + ((<usize>c) << 2);
             for (let kw = kw0; kw < kw1; kw++) s += load<f32>(row + <usize>(w0 + kw * dw) * cBytes);
           }
-          store<f32>(o + (<usize>c << 2), s / count);
+          store<f32>(o + ((<usize>c) << 2), s / count);
         }
         o += cBytes;
       }
@@ -386,7 +311,7 @@ export function avgPool2dBackward(
   OH: i32,
   OW: i32,
 ): void {
-  const cBytes = <usize>C << 2;
+  const cBytes = (<usize>C) << 2;
   memory.fill(dx, 0, <usize>(n * H * W) * cBytes);
   let g = dy;
   for (let b = 0; b < n; b++) {
@@ -401,9 +326,9 @@ export function avgPool2dBackward(
         const count = <f32>((kh1 - kh0) * (kw1 - kw0));
         let c = 0;
         for (; c + 4 <= C; c += 4) {
-          const share = f32x4.div(v128.load(g + (<usize>c << 2)), f32x4.splat(count));
+          const share = f32x4.div(v128.load(g + ((<usize>c) << 2)), f32x4.splat(count));
           for (let kh = kh0; kh < kh1; kh++) {
-            const row = dx + <usize>((b * H + h0 + kh * dh) * W) * cBytes + (<usize>c << 2);
+            const row = dx + <usize>((b * H + h0 + kh * dh) * W) * cBytes + ((<usize>c) << 2);
             for (let kw = kw0; kw < kw1; kw++) {
               const p = row + <usize>(w0 + kw * dw) * cBytes;
               v128.store(p, f32x4.add(v128.load(p), share));
@@ -411,9 +336,9 @@ export function avgPool2dBackward(
           }
         }
         for (; c < C; c++) {
-          const share = load<f32>(g + (<usize>c << 2)) / count;
+          const share = load<f32>(g + ((<usize>c) << 2)) / count;
           for (let kh = kh0; kh < kh1; kh++) {
-            const row = dx + <usize>((b * H + h0 + kh * dh) * W) * cBytes + (<usize>c << 2);
+            const row = dx + <usize>((b * H + h0 + kh * dh) * W) * cBytes + ((<usize>c) << 2);
             for (let kw = kw0; kw < kw1; kw++) {
               const p = row + <usize>(w0 + kw * dw) * cBytes;
               store<f32>(p, load<f32>(p) + share);

@@ -3,6 +3,7 @@ import type { Conv2DGeometry } from '../conv-geometry.js';
 import { adamSize, checkSameSize, dims, JsBackend, matmulShape } from '../js-backend.js';
 import type { Tensor } from '../tensor.js';
 import { ACTIVATION_CODES, PANEL } from './codes.js';
+import { ROW_KERNELS, type RowKernel } from './control.js';
 import { type ConvKernels, WasmConvolution } from './convolution.js';
 import type { WasmHeap } from './heap.js';
 import type { ThreadPool } from './thread-pool.js';
@@ -76,6 +77,7 @@ export class WasmBackend extends JsBackend implements WasmBackendInfo {
 
   private pool: ThreadPool | undefined;
   private readonly convolution: WasmConvolution;
+  private readonly rowKernels: readonly RowKernel[];
 
   /**
    * `startPool` starts the workers; it is called on the first gemm large enough to split
@@ -90,12 +92,15 @@ export class WasmBackend extends JsBackend implements WasmBackendInfo {
     private startPool: (() => ThreadPool | undefined) | undefined,
   ) {
     super();
+    this.rowKernels = ROW_KERNELS.map((name) => kernels[name]);
     this.convolution = new WasmConvolution(kernels, {
+      memory: heap.memory,
       input: (t, slot) => this.input(t, slot),
       output: (t, slot) => this.output(t, slot),
       finish: (out, ptr) => this.finish(out, ptr),
       scratch: (slot, bytes) => this.block(this.slots, slot, bytes),
       gemm: (...args) => this.gemm(...args),
+      rows: (kernel, args, units, work) => this.rows(kernel, args, units, work),
     });
   }
 
@@ -335,6 +340,23 @@ export class WasmBackend extends JsBackend implements WasmBackendInfo {
       units,
       panels,
     );
+  }
+
+  /**
+   * Runs row kernel `kernel` (see ROW_KERNELS) over `units` units, split over the threads
+   * from the gemm's threshold of `work` multiply-adds up. A few chunks per thread, so a
+   * thread the OS delays leaves its share to the others.
+   */
+  private rows(kernel: number, args: number, units: number, work: number): void {
+    const pool = work < this.threadThreshold ? undefined : this.threadPool();
+    if (!pool?.ready) {
+      this.rowKernels[kernel - 1]!(args, 0, units, this.pack(0, 0, 0));
+      return;
+    }
+    const parts = pool.size + 1;
+    for (let t = 0; t < parts; t++) pool.setPack(t, this.pack(t, 0, 0));
+    const chunks = Math.min(units, 4 * parts);
+    pool.runRows(this.kernels.gemm, this.rowKernels, kernel, args, units, chunks);
   }
 
   /** Thread `t`'s pack buffer for `panels` panels of depth k, plus the kernel's 32-byte tile. */
