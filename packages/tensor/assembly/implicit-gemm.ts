@@ -30,6 +30,20 @@ const ARG_IMAGE: usize = 44; // bytes per image of the input
 const ARG_ACT: usize = 48;
 const ARG_ALPHA: usize = 52; // f32
 const ARG_BATCH: usize = 56;
+// The window (taps, channels per tap, strides, dilation) and the input's cells that are
+// not padding, rows [top, bottom) and columns [left, right) of the padded input: the
+// row kernel skips the taps that fall in the padding.
+const ARG_KH: usize = 60;
+const ARG_KW: usize = 64;
+const ARG_C: usize = 68;
+const ARG_SH: usize = 72;
+const ARG_SW: usize = 76;
+const ARG_DH: usize = 80;
+const ARG_DW: usize = 84;
+const ARG_TOP: usize = 88;
+const ARG_BOTTOM: usize = 92;
+const ARG_LEFT: usize = 96;
+const ARG_RIGHT: usize = 100;
 
 const LINEAR: i32 = 0;
 const RELU: i32 = 1;
@@ -190,9 +204,23 @@ export function packFlipped(w: usize, pack: usize, KH: i32, KW: i32, C: i32, CO:
   }
 }
 
+/** The first tap of a window starting at `start` (relative to the cells inside) that lands inside. */
+function firstInside(start: i32, dilation: i32): i32 {
+  return start >= 0 ? 0 : (-start + dilation - 1) / dilation;
+}
+
+/** One past the last tap of a window starting at `start` that lands among `size` cells. */
+function endInside(start: i32, size: i32, count: i32, dilation: i32): i32 {
+  const room = size - start;
+  return room <= 0 ? 0 : min(count, (room + dilation - 1) / dilation);
+}
+
 /**
  * Output rows [lo, hi) (row = image · OH + oh) of act(windows · B + bias): every panel
- * of 8 channels, 4 output cells at a time.
+ * of 8 channels, 4 output cells at a time. Taps in the padding are skipped: the rows of
+ * the window inside the input, and for each 4 cells the columns inside for any of them,
+ * are contiguous runs of the tap order, each of `(kw1 − kw0)·C` taps. Skipping adds
+ * only zeros fewer, so a value does not depend on how the cells are grouped.
  */
 export function conv2dRows(args: usize, lo: i32, hi: i32, tmp: usize): void {
   const x = <usize>load<i32>(args, ARG_X);
@@ -209,13 +237,27 @@ export function conv2dRows(args: usize, lo: i32, hi: i32, tmp: usize): void {
   const image = <usize>load<i32>(args, ARG_IMAGE);
   const act = load<i32>(args, ARG_ACT);
   const alpha = load<f32>(args, ARG_ALPHA);
+  const KH = load<i32>(args, ARG_KH);
+  const KW = load<i32>(args, ARG_KW);
+  const C = load<i32>(args, ARG_C);
+  const sh = load<i32>(args, ARG_SH);
+  const sw = load<i32>(args, ARG_SW);
+  const dh = load<i32>(args, ARG_DH);
+  const dw = load<i32>(args, ARG_DW);
+  const top = load<i32>(args, ARG_TOP);
+  const bottom = load<i32>(args, ARG_BOTTOM);
+  const left = load<i32>(args, ARG_LEFT);
+  const right = load<i32>(args, ARG_RIGHT);
   const panels = (N + 7) >> 3;
-  const kEnd = (<usize>K) << 2;
   const cellBytes = (<usize>N) << 2;
+  const tapRow = KW * C;
   for (let r = lo; r < hi; r++) {
     const b = r / OH;
-    const origin = x + <usize>b * image + <usize>(r - b * OH) * row;
+    const oh = r - b * OH;
+    const origin = x + <usize>b * image + <usize>oh * row;
     const outRow = out + <usize>r * <usize>OW * cellBytes;
+    const kh0 = firstInside(oh * sh - top, dh);
+    const kh1 = endInside(oh * sh - top, bottom - top, KH, dh);
     for (let p = 0; p < panels; p++) {
       const bp = packed + ((<usize>(p * K)) << 5);
       const w = min(8, N - p * 8);
@@ -234,24 +276,34 @@ export function conv2dRows(args: usize, lo: i32, hi: i32, tmp: usize): void {
         let c21 = f32x4.splat(0);
         let c30 = f32x4.splat(0);
         let c31 = f32x4.splat(0);
-        let bq = bp;
-        for (let o: usize = 0; o < kEnd; o += 4) {
-          const off = <usize>load<i32>(offsets + o);
-          const b0 = v128.load(bq);
-          const b1 = v128.load(bq, 16);
-          let v = v128.load32_splat(a0 + off);
-          c00 = madd(v, b0, c00);
-          c01 = madd(v, b1, c01);
-          v = v128.load32_splat(a1 + off);
-          c10 = madd(v, b0, c10);
-          c11 = madd(v, b1, c11);
-          v = v128.load32_splat(a2 + off);
-          c20 = madd(v, b0, c20);
-          c21 = madd(v, b1, c21);
-          v = v128.load32_splat(a3 + off);
-          c30 = madd(v, b0, c30);
-          c31 = madd(v, b1, c31);
-          bq += 32;
+        const kw0 = firstInside((ow + 3) * sw - left, dw);
+        const kw1 = endInside(ow * sw - left, right - left, KW, dw);
+        // One run of taps when the window is all inside, else one per window row.
+        const whole = kh0 === 0 && kh1 === KH && kw0 === 0 && kw1 === KW;
+        const runs = whole ? 1 : max(0, kh1 - kh0);
+        const runTaps = whole ? K : max(0, kw1 - kw0) * C;
+        let start = whole ? 0 : kh0 * tapRow + kw0 * C;
+        for (let run = 0; run < runs; run++, start += tapRow) {
+          let bq = bp + ((<usize>start) << 5);
+          const oEnd = offsets + ((<usize>(start + runTaps)) << 2);
+          for (let o = offsets + ((<usize>start) << 2); o < oEnd; o += 4) {
+            const off = <usize>load<i32>(o);
+            const b0 = v128.load(bq);
+            const b1 = v128.load(bq, 16);
+            let v = v128.load32_splat(a0 + off);
+            c00 = madd(v, b0, c00);
+            c01 = madd(v, b1, c01);
+            v = v128.load32_splat(a1 + off);
+            c10 = madd(v, b0, c10);
+            c11 = madd(v, b1, c11);
+            v = v128.load32_splat(a2 + off);
+            c20 = madd(v, b0, c20);
+            c21 = madd(v, b1, c21);
+            v = v128.load32_splat(a3 + off);
+            c30 = madd(v, b0, c30);
+            c31 = madd(v, b1, c31);
+            bq += 32;
+          }
         }
         const cp = outRow + <usize>ow * cellBytes + ((<usize>p) << 5);
         storeRow(cp, c00, c01, w, biasP, act, alpha, tmp);
@@ -263,12 +315,21 @@ export function conv2dRows(args: usize, lo: i32, hi: i32, tmp: usize): void {
         const a0 = origin + <usize>ow * pixel;
         let c00 = f32x4.splat(0);
         let c01 = f32x4.splat(0);
-        let bq = bp;
-        for (let o: usize = 0; o < kEnd; o += 4) {
-          const v = v128.load32_splat(a0 + <usize>load<i32>(offsets + o));
-          c00 = madd(v, v128.load(bq), c00);
-          c01 = madd(v, v128.load(bq, 16), c01);
-          bq += 32;
+        const kw0 = firstInside(ow * sw - left, dw);
+        const kw1 = endInside(ow * sw - left, right - left, KW, dw);
+        const whole = kh0 === 0 && kh1 === KH && kw0 === 0 && kw1 === KW;
+        const runs = whole ? 1 : max(0, kh1 - kh0);
+        const runTaps = whole ? K : max(0, kw1 - kw0) * C;
+        let start = whole ? 0 : kh0 * tapRow + kw0 * C;
+        for (let run = 0; run < runs; run++, start += tapRow) {
+          let bq = bp + ((<usize>start) << 5);
+          const oEnd = offsets + ((<usize>(start + runTaps)) << 2);
+          for (let o = offsets + ((<usize>start) << 2); o < oEnd; o += 4) {
+            const v = v128.load32_splat(a0 + <usize>load<i32>(o));
+            c00 = madd(v, v128.load(bq), c00);
+            c01 = madd(v, v128.load(bq, 16), c01);
+            bq += 32;
+          }
         }
         storeRow(
           outRow + <usize>ow * cellBytes + ((<usize>p) << 5),

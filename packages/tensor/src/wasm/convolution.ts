@@ -78,8 +78,19 @@ const ARG = {
   act: 12,
   alpha: 13,
   batch: 14,
+  kernelHeight: 15,
+  kernelWidth: 16,
+  channels: 17,
+  strideHeight: 18,
+  strideWidth: 19,
+  dilationHeight: 20,
+  dilationWidth: 21,
+  top: 22,
+  bottom: 23,
+  left: 24,
+  right: 25,
 } as const;
-const ARG_WORDS = 16;
+const ARG_WORDS = 32;
 
 /** Operand and scratch slots (the backend's own are 0 to 3). */
 const X = 4;
@@ -158,6 +169,9 @@ export class WasmConvolution {
     a[ARG.image] = (g.inHeight + g.padTop + g.padBottom) * wp * g.inChannels * 4;
     a[ARG.act] = act;
     this.argsFloat![ARG.alpha] = alpha;
+    setStrides(a, g.strideHeight, g.strideWidth, g.padTop, g.padTop + g.inHeight);
+    a[ARG.left] = g.padLeft;
+    a[ARG.right] = g.padLeft + g.inWidth;
     const cells = n * g.outHeight * g.outWidth;
     this.ops.rows(CONV_ROWS, this.argsAt(), n * g.outHeight, cells * k * g.outChannels);
     return this.ops.finish(out, po);
@@ -200,6 +214,9 @@ export class WasmConvolution {
     a[ARG.row] = wp * co * 4;
     a[ARG.image] = hp * wp * co * 4;
     a[ARG.act] = 0;
+    setStrides(a, 1, 1, top, top + g.outHeight);
+    a[ARG.left] = left;
+    a[ARG.right] = left + g.outWidth;
     const cells = n * g.inHeight * g.inWidth;
     this.ops.rows(CONV_ROWS, this.argsAt(), n * g.inHeight, cells * k * g.inChannels);
     return this.ops.finish(dx, pdx);
@@ -318,6 +335,11 @@ export class WasmConvolution {
       this.argsFloat = new Float32Array(buffer, at, ARG_WORDS);
     }
     this.args[ARG.offsets] = offsets;
+    this.args[ARG.kernelHeight] = kh;
+    this.args[ARG.kernelWidth] = kw;
+    this.args[ARG.channels] = c;
+    this.args[ARG.dilationHeight] = g.dilationHeight;
+    this.args[ARG.dilationWidth] = g.dilationWidth;
     return this.args;
   }
 
@@ -340,6 +362,14 @@ export class WasmConvolution {
       g.outHeight, g.outWidth,
     );
   }
+}
+
+/** The strides and the rows [top, bottom) of the padded input that are not padding. */
+function setStrides(a: Int32Array, sh: number, sw: number, top: number, bottom: number): void {
+  a[ARG.strideHeight] = sh;
+  a[ARG.strideWidth] = sw;
+  a[ARG.top] = top;
+  a[ARG.bottom] = bottom;
 }
 
 function panels(n: number): number {
