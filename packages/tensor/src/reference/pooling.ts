@@ -1,4 +1,4 @@
-import { batchOf, type Conv2DGeometry, checkBatch, checkPool } from '../conv-geometry.js';
+import { type Conv2DGeometry, checkBatch, checkPool } from '../conv-geometry.js';
 import type { Tensor } from '../tensor.js';
 
 /**
@@ -147,7 +147,10 @@ export function avgPool2dBackward(dy: Tensor, g: Conv2DGeometry, dx: Tensor): Te
 }
 
 export function globalAvgPool2d(x: Tensor, out: Tensor): Tensor {
-  const [n, hw, c] = globalShape('globalAvgPool2d', x, out);
+  checkGlobal('globalAvgPool2d', x, out);
+  const n = x.shape[0]!;
+  const hw = x.shape[1]! * x.shape[2]!;
+  const c = x.shape[3]!;
   const X = x.data;
   const O = out.data;
   for (let b = 0; b < n; b++) {
@@ -161,7 +164,10 @@ export function globalAvgPool2d(x: Tensor, out: Tensor): Tensor {
 }
 
 export function globalAvgPool2dBackward(dy: Tensor, dx: Tensor): Tensor {
-  const [n, hw, c] = globalShape('globalAvgPool2dBackward', dx, dy);
+  checkGlobal('globalAvgPool2dBackward', dx, dy);
+  const n = dx.shape[0]!;
+  const hw = dx.shape[1]! * dx.shape[2]!;
+  const c = dx.shape[3]!;
   const DY = dy.data;
   const DX = dx.data;
   for (let b = 0; b < n; b++) {
@@ -172,24 +178,19 @@ export function globalAvgPool2dBackward(dy: Tensor, dx: Tensor): Tensor {
   return dx;
 }
 
-/**
- * The batch, height·width and channels of an NHWC tensor `x` after checking it against
- * its [batch, channels] pooling. Returned as a tuple: one small array per call.
- */
-export function globalShape(where: string, x: Tensor, pooled: Tensor): [number, number, number] {
+/** Checks x [n, h, w, c] against its pooling [n, c]. */
+export function checkGlobal(where: string, x: Tensor, pooled: Tensor): void {
   if (x.shape.length !== 4) {
     throw new Error(
       `${where}: the input has shape [${x.shape.join(', ')}]; expected [batch, height, width, channels]`,
     );
   }
-  const [n, h, w, c] = x.shape as [number, number, number, number];
-  batchOf(where, 'the input', x, h, w, c);
+  const [n, , , c] = x.shape;
   if (pooled.shape.length !== 2 || pooled.shape[0] !== n || pooled.shape[1] !== c) {
     throw new Error(
       `${where}: the pooled tensor has shape [${pooled.shape.join(', ')}]; expected [${n}, ${c}]`,
     );
   }
-  return [n, h * w, c];
 }
 
 function at(g: Conv2DGeometry, b: number, h: number, w: number): number {

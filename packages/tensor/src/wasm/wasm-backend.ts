@@ -99,7 +99,8 @@ export class WasmBackend extends JsBackend implements WasmBackendInfo {
       output: (t, slot) => this.output(t, slot),
       finish: (out, ptr) => this.finish(out, ptr),
       scratch: (slot, bytes) => this.block(this.slots, slot, bytes),
-      gemm: (...args) => this.gemm(...args),
+      gemm: (a, b, c, m, n, k, transA, transB, bias, act, alpha) =>
+        this.gemm(a, b, c, m, n, k, transA, transB, bias, act, alpha),
       rows: (kernel, args, units, work) => this.rows(kernel, args, units, work),
     });
   }
