@@ -42,6 +42,32 @@ describe('wasm convolution on one thread and on two', () => {
     expect(two.threads).toBe(2);
   });
 
+  it('reuses its scratch: a warm training step grows no memory', () => {
+    const memory = (one as unknown as { heap: { memory: WebAssembly.Memory } }).heap.memory;
+    const g = conv2dGeometry(CASES[2]![2]);
+    const [xs, ys] = [
+      [9, g.inHeight, g.inWidth, g.inChannels],
+      [9, g.outHeight, g.outWidth, g.outChannels],
+    ];
+    const ks = [g.kernelHeight, g.kernelWidth, g.inChannels, g.outChannels];
+    const [x, k, y, dx, dk] = [
+      random(one, xs, 1),
+      random(one, ks, 2),
+      random(one, ys, 3),
+      random(one, xs, 4),
+      random(one, ks, 5),
+    ];
+    const step = () => {
+      one.conv2d(x, k, undefined, g, y, 'tanh');
+      one.conv2dBackwardInput(y, k, g, dx);
+      one.conv2dBackwardKernel(x, y, g, dk);
+    };
+    step();
+    const size = memory.buffer.byteLength;
+    for (let i = 0; i < 5; i++) step();
+    expect(memory.buffer.byteLength).toBe(size);
+  });
+
   for (const [name, n, options] of CASES) {
     it(`gives bit-identical results: ${name}`, () => {
       const g = conv2dGeometry(options);
