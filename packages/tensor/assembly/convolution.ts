@@ -153,10 +153,7 @@ export function maxPool2d(
 /**
  * dx = each window's dy added at the first cell holding its maximum (strictly greater
  * values replace it, so ties keep the earliest). Four channels at a time track the best
- * value and its byte offset in x. Windows that overlap scatter lane by lane into a zeroed
- * dx; windows that do not (stride ≥ window, the usual pooling) write each of their cells
- * once, dy where the maximum was and 0 elsewhere, and the rest of dx is zeroed only if
- * some cells lie in no window.
+ * value and its byte offset in x, then scatter lane by lane.
  */
 export function maxPool2dBackward(
   x: usize,
@@ -178,11 +175,7 @@ export function maxPool2dBackward(
   OW: i32,
 ): void {
   const cBytes = (<usize>C) << 2;
-  const spanH = (KH - 1) * dh + 1;
-  const spanW = (KW - 1) * dw + 1;
-  const disjoint = sh >= spanH && sw >= spanW;
-  const tiled = sh === spanH && sw === spanW && OH * sh === H && OW * sw === W;
-  if (!(disjoint && tiled && pt === 0 && pl === 0)) memory.fill(dx, 0, <usize>(n * H * W) * cBytes);
+  memory.fill(dx, 0, <usize>(n * H * W) * cBytes);
   const lanes = i32x4(0, 4, 8, 12);
   let g = dy;
   for (let b = 0; b < n; b++) {
@@ -209,19 +202,6 @@ export function maxPool2dBackward(
             }
           }
           const gc = g + ((<usize>c) << 2);
-          if (disjoint) {
-            const gv = v128.load(gc);
-            const zero = f32x4.splat(0);
-            for (let kh = kh0; kh < kh1; kh++) {
-              const row = (b * H + h0 + kh * dh) * W * C + c;
-              for (let kw = kw0; kw < kw1; kw++) {
-                const off = (row + (w0 + kw * dw) * C) << 2;
-                const here = i32x4.eq(i32x4.add(i32x4.splat(off), lanes), at);
-                v128.store(dx + <usize>off, v128.bitselect(gv, zero, here));
-              }
-            }
-            continue;
-          }
           scatterAdd(dx, i32x4.extract_lane(at, 0), load<f32>(gc));
           scatterAdd(dx, i32x4.extract_lane(at, 1), load<f32>(gc, 4));
           scatterAdd(dx, i32x4.extract_lane(at, 2), load<f32>(gc, 8));
@@ -241,18 +221,7 @@ export function maxPool2dBackward(
               }
             }
           }
-          const gv = load<f32>(g + ((<usize>c) << 2));
-          if (!disjoint) {
-            scatterAdd(dx, at, gv);
-            continue;
-          }
-          for (let kh = kh0; kh < kh1; kh++) {
-            const row = (b * H + h0 + kh * dh) * W * C + c;
-            for (let kw = kw0; kw < kw1; kw++) {
-              const off = (row + (w0 + kw * dw) * C) << 2;
-              store<f32>(dx + <usize>off, off === at ? gv : 0);
-            }
-          }
+          scatterAdd(dx, at, load<f32>(g + ((<usize>c) << 2)));
         }
         g += cBytes;
       }
