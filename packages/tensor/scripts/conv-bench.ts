@@ -6,6 +6,8 @@
 // ops when `/usr/bin/python3 -c 'import torch'` works.
 //
 // Run: npx tsx scripts/conv-bench.ts [--runs 7] [--batch 64] [--seconds 0.5] [--no-js]
+// (Node 20 runs the relaxed-SIMD kernels, with fused multiply-add, only when started as
+// `node --experimental-wasm-relaxed-simd --import tsx scripts/conv-bench.ts`.)
 // Prints the median of `runs` runs of about `seconds` each, with the spread (min–max),
 // and for wasm the median time per op.
 
