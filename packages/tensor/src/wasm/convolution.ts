@@ -112,12 +112,16 @@ const ARGS = 14;
  * [KH·KW·C, CO]. Here it runs as an implicit gemm (assembly/implicit-gemm.ts): the gemm's
  * 4×8 register tile over packed kernel panels, reading each window straight from the
  * (zero-padded) input through a table of tap offsets instead of from an im2col copy.
- * Measured on LeNet's shapes, batch 64, one thread, SIMD128 (Node 20, 2-core EPYC, a
- * busy machine; median of 9): the forward pass of conv 1 (28×28×1, 8@5×5) took 3.7 ms
- * implicit against 6.1 ms as im2col + the packed gemm, conv 2 (12×12×8, 16@5×5) 2.8 ms
- * against 6.1 ms: the copy is as slow as the product, as a window row of conv 1 is five
- * floats, and the copy is not threaded. Results are bit-identical either way (the same
- * products summed in the same order).
+ * Why not im2col and the gemm (measured, LeNet's shapes, batch 64, one thread, SIMD128,
+ * Node 20 on a 2-core EPYC shared with other jobs; the fastest of 11 rounds of 20 calls,
+ * im2col + gemm against implicit): conv 1 (28×28×1, 8@5×5) forward 2.92 against 1.22 ms,
+ * kernel gradient 3.85 against 1.04 ms; conv 2 (12×12×8, 16@5×5) forward 2.41 against
+ * 1.46 ms, kernel gradient 2.88 against 1.70 ms, input gradient (col2im of dy · kernelᵀ
+ * against the full correlation below) 3.08 against 2.20 ms. The copy costs as much as the
+ * product (a window row of conv 1 is five floats), runs on one thread, and its gemm forms
+ * are the slow ones (k = 36864 for Aᵀ·B, k = 16 for A·Bᵀ). Medians moved the same way, by
+ * 1.5–3.5×. The forward pass gives the same bits either way (the same products summed
+ * in the same order).
  *
  * The input gradient with stride 1 is the same implicit gemm over dy padded by the
  * window's span with the kernel flipped (a "full" correlation); with larger strides it
