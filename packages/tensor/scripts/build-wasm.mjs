@@ -1,4 +1,5 @@
-// Compiles assembly/kernels.ts with AssemblyScript into four variants (plain SIMD128 or
+// Compiles assembly/kernels.ts, convolution.ts and implicit-gemm.ts (entry files of one
+// module: the exports of each are the module's) with AssemblyScript into four variants (plain SIMD128 or
 // relaxed SIMD, shared or plain imported memory) and writes them, base64-encoded, to
 // src/wasm/generated/modules.ts so the ESM, CJS and browser bundles all carry them.
 // The output depends only on the sources and the pinned compiler: run it, and the file
@@ -20,6 +21,8 @@ async function compile(relaxed, shared) {
   let binary;
   const args = [
     join(root, 'assembly/kernels.ts'),
+    join(root, 'assembly/convolution.ts'),
+    join(root, 'assembly/implicit-gemm.ts'),
     '--outFile',
     'kernels.wasm',
     '-O3',

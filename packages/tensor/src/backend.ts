@@ -1,3 +1,4 @@
+import type { Conv2DGeometry } from './conv-geometry.js';
 import type { Rng } from './rng.js';
 import type { Tensor } from './tensor.js';
 
@@ -226,6 +227,53 @@ export interface Backend {
     epsilon: number,
   ): void;
 
-  // Room for the next issue: conv2d / conv2dBackward and maxPool / avgPool (and their
-  // backwards) over [batch, height, width, channels] join here, in the same style.
+  // Convolution and pooling over NHWC tensors [batch, height, width, channels], with
+  // kernels [kh, kw, inChannels, outChannels] (the Keras and TensorFlow.js layouts). The
+  // geometry (see conv-geometry.ts) gives one sample's shapes, strides, dilation and
+  // padding; the batch size is read from the tensors. Every op writes all of its output.
+  /**
+   * out = act(conv(x, kernel) + bias): a Conv2D layer's forward pass, x [n, inHeight,
+   * inWidth, inChannels] to out [n, outHeight, outWidth, outChannels], with the bias (none
+   * when undefined) and the activation applied as the output is written, as `dense` does.
+   */
+  conv2d(
+    x: Tensor,
+    kernel: Tensor,
+    bias: Tensor | undefined,
+    geometry: Conv2DGeometry,
+    out: Tensor,
+    activation?: ActivationKind,
+    alpha?: number,
+  ): Tensor;
+  /**
+   * dx = ∂L/∂x from dy = ∂L/∂(conv output) (the activation's backward already applied):
+   * each input cell sums dy·kernel over the outputs whose window reads it, 0 if none do.
+   */
+  conv2dBackwardInput(dy: Tensor, kernel: Tensor, geometry: Conv2DGeometry, dx: Tensor): Tensor;
+  /**
+   * dKernel = ∂L/∂kernel, summed over the batch, and dBias = Σ dy per channel when given.
+   * Both are overwritten, not accumulated into.
+   */
+  conv2dBackwardKernel(
+    x: Tensor,
+    dy: Tensor,
+    geometry: Conv2DGeometry,
+    dKernel: Tensor,
+    dBias?: Tensor,
+  ): Tensor;
+  /** out = the maximum of each window over its cells inside x (padding takes no part). */
+  maxPool2d(x: Tensor, geometry: Conv2DGeometry, out: Tensor): Tensor;
+  /**
+   * dx = each window's dy routed to the first cell (row-major) holding its maximum, found
+   * again from x (TensorFlow's choice on ties); summed where windows overlap.
+   */
+  maxPool2dBackward(x: Tensor, dy: Tensor, geometry: Conv2DGeometry, dx: Tensor): Tensor;
+  /** out = the mean of each window over its cells inside x, as TensorFlow's 'same' does. */
+  avgPool2d(x: Tensor, geometry: Conv2DGeometry, out: Tensor): Tensor;
+  /** dx = each window's dy / (its cells inside x), spread over those cells. */
+  avgPool2dBackward(dy: Tensor, geometry: Conv2DGeometry, dx: Tensor): Tensor;
+  /** out [n, c] = the mean of x [n, h, w, c] over height and width. */
+  globalAvgPool2d(x: Tensor, out: Tensor): Tensor;
+  /** dx [n, h, w, c] = dy [n, c] / (h·w) at every cell. */
+  globalAvgPool2dBackward(dy: Tensor, dx: Tensor): Tensor;
 }

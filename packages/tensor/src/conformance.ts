@@ -13,6 +13,7 @@
  */
 import { activationKinds } from './activations.js';
 import type { Backend, LossKind, ReduceKind } from './backend.js';
+import { convolutionCases } from './conformance-conv.js';
 import { JsBackend } from './js-backend.js';
 import { Rng } from './rng.js';
 import { Tensor } from './tensor.js';
@@ -308,6 +309,7 @@ export function conformanceCases(): ConformanceCase[] {
       });
     }
   }
+  cases.push(...convolutionCases());
   return cases;
 }
 

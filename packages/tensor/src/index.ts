@@ -15,6 +15,15 @@ export type {
   LossTarget,
   ReduceKind,
 } from './backend.js';
+export {
+  type Conv2DGeometry,
+  type Conv2DGeometryOptions,
+  conv2dGeometry,
+  type Padding2D,
+  type Pool2DGeometryOptions,
+  pool2dGeometry,
+  type Size2D,
+} from './conv-geometry.js';
 export { JsBackend } from './js-backend.js';
 export type { Param } from './param.js';
 export { getBackend, registerBackend, setBackend } from './registry.js';

@@ -8,10 +8,13 @@ import type {
   LossTarget,
   ReduceKind,
 } from './backend.js';
+import type { Conv2DGeometry } from './conv-geometry.js';
+import * as conv from './reference/convolution.js';
 import * as ew from './reference/elementwise.js';
 import * as layers from './reference/layers.js';
 import * as losses from './reference/losses.js';
 import * as opt from './reference/optimizers.js';
+import * as pool from './reference/pooling.js';
 import type { Rng } from './rng.js';
 import type { Tensor } from './tensor.js';
 
@@ -294,6 +297,47 @@ export class JsBackend implements Backend {
     epsilon: number,
   ): void {
     opt.adagradUpdate(w, g, cache, rate, epsilon);
+  }
+  conv2d(
+    x: Tensor,
+    kernel: Tensor,
+    bias: Tensor | undefined,
+    geometry: Conv2DGeometry,
+    out: Tensor,
+    activation: ActivationKind = 'linear',
+    alpha = 0.01,
+  ): Tensor {
+    return conv.conv2d(x, kernel, bias, geometry, out, activation, alpha);
+  }
+  conv2dBackwardInput(dy: Tensor, kernel: Tensor, geometry: Conv2DGeometry, dx: Tensor): Tensor {
+    return conv.conv2dBackwardInput(dy, kernel, geometry, dx);
+  }
+  conv2dBackwardKernel(
+    x: Tensor,
+    dy: Tensor,
+    geometry: Conv2DGeometry,
+    dKernel: Tensor,
+    dBias?: Tensor,
+  ): Tensor {
+    return conv.conv2dBackwardKernel(x, dy, geometry, dKernel, dBias);
+  }
+  maxPool2d(x: Tensor, geometry: Conv2DGeometry, out: Tensor): Tensor {
+    return pool.maxPool2d(x, geometry, out);
+  }
+  maxPool2dBackward(x: Tensor, dy: Tensor, geometry: Conv2DGeometry, dx: Tensor): Tensor {
+    return pool.maxPool2dBackward(x, dy, geometry, dx);
+  }
+  avgPool2d(x: Tensor, geometry: Conv2DGeometry, out: Tensor): Tensor {
+    return pool.avgPool2d(x, geometry, out);
+  }
+  avgPool2dBackward(dy: Tensor, geometry: Conv2DGeometry, dx: Tensor): Tensor {
+    return pool.avgPool2dBackward(dy, geometry, dx);
+  }
+  globalAvgPool2d(x: Tensor, out: Tensor): Tensor {
+    return pool.globalAvgPool2d(x, out);
+  }
+  globalAvgPool2dBackward(dy: Tensor, dx: Tensor): Tensor {
+    return pool.globalAvgPool2dBackward(dy, dx);
   }
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DONE, GENERATION, JOB, PACKS, runChunks, TICKET } from './control.js';
+import { DONE, GENERATION, JOB, KERNEL, PACKS, runChunks, TICKET } from './control.js';
 
 describe('runChunks', () => {
   it('reads the job where the thread pool writes it, and claims every chunk once', () => {
@@ -30,10 +30,30 @@ describe('runChunks', () => {
     expect(calls).toHaveLength(3);
   });
 
+  it('runs a row job through its row kernel, cut into chunks of units', () => {
+    const I = new Int32Array(PACKS + 2);
+    const F = new Float32Array(I.buffer);
+    I[JOB] = 4096; // the argument block
+    I[JOB + 12] = 3; // chunks
+    I[JOB + 13] = 7; // units
+    I[KERNEL] = 2;
+    I[PACKS] = 640;
+    I[TICKET] = 5 << 16;
+    const calls: number[][] = [];
+    const unused = () => calls.push([-1]);
+    runChunks(I, F, () => calls.push([-2]), 0, 5, [unused, (...args) => calls.push(args)]);
+    expect(calls).toEqual([
+      [4096, 0, 2, 640],
+      [4096, 2, 4, 640],
+      [4096, 4, 7, 640],
+    ]);
+    expect(I[DONE]).toBe(3);
+  });
+
   it('is self-contained, so its text runs in a worker', () => {
     // No eval here: only check the text names nothing from this module.
     const text = runChunks.toString();
-    for (const name of ['JOB', 'TICKET', 'DONE', 'PACKS', 'GENERATION']) {
+    for (const name of ['JOB', 'KERNEL', 'TICKET', 'DONE', 'PACKS', 'GENERATION']) {
       expect(text).not.toMatch(new RegExp(`\\b${name}\\b`));
     }
   });

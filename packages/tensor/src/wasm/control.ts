@@ -16,14 +16,23 @@ export const READY = 3;
 export const TICKET = 4;
 /** The job: a, b, c, m, n, k, transA, transB, bias, act, alpha, byPanels, chunks, units, panels. */
 export const JOB = 8;
+/** The kernel a job runs: 0 the gemm; i > 0 ROW_KERNELS[i − 1], whose argument block is at a. */
+export const KERNEL = 23;
 export const PACKS = 24;
 
+/**
+ * The kernels besides the gemm that the pool runs: kernel(args, lo, hi, scratch) computes
+ * units [lo, hi) of a job described by the block of i32 words at `args`.
+ */
+export const ROW_KERNELS = ['conv2dRows', 'conv2dKernelRows'] as const;
+
 type Gemm = (...args: number[]) => void;
+export type RowKernel = (args: number, lo: number, hi: number, scratch: number) => void;
 
 /**
  * The chunk loop, run by the workers and the calling thread alike: it claims chunks of
- * the current job until none is left, runs each through the gemm kernel, and counts it
- * done. `I`/`F` view the control block, `gemm` is the kernel.
+ * the current job until none is left, runs each through the gemm kernel (or the job's
+ * row kernel, one of `rows`), and counts it done. `I`/`F` view the control block.
  *
  * The workers get it as source text (`runChunks.toString()`), so it must not refer to
  * anything outside itself but globals: a bundler or minifier may rename or drop the
@@ -38,10 +47,12 @@ export function runChunks(
   gemm: Gemm,
   thread: number,
   generation: number,
+  rows?: readonly RowKernel[],
 ): void {
   const done = 1;
   const ticketAt = 4;
   const j = 8;
+  const kernelAt = 23;
   const packs = 24;
   const ticket = (generation & 0x7fff) << 16;
   const chunks = I[j + 12]!;
@@ -55,6 +66,12 @@ export function runChunks(
     const chunk = v & 0xffff;
     const lo = Math.floor((chunk * units) / chunks);
     const hi = Math.floor(((chunk + 1) * units) / chunks);
+    const kernel = I[kernelAt]!;
+    if (kernel !== 0) {
+      rows![kernel - 1]!(I[j]!, lo, hi, I[packs + thread]!);
+      Atomics.add(I, done, 1);
+      continue;
+    }
     const byPanels = I[j + 11] !== 0;
     // biome-ignore format: the arguments in the kernel's order
     gemm(I[j]!, I[j + 1]!, I[j + 2]!, m, I[j + 4]!, I[j + 5]!, I[j + 6]!, I[j + 7]!, I[j + 8]!,

@@ -1,5 +1,16 @@
 import type { Worker as NodeWorker } from 'node:worker_threads';
-import { DONE, GENERATION, JOB, PACKS, READY, runChunks, STOP, TICKET } from './control.js';
+import {
+  DONE,
+  GENERATION,
+  JOB,
+  KERNEL,
+  PACKS,
+  READY,
+  type RowKernel,
+  runChunks,
+  STOP,
+  TICKET,
+} from './control.js';
 import type { WasmHeap } from './heap.js';
 import { isNode, nodeBuiltin } from './node-builtin.js';
 import { workerSource } from './worker-source.js';
@@ -103,13 +114,39 @@ export class ThreadPool {
     I[JOB + 6] = transA; I[JOB + 7] = transB; I[JOB + 8] = bias; I[JOB + 9] = act;
     this.floats[JOB + 10] = alpha;
     I[JOB + 11] = byPanels ? 1 : 0; I[JOB + 12] = chunks; I[JOB + 13] = units; I[JOB + 14] = panels;
+    I[KERNEL] = 0;
+    this.dispatch(gemm, chunks);
+  }
+
+  /**
+   * Runs row kernel `rows[kernel − 1]` over `units` units cut into `chunks` chunks, its
+   * arguments in the block at `args`, on every thread; returns when all are done.
+   */
+  runRows(
+    gemm: Gemm,
+    rows: readonly RowKernel[],
+    kernel: number,
+    args: number,
+    units: number,
+    chunks: number,
+  ): void {
+    const I = this.ints;
+    I[JOB] = args;
+    I[JOB + 12] = chunks;
+    I[JOB + 13] = units;
+    I[KERNEL] = kernel;
+    this.dispatch(gemm, chunks, rows);
+  }
+
+  private dispatch(gemm: Gemm, chunks: number, rows?: readonly RowKernel[]): void {
+    const I = this.ints;
     const generation = (I[GENERATION]! + 1) | 0;
     Atomics.store(I, DONE, 0);
     Atomics.store(I, TICKET, (generation & 0x7fff) << 16);
     Atomics.store(I, GENERATION, generation);
     Atomics.notify(I, GENERATION);
     // The very code the workers run, so the two never disagree about how a job is cut.
-    runChunks(I, this.floats, gemm, 0, generation);
+    runChunks(I, this.floats, gemm, 0, generation, rows);
     let done = Atomics.load(I, DONE);
     for (let s = 0; done < chunks && (s < 1 << 14 || !this.canBlock); s++) {
       done = Atomics.load(I, DONE);

@@ -1,12 +1,15 @@
 import type { ActivationKind, AdamStep } from '../backend.js';
+import type { Conv2DGeometry } from '../conv-geometry.js';
 import { adamSize, checkSameSize, dims, JsBackend, matmulShape } from '../js-backend.js';
 import type { Tensor } from '../tensor.js';
 import { ACTIVATION_CODES, PANEL } from './codes.js';
+import { ROW_KERNELS, type RowKernel } from './control.js';
+import { type ConvKernels, WasmConvolution } from './convolution.js';
 import type { WasmHeap } from './heap.js';
 import type { ThreadPool } from './thread-pool.js';
 
 /** The functions assembly/kernels.ts exports. */
-export interface Kernels {
+export interface Kernels extends ConvKernels {
   // biome-ignore format: the arguments in the kernel's order
   gemm(
     a: number, b: number, c: number, m: number, n: number, k: number,
@@ -73,6 +76,8 @@ export class WasmBackend extends JsBackend implements WasmBackendInfo {
   private readonly packs: { ptr: number; cls: number; bytes: number }[] = [];
 
   private pool: ThreadPool | undefined;
+  private readonly convolution: WasmConvolution;
+  private readonly rowKernels: readonly RowKernel[];
 
   /**
    * `startPool` starts the workers; it is called on the first gemm large enough to split
@@ -87,6 +92,17 @@ export class WasmBackend extends JsBackend implements WasmBackendInfo {
     private startPool: (() => ThreadPool | undefined) | undefined,
   ) {
     super();
+    this.rowKernels = ROW_KERNELS.map((name) => kernels[name]);
+    this.convolution = new WasmConvolution(kernels, {
+      memory: heap.memory,
+      input: (t, slot) => this.input(t, slot),
+      output: (t, slot) => this.output(t, slot),
+      finish: (out, ptr) => this.finish(out, ptr),
+      scratch: (slot, bytes) => this.block(this.slots, slot, bytes),
+      gemm: (a, b, c, m, n, k, transA, transB, bias, act, alpha) =>
+        this.gemm(a, b, c, m, n, k, transA, transB, bias, act, alpha),
+      rows: (kernel, args, units, work) => this.rows(kernel, args, units, work),
+    });
   }
 
   get sharedMemory(): boolean {
@@ -223,6 +239,54 @@ export class WasmBackend extends JsBackend implements WasmBackendInfo {
     this.finishArray(v, pv);
   }
 
+  override conv2d(
+    x: Tensor,
+    kernel: Tensor,
+    bias: Tensor | undefined,
+    geometry: Conv2DGeometry,
+    out: Tensor,
+    activation: ActivationKind = 'linear',
+    alpha = 0.01,
+  ): Tensor {
+    const act = code(activation);
+    return this.convolution.conv2d(x, kernel, bias, geometry, out, act, alpha);
+  }
+
+  override conv2dBackwardInput(
+    dy: Tensor,
+    kernel: Tensor,
+    geometry: Conv2DGeometry,
+    dx: Tensor,
+  ): Tensor {
+    return this.convolution.backwardInput(dy, kernel, geometry, dx);
+  }
+
+  override conv2dBackwardKernel(
+    x: Tensor,
+    dy: Tensor,
+    geometry: Conv2DGeometry,
+    dKernel: Tensor,
+    dBias?: Tensor,
+  ): Tensor {
+    return this.convolution.backwardKernel(x, dy, geometry, dKernel, dBias);
+  }
+
+  override maxPool2d(x: Tensor, geometry: Conv2DGeometry, out: Tensor): Tensor {
+    return this.convolution.maxPool2d(x, geometry, out);
+  }
+
+  override maxPool2dBackward(x: Tensor, dy: Tensor, geometry: Conv2DGeometry, dx: Tensor): Tensor {
+    return this.convolution.maxPool2dBackward(x, dy, geometry, dx);
+  }
+
+  override avgPool2d(x: Tensor, geometry: Conv2DGeometry, out: Tensor): Tensor {
+    return this.convolution.avgPool2d(x, geometry, out);
+  }
+
+  override avgPool2dBackward(dy: Tensor, geometry: Conv2DGeometry, dx: Tensor): Tensor {
+    return this.convolution.avgPool2dBackward(dy, geometry, dx);
+  }
+
   /**
    * Splits the gemm over the threads when it is large enough: on panels of B when there
    * are enough of them (each chunk packs only its own panels), else on rows of 4 (each
@@ -277,6 +341,23 @@ export class WasmBackend extends JsBackend implements WasmBackendInfo {
       units,
       panels,
     );
+  }
+
+  /**
+   * Runs row kernel `kernel` (see ROW_KERNELS) over `units` units, split over the threads
+   * from the gemm's threshold of `work` multiply-adds up. A few chunks per thread, so a
+   * thread the OS delays leaves its share to the others.
+   */
+  private rows(kernel: number, args: number, units: number, work: number): void {
+    const pool = work < this.threadThreshold ? undefined : this.threadPool();
+    if (!pool?.ready) {
+      this.rowKernels[kernel - 1]!(args, 0, units, this.pack(0, 0, 0));
+      return;
+    }
+    const parts = pool.size + 1;
+    for (let t = 0; t < parts; t++) pool.setPack(t, this.pack(t, 0, 0));
+    const chunks = Math.min(units, 4 * parts);
+    pool.runRows(this.kernels.gemm, this.rowKernels, kernel, args, units, chunks);
   }
 
   /** Thread `t`'s pack buffer for `panels` panels of depth k, plus the kernel's 32-byte tile. */

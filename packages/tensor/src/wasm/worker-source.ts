@@ -1,4 +1,4 @@
-import { GENERATION, PACKS, READY, runChunks, STOP } from './control.js';
+import { GENERATION, PACKS, READY, ROW_KERNELS, runChunks, STOP } from './control.js';
 
 /**
  * The source of a pool worker, run from a string (Node `eval: true`, or a Blob URL in a
@@ -15,6 +15,7 @@ const onMessage = (fn) => node ? port.once('message', fn) : (self.onmessage = (e
 const runChunks = ${runChunks.toString()};
 onMessage(({ module, memory, control, threads, thread, spin }) => {
   const k = new WebAssembly.Instance(module, { env: { memory } }).exports;
+  const rows = ${JSON.stringify(ROW_KERNELS)}.map((name) => k[name]);
   const I = new Int32Array(memory.buffer, control, ${PACKS} + threads);
   const F = new Float32Array(memory.buffer, control, I.length);
   let seen = Atomics.load(I, ${GENERATION});
@@ -29,7 +30,7 @@ onMessage(({ module, memory, control, threads, thread, spin }) => {
     }
     seen = g;
     if (Atomics.load(I, ${STOP}) !== 0) break;
-    runChunks(I, F, k.gemm, thread, g);
+    runChunks(I, F, k.gemm, thread, g, rows);
   }
   if (node) port.close(); else self.close();
 });
