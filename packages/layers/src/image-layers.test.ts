@@ -78,7 +78,7 @@ describe.each(['js', 'wasm'])('image layers together, %s backend', (backend) => 
     expect(stack.forward(randomTensor([2, 28, 28, 1], 1)).shape).toEqual([2, 10]);
   });
 
-  it("Reshape({ targetShape }) turns flat rows into images, as in Keras", () => {
+  it('Reshape({ targetShape }) turns flat rows into images, as in Keras', () => {
     const reshape = new Reshape({ targetShape: [28, 28, 1] });
     expect(reshape.getConfig()).toEqual({ type: 'Reshape', targetShape: [28, 28, 1] });
     const y = reshape.forward(randomTensor([2, 784], 1));
@@ -86,7 +86,9 @@ describe.each(['js', 'wasm'])('image layers together, %s backend', (backend) => 
     expect(new Conv2D({ filters: 2, kernelSize: 3, seed: 1 }).forward(y).shape).toEqual([
       2, 26, 26, 2,
     ]);
-    expect(() => new Reshape({} as never)).toThrow('Reshape: targetShape must be a non-empty array');
+    expect(() => new Reshape({} as never)).toThrow(
+      'Reshape: targetShape must be a non-empty array',
+    );
   });
 });
 
@@ -100,9 +102,7 @@ describe('the image layers in the registry', () => {
     ]) {
       const type = layer.getConfig().type;
       expect(findLayer(type)).toBe(layer.constructor);
-      expect(findLayer(type)!.fromConfig(layer.getConfig()).getConfig()).toEqual(
-        layer.getConfig(),
-      );
+      expect(findLayer(type)!.fromConfig(layer.getConfig()).getConfig()).toEqual(layer.getConfig());
     }
   });
 

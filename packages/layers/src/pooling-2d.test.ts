@@ -92,9 +92,10 @@ describe.each(['js', 'wasm'])('pooling layers, %s backend', (backend) => {
 
   it('MaxPooling2D sends each window’s gradient to its maximum', () => {
     const layer = new MaxPooling2D({ poolSize: 2 });
-    const x = new Tensor(Float32Array.from([1, 5, 3, 2, 0, -1, 4, 4, 9, 8, 7, 6, 1, 2, 3, 4]), [
-      1, 4, 4, 1,
-    ]);
+    const x = new Tensor(
+      Float32Array.from([1, 5, 3, 2, 0, -1, 4, 4, 9, 8, 7, 6, 1, 2, 3, 4]),
+      [1, 4, 4, 1],
+    );
     expect(Array.from(layer.forward(x).data)).toEqual([5, 4, 9, 7]);
     const dx = layer.backward(new Tensor(Float32Array.from([1, 2, 3, 4]), [1, 2, 2, 1]));
     // Ties (the two 4s) go to the first cell, row-major, as in TensorFlow.
@@ -113,9 +114,9 @@ describe('pooling errors name the layer and the shapes', () => {
     expect(() => new MaxPooling2D({ poolSize: [3, 2] }).build([2, 8, 4])).toThrow(
       "MaxPooling2D({ poolSize: [3, 2] }): the 3×2 pooling window is larger than the 2×8 input (samples of shape [2, 8, 4]) with padding 'valid'; expected an input of at least 3×2, or padding 'same'",
     );
-    expect(new MaxPooling2D({ poolSize: 3, padding: 'same' }).computeOutputShape([2, 2, 1])).toEqual(
-      [1, 1, 1],
-    );
+    expect(
+      new MaxPooling2D({ poolSize: 3, padding: 'same' }).computeOutputShape([2, 2, 1]),
+    ).toEqual([1, 1, 1]);
     expect(() => new GlobalAveragePooling2D().computeOutputShape([16])).toThrow(
       'GlobalAveragePooling2D: expects images, samples of shape [height, width, channels]',
     );
