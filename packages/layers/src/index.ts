@@ -1,7 +1,7 @@
 /**
  * The `Layer` interface (built from a per-sample input shape), `Dense`, the activations,
- * `Conv2D` and the poolings on NHWC images, `Flatten` and `Reshape`, the layer registry, and `gradientCheck` to test a layer's
- * backward pass against finite differences.
+ * `Conv2D` and the poolings on NHWC images, `Flatten` and `Reshape`, the layer registry,
+ * and `gradientCheck` to test a layer's backward pass against finite differences.
  *
  * @module @neunet/layers
  */
