@@ -1,16 +1,20 @@
 /**
  * The `Layer` interface (built from a per-sample input shape), `Dense`, the activations,
- * `Flatten` and `Reshape`, the layer registry, and `gradientCheck` to test a layer's
- * backward pass against finite differences.
+ * `Conv2D` and the poolings on NHWC images, `Flatten` and `Reshape`, the layer registry,
+ * and `gradientCheck` to test a layer's backward pass against finite differences.
  *
  * @module @neunet/layers
  */
 export { LeakyReLU, Linear, ReLU, Sigmoid, Softmax, Tanh } from './activations.js';
+export { AveragePooling2D } from './average-pooling-2d.js';
 export { BatchNormalization, type BatchNormalizationOptions } from './batch-normalization.js';
+export { Conv2D, type Conv2DOptions } from './conv2d.js';
 export { Dense, type DenseOptions, type DenseUnitsOptions } from './dense.js';
 export { Dropout, type DropoutOptions } from './dropout.js';
 export { Flatten } from './flatten.js';
+export { GlobalAveragePooling2D } from './global-average-pooling-2d.js';
 export { type GradientCheckResult, gradientCheck } from './gradient-check.js';
+export type { Padding } from './image-options.js';
 export type { Initializer } from './initializers.js';
 export type {
   BackwardOptions,
@@ -21,13 +25,15 @@ export type {
   OptimizerSettings,
   OutputActivation,
 } from './layer.js';
+export { MaxPooling2D } from './max-pooling-2d.js';
+export { Pooling2D, type Pooling2DOptions } from './pooling-2d.js';
 export {
   findLayer,
   type LayerClass,
   registeredLayerTypes,
   registerLayer,
 } from './registry.js';
-export { Reshape } from './reshape.js';
+export { Reshape, type ReshapeOptions } from './reshape.js';
 export { Scratch } from './scratch.js';
 export {
   checkSampleShape,

@@ -1,9 +1,13 @@
 import { LeakyReLU, Linear, ReLU, Sigmoid, Softmax, Tanh } from './activations.js';
+import { AveragePooling2D } from './average-pooling-2d.js';
 import { BatchNormalization } from './batch-normalization.js';
+import { Conv2D } from './conv2d.js';
 import { Dense } from './dense.js';
 import { Dropout } from './dropout.js';
 import { Flatten } from './flatten.js';
+import { GlobalAveragePooling2D } from './global-average-pooling-2d.js';
 import type { Layer, LayerConfig } from './layer.js';
+import { MaxPooling2D } from './max-pooling-2d.js';
 import { Reshape } from './reshape.js';
 
 /**
@@ -28,6 +32,10 @@ const BUILT_IN: readonly LayerClass[] = [
   Dropout,
   Flatten,
   Reshape,
+  Conv2D,
+  MaxPooling2D,
+  AveragePooling2D,
+  GlobalAveragePooling2D,
 ];
 
 // On globalThis under a global symbol, so that the ESM and the CommonJS copy of this

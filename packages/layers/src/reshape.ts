@@ -3,17 +3,24 @@ import type { LayerConfig } from './layer.js';
 import { formatShape, sizeOf } from './shape.js';
 import { ViewLayer } from './view-layer.js';
 
+export interface ReshapeOptions {
+  /** Each sample's new shape, the batch axis left out; one dimension may be -1. */
+  targetShape: Shape;
+}
+
 /**
  * Gives each sample another shape with the same number of values: [batch, ...input] →
  * [batch, ...targetShape]. One dimension of `targetShape` may be -1: it takes whatever
- * size the others leave (Keras's Reshape).
+ * size the others leave (Keras's Reshape). `new Reshape({ targetShape: [28, 28, 1] })`, as
+ * in Keras and TensorFlow.js, or `new Reshape([28, 28, 1])`.
  */
 export class Reshape extends ViewLayer {
   static readonly layerType: string = 'Reshape';
   readonly targetShape: Shape;
 
-  constructor(targetShape: Shape) {
+  constructor(target: Shape | ReshapeOptions) {
     super();
+    const targetShape = Array.isArray(target) ? target : (target as ReshapeOptions)?.targetShape;
     const free = Array.isArray(targetShape) ? targetShape.filter((d) => d === -1).length : 0;
     if (
       !Array.isArray(targetShape) ||

@@ -1,0 +1,375 @@
+import type { Optimizer, OptimizerName } from '@neunet/optimizers';
+import {
+  type ActivationKind,
+  activationKinds,
+  type Conv2DGeometry,
+  conv2dGeometry,
+  getBackend,
+  type Param,
+  Rng,
+  type Shape,
+  type Size2D,
+  Tensor,
+} from '@neunet/tensor';
+import {
+  checkImageBatch,
+  checkOptionNames,
+  checkPadding,
+  checkWindowFits,
+  imageShape,
+  type Padding,
+  size2d,
+} from './image-options.js';
+import { type Initializer, initializeWeights } from './initializers.js';
+import type {
+  BackwardOptions,
+  ForwardOptions,
+  Layer,
+  LayerConfig,
+  OptimizerSettings,
+  OutputActivation,
+} from './layer.js';
+import { lastAxisRows } from './rows.js';
+import { Scratch } from './scratch.js';
+import { checkSampleShape, formatShape, holdsSamplesOf, sameShape, sampleShape } from './shape.js';
+
+export interface Conv2DOptions {
+  /** Output channels: the number of kernels. */
+  filters: number;
+  /** The kernel's height and width: one number for both, or [height, width]. */
+  kernelSize: Size2D;
+  /** Default 1. */
+  strides?: Size2D;
+  /** Default 'valid'. */
+  padding?: Padding;
+  /** Spacing between the kernel's taps. Default 1. */
+  dilationRate?: Size2D;
+  /**
+   * An activation applied as the backend writes the output (no extra pass through
+   * memory). Default 'linear' (none).
+   */
+  activation?: ActivationKind;
+  /** LeakyReLU's slope for negative inputs, with `activation: 'leakyRelu'`. Default 0.01. */
+  alpha?: number;
+  /** Default true. */
+  useBias?: boolean;
+  /**
+   * 'he' (default, normal with std √(2 / fanIn)) or 'glorot' (uniform, limit
+   * √(6 / (fanIn + fanOut))), with fanIn = kh·kw·inChannels and fanOut = kh·kw·filters
+   * as in Keras. The bias starts at zero.
+   */
+  kernelInitializer?: Initializer;
+  /** One sample's [height, width, channels]: for the first layer of a model. */
+  inputShape?: Shape;
+  /** This layer's optimizer, as Dense's option; the model's own when absent. */
+  optimizer?: OptimizerName | Optimizer;
+  /** This layer's learning rate; the optimizer's own when absent. */
+  learningRate?: number;
+  /** Seed for the initial kernel when the layer is used outside a model. */
+  seed?: number;
+}
+
+const OPTIONS: readonly string[] = [
+  'filters',
+  'kernelSize',
+  'strides',
+  'padding',
+  'dilationRate',
+  'activation',
+  'alpha',
+  'useBias',
+  'kernelInitializer',
+  'inputShape',
+  'optimizer',
+  'learningRate',
+  'seed',
+];
+
+/**
+ * A 2-D convolution over images [batch, height, width, channels] (NHWC, as Keras and
+ * TensorFlow.js): out = act(conv(x, kernel) + bias) with the kernel shaped [kh, kw,
+ * inChannels, filters], so that weights copy across from either unchanged. The input's
+ * channels come from its shape at build, when the kernel is allocated and drawn; the
+ * backend's `conv2d` ops do the work, with the bias and the activation fused into the
+ * forward pass.
+ */
+export class Conv2D implements Layer {
+  static readonly layerType: string = 'Conv2D';
+  readonly filters: number;
+  readonly kernelSize: readonly [number, number];
+  readonly strides: readonly [number, number];
+  readonly padding: Padding;
+  readonly dilationRate: readonly [number, number];
+  readonly useBias: boolean;
+  readonly kernelInitializer: Initializer;
+  /** The `inputShape` option: the per-sample shape the layer asks a model for. */
+  readonly inputShape: Shape | undefined;
+  /** The activation applied inside the layer ('linear' for none). */
+  readonly outputActivation: OutputActivation;
+  /** The `optimizer` and `learningRate` options, for the model to group the params by. */
+  readonly optimizerSettings: OptimizerSettings;
+  private readonly activation: ActivationKind;
+  private readonly alpha: number;
+  private readonly seed: number | undefined;
+  private channels: number | undefined;
+  private k: Param | undefined;
+  private b: Param | undefined;
+  private built: Shape | undefined;
+  private shape: Shape | undefined;
+  private geometry: Conv2DGeometry | undefined;
+  private rng: Rng | undefined;
+  private input: Tensor | undefined;
+  private output: Tensor | undefined;
+  private readonly out = new Scratch();
+  private readonly dz = new Scratch();
+  private readonly dx = new Scratch();
+
+  constructor(options: Conv2DOptions) {
+    const where = 'Conv2D';
+    checkOptionNames(where, options, OPTIONS);
+    const {
+      filters,
+      kernelSize,
+      strides = 1,
+      padding = 'valid',
+      dilationRate = 1,
+      activation = 'linear',
+      alpha = 0.01,
+      useBias = true,
+      kernelInitializer = 'he',
+      inputShape,
+      optimizer,
+      learningRate,
+      seed,
+    } = options;
+    if (!Number.isInteger(filters) || filters < 1) {
+      throw new Error(`${where}: filters must be an integer >= 1, got ${JSON.stringify(filters)}`);
+    }
+    this.filters = filters;
+    this.kernelSize = size2d(where, 'kernelSize', kernelSize);
+    this.strides = size2d(where, 'strides', strides);
+    this.dilationRate = size2d(where, 'dilationRate', dilationRate);
+    this.padding = checkPadding(where, padding);
+    if (!activationKinds.includes(activation)) {
+      throw new Error(
+        `${where}: unknown activation ${JSON.stringify(activation)}; expected one of ${activationKinds.join(', ')}`,
+      );
+    }
+    if (!(Number.isFinite(alpha) && alpha >= 0)) {
+      throw new Error(`${where}: alpha must be a finite number >= 0, got ${alpha}`);
+    }
+    if (typeof useBias !== 'boolean') {
+      throw new Error(`${where}: useBias must be true or false, got ${JSON.stringify(useBias)}`);
+    }
+    if (kernelInitializer !== 'he' && kernelInitializer !== 'glorot') {
+      throw new Error(
+        `${where}: unknown kernelInitializer ${JSON.stringify(kernelInitializer)}; expected 'he' or 'glorot'`,
+      );
+    }
+    if (learningRate !== undefined && !(learningRate > 0 && Number.isFinite(learningRate))) {
+      throw new Error(`${where}: learningRate must be a finite number > 0, got ${learningRate}`);
+    }
+    this.activation = activation;
+    this.outputActivation = activation;
+    this.alpha = alpha;
+    this.useBias = useBias;
+    this.kernelInitializer = kernelInitializer;
+    this.seed = seed;
+    this.optimizerSettings = { optimizer, learningRate };
+    if (inputShape !== undefined) {
+      this.inputShape = checkSampleShape(`${this.describe()}: inputShape`, inputShape);
+      this.computeOutputShape(this.inputShape);
+      this.allocate(this.inputShape[2]!);
+    }
+  }
+
+  /** The kernel, [kh, kw, inChannels, filters]. Throws until the input's channels are known. */
+  get kernel(): Param {
+    return this.k ?? this.unbuilt();
+  }
+
+  /** The bias, [filters]; undefined with `useBias: false`. Throws until built. */
+  get bias(): Param | undefined {
+    if (!this.k) this.unbuilt();
+    return this.b;
+  }
+
+  get outputShape(): Shape | undefined {
+    return this.shape;
+  }
+
+  /** Draws the initial kernel from `rng`: now, or when built if the channels are unknown. */
+  initialize(rng: Rng): void {
+    this.rng = rng;
+    if (this.k) this.draw();
+  }
+
+  computeOutputShape(inputShape: Shape): Shape {
+    const where = this.describe();
+    const [, , channels] = imageShape(where, inputShape);
+    if (this.inputShape && !sameShape(inputShape, this.inputShape)) {
+      throw new Error(
+        `${where}: expects samples of shape ${formatShape(this.inputShape)} (its inputShape), got ${formatShape(inputShape)}`,
+      );
+    }
+    if (this.channels !== undefined && channels !== this.channels) {
+      throw new Error(
+        `${where}: its kernel is built for ${this.channels} input channels, got samples of shape ${formatShape(inputShape)}; expected [height, width, ${this.channels}]`,
+      );
+    }
+    const [kh, kw] = this.kernelSize;
+    const [dh, dw] = this.dilationRate;
+    const span: [number, number] = [(kh - 1) * dh + 1, (kw - 1) * dw + 1];
+    const what = dh === 1 && dw === 1 ? 'kernel' : 'dilated kernel';
+    checkWindowFits(where, what, span, inputShape, this.padding);
+    const g = this.geometryFor(inputShape);
+    return [g.outHeight, g.outWidth, this.filters];
+  }
+
+  build(inputShape: Shape): void {
+    const shape = this.computeOutputShape(inputShape);
+    if (this.channels === undefined) this.allocate(inputShape[2]!);
+    this.geometry = this.geometryFor(inputShape);
+    this.built = [...inputShape];
+    this.shape = shape;
+  }
+
+  /** `[kernel, bias]`, or `[kernel]` with `useBias: false`; none before the build. */
+  params(): Param[] {
+    if (!this.k) return [];
+    return this.b ? [this.k, this.b] : [this.k];
+  }
+
+  forward(x: Tensor, _options?: ForwardOptions): Tensor {
+    if (!this.built || !holdsSamplesOf(x, this.built)) {
+      checkImageBatch(this.describe(), x);
+      this.build(sampleShape(x));
+    }
+    this.input = x;
+    const y = this.out.tensor(x.rows, this.shape!);
+    getBackend().conv2d(
+      x,
+      this.k!.value,
+      this.b?.value,
+      this.geometry!,
+      y,
+      this.activation,
+      this.alpha,
+    );
+    this.output = y;
+    return y;
+  }
+
+  backward(dy: Tensor): Tensor;
+  backward(dy: Tensor, options: BackwardOptions): Tensor | undefined;
+  backward(dy: Tensor, options?: BackwardOptions): Tensor | undefined {
+    const x = this.input;
+    if (!x) throw new Error('Conv2D.backward called before forward');
+    if (dy.rows !== x.rows || !holdsSamplesOf(dy, this.shape!)) {
+      throw new Error(
+        `Conv2D.backward: gradient is ${formatShape(dy.shape)}, expected ${formatShape([x.rows, ...this.shape!])}`,
+      );
+    }
+    const backend = getBackend();
+    let g = dy;
+    if (this.activation !== 'linear') {
+      g = this.dz.tensor(dy.rows, this.shape!);
+      backend.activationBackward(
+        this.activation,
+        lastAxisRows(this.output!),
+        lastAxisRows(dy),
+        lastAxisRows(g),
+        this.alpha,
+      );
+    }
+    backend.conv2dBackwardKernel(x, g, this.geometry!, this.k!.grad, this.b?.grad);
+    // The first layer's dx would cost as much as the kernel gradient, and nobody reads it.
+    if (options?.inputGradient === false) return undefined;
+    const dx = this.dx.tensor(x.rows, this.built!);
+    backend.conv2dBackwardInput(g, this.k!.value, this.geometry!, dx);
+    return dx;
+  }
+
+  getConfig(): LayerConfig {
+    const { optimizer, learningRate } = this.optimizerSettings;
+    return {
+      type: Conv2D.layerType,
+      filters: this.filters,
+      kernelSize: [...this.kernelSize],
+      strides: [...this.strides],
+      padding: this.padding,
+      dilationRate: [...this.dilationRate],
+      ...(this.activation !== 'linear' && { activation: this.activation }),
+      ...(this.activation === 'leakyRelu' && { alpha: this.alpha }),
+      useBias: this.useBias,
+      kernelInitializer: this.kernelInitializer,
+      ...(this.inputShape && { inputShape: [...this.inputShape] }),
+      ...(learningRate !== undefined && { learningRate }),
+      ...(typeof optimizer === 'string' && { optimizer }),
+    };
+  }
+
+  /**
+   * Builds a Conv2D layer from `getConfig()`'s output. An optimizer instance is not part
+   * of the config: a saved model keeps it, with the param groups it holds.
+   */
+  static fromConfig(config: LayerConfig): Conv2D {
+    const { type: _type, ...options } = config;
+    return new Conv2D(options as unknown as Conv2DOptions);
+  }
+
+  private geometryFor(inputShape: Shape): Conv2DGeometry {
+    return conv2dGeometry({
+      inputShape,
+      kernelSize: this.kernelSize,
+      filters: this.filters,
+      strides: this.strides,
+      dilationRate: this.dilationRate,
+      padding: this.padding,
+    });
+  }
+
+  private allocate(channels: number): void {
+    const [kh, kw] = this.kernelSize;
+    const shape = [kh, kw, channels, this.filters];
+    this.channels = channels;
+    this.k = {
+      name: 'kernel',
+      value: Tensor.allocate(shape),
+      grad: Tensor.allocate(shape),
+      penalize: true,
+    };
+    if (this.useBias) {
+      this.b = {
+        name: 'bias',
+        value: Tensor.allocate([this.filters]),
+        grad: Tensor.allocate([this.filters]),
+      };
+    }
+    this.draw();
+  }
+
+  private draw(): void {
+    const rng = this.rng ?? new Rng(this.seed);
+    const taps = this.kernelSize[0] * this.kernelSize[1];
+    initializeWeights(
+      this.k!.value,
+      taps * this.channels!,
+      taps * this.filters,
+      this.kernelInitializer,
+      rng,
+    );
+    this.b?.value.data.fill(0);
+  }
+
+  private describe(): string {
+    const [kh, kw] = this.kernelSize;
+    return `Conv2D({ filters: ${this.filters}, kernelSize: ${kh === kw ? kh : `[${kh}, ${kw}]`} })`;
+  }
+
+  private unbuilt(): never {
+    throw new Error(
+      `${this.describe()}: no kernel yet, as its input channels are unknown; build(inputShape) it, give it an inputShape, or add it to a model that knows its input shape`,
+    );
+  }
+}
