@@ -82,7 +82,7 @@ describe('pnpm demo: the command line', () => {
         expect(stdout).toContain(option);
       }
       expect(stdout).toContain('--load');
-      expect(stdout).toMatch(/--dataset <name>[^]*"mnist-cnn"/);
+      expect(stdout).toMatch(/--dataset <name>[\s\S]*"mnist-cnn"/);
     },
     SPAWN,
   );
