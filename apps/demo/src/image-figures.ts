@@ -70,7 +70,7 @@ export function imageFigures(
           images.map((_, k) => `${name(truth[i]!)}: filter ${k + 1}`),
         ),
         columns: perDigit[0]!.length,
-        cellSize: 72,
+        cellSize: 80,
       }),
     );
   }

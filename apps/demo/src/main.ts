@@ -74,7 +74,7 @@ async function main(options: DemoOptions): Promise<void> {
       : '';
     console.log(
       `Trained ${ran} epochs in ${seconds.toFixed(2)} s${monitored}: ` +
-        `${Math.round(timer.samplesPerSecond)} samples/s, ${(ran / timer.seconds).toFixed(1)} epochs/s\n`,
+        `${Math.round(timer.samplesPerSecond)} samples/s, ${pace(ran, timer.seconds)}\n`,
     );
     await written('--save', save!, () => model.save(save!));
   }
@@ -104,6 +104,13 @@ async function main(options: DemoOptions): Promise<void> {
     );
   }
   console.log(`Report: ${out}`);
+}
+
+/** Epochs per second, or seconds per epoch when an epoch takes longer. */
+function pace(epochs: number, seconds: number): string {
+  return epochs >= seconds
+    ? `${(epochs / seconds).toFixed(1)} epochs/s`
+    : `${(seconds / epochs).toFixed(1)} s per epoch`;
 }
 
 /** Runs `write`, turning a file system failure the checks could not foresee into one line. */
