@@ -7,7 +7,7 @@ export default defineConfig({
         test: {
           name: 'node',
           include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
-          // Recompiles the four wasm variants (about 20 s on a busy 2-core machine).
+          // Recompiles the four wasm variants (once; about 30 s on a busy 2-core machine).
           testTimeout: 180_000,
         },
       },

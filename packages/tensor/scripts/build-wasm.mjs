@@ -7,7 +7,8 @@
 //
 // With --check, or when CI is set (as in CI's `pnpm test`), it compares instead of
 // writing and fails if the committed file differs from what the sources compile to.
-// --out <file> checks or writes another file (the script's own test uses it).
+// --out <file> checks or writes another file instead; it may be repeated, and the sources
+// are compiled once for all of them (the script's own test checks two files that way).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -62,16 +63,17 @@ for (const [name, relaxed, shared] of variants) {
   out += `\nexport const ${name} =\n  '${await compile(relaxed, shared)}';\n`;
 }
 const args = process.argv.slice(2);
-const outAt = args.indexOf('--out');
-const target = outAt >= 0 ? args[outAt + 1] : join(root, 'src/wasm/generated/modules.ts');
+const targets = args.flatMap((arg, i) => (args[i - 1] === '--out' ? [arg] : []));
+if (targets.length === 0) targets.push(join(root, 'src/wasm/generated/modules.ts'));
 if (args.includes('--check') || process.env.CI) {
-  if (readFileSync(target, 'utf8') !== out) {
+  const stale = targets.filter((target) => readFileSync(target, 'utf8') !== out);
+  for (const target of stale) {
     console.error(
       `build-wasm: ${target} differs from what assembly/kernels.ts compiles to; ` +
         'run `node scripts/build-wasm.mjs` in packages/tensor and commit the result',
     );
-    process.exit(1);
   }
+  if (stale.length > 0) process.exit(1);
 } else {
-  writeFileSync(target, out);
+  for (const target of targets) writeFileSync(target, out);
 }
