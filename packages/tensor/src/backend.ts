@@ -34,6 +34,14 @@ export type ReduceKind = 'sum' | 'mean' | 'max';
  */
 export type LossKind = 'meanSquared' | 'meanAbsolute' | 'binaryCrossEntropy' | 'crossEntropy';
 
+/**
+ * The per-batch sums `metricSum` computes: 'correct' counts the rows whose predicted class
+ * (the arg max, or p ≥ 0.5 for one output) is the target's (a label, or the arg max or
+ * p ≥ 0.5 of a target row); 'absoluteError' sums |p − y| over every value (a label counts
+ * as the value of one output).
+ */
+export type MetricKind = 'correct' | 'absoluteError';
+
 /** Targets of a loss: values with the prediction's layout, or one integer per row. */
 export type LossTarget = Float32Array | Int32Array;
 
@@ -121,6 +129,8 @@ export interface Backend {
   sub(a: Tensor, b: Tensor, out: Tensor): Tensor;
   /** out = a ⊙ b. */
   mul(a: Tensor, b: Tensor, out: Tensor): Tensor;
+  /** out = max(a, b) (NaN where either is NaN). */
+  maximum(a: Tensor, b: Tensor, out: Tensor): Tensor;
   /** out = s · x. */
   scale(x: Tensor, s: number, out: Tensor): Tensor;
   /** out = s · x + y. */
@@ -139,6 +149,15 @@ export interface Backend {
   /** out[j] = kind down column j (one value per column). */
   reduceColumns(kind: ReduceKind, x: Tensor, out: Tensor): Tensor;
 
+  // Rows of a batch. A row is one sample: every value under one index of the first axis,
+  // so these work on tensors of any rank ([batch, features], [batch, height, width,
+  // channels], ...).
+  /**
+   * out row r = src row indices[r] (a shuffled batch). `out` has indices.length rows of
+   * src's row shape; an index outside src's rows throws before anything is written.
+   */
+  gatherRows(src: Tensor, indices: Int32Array, out: Tensor): Tensor;
+
   // Softmax and the losses.
   /**
    * Softmax's backward from its output y: out = y ⊙ (dy − Σ_j dy·y) per row, the
@@ -156,6 +175,11 @@ export interface Backend {
   softmaxCrossEntropyBackward(prob: Tensor, target: LossTarget, out: Tensor): Tensor;
   /** The same for a Sigmoid and binary cross-entropy: (p − y)/(N·K). */
   sigmoidCrossEntropyBackward(prob: Tensor, target: LossTarget, out: Tensor): Tensor;
+  /**
+   * A metric's sum over the batch (see MetricKind), which an epoch's accumulator divides
+   * by its rows or values. `target` is labels (one per row) or values shaped as `pred`.
+   */
+  metricSum(kind: MetricKind, pred: Tensor, target: LossTarget): number;
   /** l1·Σ|w| + l2·Σw², a weight penalty's value. */
   penalty(w: Tensor, l1: number, l2: number): number;
   /** g += l1·sign(w) + 2·l2·w, a weight penalty's gradient. */
@@ -226,6 +250,25 @@ export interface Backend {
     epsilon: number,
   ): void;
 
-  // Room for the next issue: conv2d / conv2dBackward and maxPool / avgPool (and their
-  // backwards) over [batch, height, width, channels] join here, in the same style.
+  // Room for the next issue: convolution and pooling join here, as one family, in the
+  // style of the ops above.
+  //  - Layout: images are NHWC tensors [batch, height, width, channels] and kernels
+  //    [kernelHeight, kernelWidth, inChannels, outChannels] (the Keras and TensorFlow.js
+  //    layouts, so weights export without a transpose). One geometry object, computed
+  //    once per layer from its input shape, carries one sample's shapes, strides,
+  //    dilation and padding ('valid' or 'same'); the batch size is read from the tensors.
+  //  - Forms: conv2d(x, kernel, bias, geometry, out, activation?, alpha?) fuses bias and
+  //    activation into the output pass as `dense` does; conv2dBackwardInput(dy, kernel,
+  //    geometry, dx) and conv2dBackwardKernel(x, dy, geometry, dKernel, dBias?) take dy
+  //    after the activation's backward (activationBackward above) and overwrite their
+  //    outputs. maxPool2d / avgPool2d (x, geometry, out), their backwards routing dy to the
+  //    window's first maximum (TensorFlow's choice) or spreading it over the window's
+  //    cells inside x, and globalAvgPool2d and its backward.
+  //  - Kernels: a backend may lower a convolution to its matrix product (im2col, or an
+  //    implicit gemm that reads the windows in place) but owns the choice; every op
+  //    writes all of its output, so callers pass Scratch buffers as they do here.
+  //  - Checks: the reference in src/reference/ and conformance cases on edge geometries
+  //    (1×1 kernels, strides above the kernel size, padding wider than the input,
+  //    odd channel counts) land with them, and a gradient check against finite
+  //    differences for each backward.
 }

@@ -40,6 +40,15 @@ export function mul(a: Tensor, b: Tensor, out: Tensor): Tensor {
   return out;
 }
 
+export function maximum(a: Tensor, b: Tensor, out: Tensor): Tensor {
+  const n = sameSize('maximum', a, b, out);
+  const A = a.data;
+  const B = b.data;
+  const O = out.data;
+  for (let i = 0; i < n; i++) O[i] = Math.max(A[i]!, B[i]!);
+  return out;
+}
+
 export function scale(x: Tensor, s: number, out: Tensor): Tensor {
   const n = sameSize('scale', x, out);
   const X = x.data;

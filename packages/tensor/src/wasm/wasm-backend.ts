@@ -1,12 +1,14 @@
-import type { ActivationKind, AdamStep } from '../backend.js';
+import type { ActivationKind, AdamStep, BatchNormState } from '../backend.js';
 import { adamSize, checkSameSize, dims, JsBackend, matmulShape } from '../js-backend.js';
+import type { Rng } from '../rng.js';
 import type { Tensor } from '../tensor.js';
 import { ACTIVATION_CODES, PANEL } from './codes.js';
 import type { WasmHeap } from './heap.js';
 import type { ThreadPool } from './thread-pool.js';
+import { type TrainingKernels, WasmTraining } from './training.js';
 
-/** The functions assembly/kernels.ts exports. */
-export interface Kernels {
+/** The functions assembly/kernels.ts and assembly/training.ts export. */
+export interface Kernels extends TrainingKernels {
   // biome-ignore format: the arguments in the kernel's order
   gemm(
     a: number, b: number, c: number, m: number, n: number, k: number,
@@ -50,16 +52,17 @@ const SLOT_BIAS = 3;
 /**
  * The WebAssembly SIMD backend. It runs in wasm the kernels that pay for the trip: gemm
  * with packed B panels and bias + activation fused into its output pass, activations and
- * their derivatives, bias add, column sums, the Adam update. Tensors allocated by it live
- * in wasm memory and are used in place; any other operand is copied into scratch.
+ * their derivatives, bias add, column sums, the Adam update (assembly/kernels.ts); and
+ * BatchNormalization, dropout, the weight penalty and the batch gather
+ * (assembly/training.ts), which compute in the reference's precision and order and so
+ * give its results bit for bit. Tensors allocated by it live in wasm memory and are used
+ * in place; any other operand is copied into scratch.
  *
  * Everything else runs the inherited reference code directly on the wasm memory views
- * (no copy): softmax, argmax and row sums over a few classes; the element-wise ops,
- * reductions, losses, BatchNormalization, dropout, the SGD/RMSprop/AdaGrad updates and
- * the penalty. Those are single passes over memory, not compute-bound, and the reference
- * accumulates in double precision (batch statistics, loss sums, the optimizer steps), so
- * running it here keeps seeded runs bit-identical to the JS backend; an f32 SIMD kernel
- * would change their bits for a gain not yet measured.
+ * (no copy): softmax, argmax, row sums and the metrics over a few classes; the
+ * element-wise ops, reductions and losses; the SGD/RMSprop/AdaGrad updates. Measured on
+ * the bench's workloads, each of those is under 1 % of a training step (see
+ * apps/bench), less than a kernel's call would save.
  */
 export class WasmBackend extends JsBackend implements WasmBackendInfo {
   override readonly name: string = 'wasm';
@@ -73,6 +76,7 @@ export class WasmBackend extends JsBackend implements WasmBackendInfo {
   private readonly packs: { ptr: number; cls: number; bytes: number }[] = [];
 
   private pool: ThreadPool | undefined;
+  private readonly training: WasmTraining;
 
   /**
    * `startPool` starts the workers; it is called on the first gemm large enough to split
@@ -87,6 +91,14 @@ export class WasmBackend extends JsBackend implements WasmBackendInfo {
     private startPool: (() => ThreadPool | undefined) | undefined,
   ) {
     super();
+    this.training = new WasmTraining(kernels, {
+      memory: heap.memory,
+      owns: (d) => heap.owns(d),
+      input: (d, slot) => this.inputArray(d, slot),
+      output: (d, slot) => this.outputArray(d, slot),
+      finish: (d, ptr) => this.finishArray(d, ptr),
+      scratch: (slot, bytes) => this.block(this.slots, slot, bytes),
+    });
   }
 
   get sharedMemory(): boolean {
@@ -223,6 +235,45 @@ export class WasmBackend extends JsBackend implements WasmBackendInfo {
     this.finishArray(v, pv);
   }
 
+  override batchNorm(
+    x: Tensor,
+    gamma: Tensor,
+    beta: Tensor,
+    state: BatchNormState,
+    training: boolean,
+    out: Tensor,
+  ): Tensor {
+    return this.training.batchNorm(x, gamma, beta, state, training, out);
+  }
+
+  override batchNormBackward(
+    dy: Tensor,
+    gamma: Tensor,
+    state: BatchNormState,
+    training: boolean,
+    dx: Tensor,
+    dGamma: Tensor,
+    dBeta: Tensor,
+  ): Tensor {
+    return this.training.batchNormBackward(dy, gamma, state, training, dx, dGamma, dBeta);
+  }
+
+  override dropout(x: Tensor, rate: number, rng: Rng, mask: Tensor, out: Tensor): Tensor {
+    return this.training.dropout(x, rate, rng, mask, out);
+  }
+
+  override penalty(w: Tensor, l1: number, l2: number): number {
+    return this.training.penalty(w, l1, l2);
+  }
+
+  override penaltyBackward(w: Tensor, l1: number, l2: number, g: Tensor): Tensor {
+    return this.training.penaltyBackward(w, l1, l2, g);
+  }
+
+  override gatherRows(src: Tensor, indices: Int32Array, out: Tensor): Tensor {
+    return this.training.gatherRows(src, indices, out) ?? super.gatherRows(src, indices, out);
+  }
+
   /**
    * Splits the gemm over the threads when it is large enough: on panels of B when there
    * are enough of them (each chunk packs only its own panels), else on rows of 4 (each
@@ -306,7 +357,10 @@ export class WasmBackend extends JsBackend implements WasmBackendInfo {
   }
 
   private output(t: Tensor, slot: number): number {
-    const d = t.data;
+    return this.outputArray(t.data, slot);
+  }
+
+  private outputArray(d: Float32Array, slot: number): number {
     return this.heap.owns(d) ? d.byteOffset : this.block(this.slots, slot, d.byteLength);
   }
 
