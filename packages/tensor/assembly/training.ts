@@ -208,6 +208,9 @@ export function dropout(
   let s2 = load<u32>(state, 8);
   let s3 = load<u32>(state, 12);
   const f = <f32>factor;
+  // Rng.uniform() < keep, with uniform() = (hi·2²⁶ + lo) / 2⁵³, is exactly the integer
+  // hi·2²⁶ + lo < ⌈keep·2⁵³⌉: the scaling by a power of two and the sum are exact.
+  const threshold = <u64>Math.ceil(keep * 9007199254740992);
   for (let i = 0; i < len; i++) {
     // Two steps of xoshiro128**, as Rng.nextUint32: 27 high bits, then 26 low ones.
     let a = s1;
@@ -226,15 +229,10 @@ export function dropout(
     s1 = a ^ t2;
     s2 = t2 ^ (a << 9);
     s3 = rotl<u32>(t3, 11);
-    const u = (<f64>hi * 67108864 + <f64>lo) / 9007199254740992;
+    const kept = (((<u64>hi) << 26) | <u64>lo) < threshold;
     const at = <usize>i * 4;
-    if (u < keep) {
-      store<f32>(mask + at, f);
-      store<f32>(out + at, <f32>(<f64>load<f32>(x + at) * factor));
-    } else {
-      store<f32>(mask + at, 0);
-      store<f32>(out + at, <f32>(<f64>load<f32>(x + at) * 0));
-    }
+    store<f32>(mask + at, select<f32>(f, 0, kept));
+    store<f32>(out + at, <f32>(<f64>load<f32>(x + at) * select<f64>(factor, 0, kept)));
   }
   store<u32>(state, s0);
   store<u32>(state, s1, 4);

@@ -1,5 +1,5 @@
-// Compiles assembly/kernels.ts and assembly/training.ts (entry files of one module, whose
-// exports are the module's) with AssemblyScript into four variants (plain SIMD128 or
+// Compiles assembly/kernels.ts, elementwise.ts and training.ts (entry files of one module,
+// whose exports are the module's) with AssemblyScript into four variants (plain SIMD128 or
 // relaxed SIMD, shared or plain imported memory) and writes them, base64-encoded, to
 // src/wasm/generated/modules.ts so the ESM, CJS and browser bundles all carry them.
 // The output depends only on the sources and the pinned compiler: run it, and the file
@@ -21,6 +21,7 @@ async function compile(relaxed, shared) {
   let binary;
   const args = [
     join(root, 'assembly/kernels.ts'),
+    join(root, 'assembly/elementwise.ts'),
     join(root, 'assembly/training.ts'),
     '--outFile',
     'kernels.wasm',

@@ -142,6 +142,11 @@ export interface Backend {
    * rounds as one sum.
    */
   sumSquares(x: Tensor, from?: number): number;
+  /**
+   * The index of the first value of x that is NaN or ±∞, or −1 when all are finite: the
+   * check a training step makes on every gradient before it updates.
+   */
+  firstNonFinite(x: Tensor): number;
 
   // Reductions over one axis of a [rows, cols] tensor.
   /** out[i] = kind over row i (one value per row). */

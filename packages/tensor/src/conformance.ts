@@ -97,6 +97,16 @@ export function conformanceCases(): ConformanceCase[] {
       );
       same('clamp', b.clamp(x, 0.5, out(b, r, c)), ref.clamp(x, 0.5, out(ref, r, c)), 0);
       near('sumSquares', b.sumSquares(x, 2), ref.sumSquares(x, 2), TOL.reduce);
+      near('firstNonFinite', b.firstNonFinite(x), -1, 0);
+      for (const bad of [Number.NaN, Number.NEGATIVE_INFINITY]) {
+        for (const at of new Set([Math.floor((r * c) / 2), r * c - 1])) {
+          if (at < 0 || at >= r * c) continue;
+          const z = data(b, r, c, 3);
+          z.data[at] = bad;
+          if (at > 0) z.data[at - 1] = 3e38;
+          near(`firstNonFinite ${bad} at ${at}`, b.firstNonFinite(z), at, 0);
+        }
+      }
     });
     for (const kind of activationKinds) {
       add(`activation ${kind} ${shape}`, (b, ref) => {

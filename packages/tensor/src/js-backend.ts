@@ -222,6 +222,9 @@ export class JsBackend implements Backend {
   sumSquares(x: Tensor, from = 0): number {
     return ew.sumSquares(x, from);
   }
+  firstNonFinite(x: Tensor): number {
+    return ew.firstNonFinite(x);
+  }
   reduceRows(kind: ReduceKind, x: Tensor, out: Tensor): Tensor {
     return ew.reduceRows(kind, x, out);
   }

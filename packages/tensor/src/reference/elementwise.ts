@@ -81,6 +81,16 @@ export function sumSquares(x: Tensor, from = 0): number {
   return s;
 }
 
+export function firstNonFinite(x: Tensor): number {
+  const X = x.data;
+  // v·0 is 0 for every finite v and NaN otherwise: one pass for the usual, all-finite case.
+  let probe = 0;
+  for (let i = 0; i < X.length; i++) probe += X[i]! * 0;
+  if (probe === 0) return -1;
+  for (let i = 0; i < X.length; i++) if (!Number.isFinite(X[i]!)) return i;
+  return -1;
+}
+
 export function reduceRows(kind: ReduceKind, x: Tensor, out: Tensor): Tensor {
   const rows = x.size === 0 ? 0 : x.rows;
   const cols = x.cols;

@@ -152,6 +152,22 @@ describe.each(variants)('wasm training kernels (%s)', (_, wasm) => {
     }
   });
 
+  it('adds, subtracts, multiplies and takes maxima bit for bit, in place too', () => {
+    for (const size of [1, 3, 4, 9, 4096]) {
+      const a = values(wasm, [size], size, 1e3);
+      const b = values(wasm, [size], size + 1, 1e-3);
+      a.data.set([Number.NaN, -0, 3e38].slice(0, size));
+      b.data.set([1, 0, 3e38].slice(0, size));
+      for (const op of ['add', 'sub', 'mul', 'maximum'] as const) {
+        const want = reference[op](a, b, Tensor.zeros([size]));
+        expectBits(wasm[op](a, b, Tensor.zeros([size])).data, want.data, op);
+        const inPlace = values(wasm, [size], size + 1, 1e-3);
+        inPlace.data.set(b.data);
+        expectBits(wasm[op](a, inPlace, inPlace).data, want.data, `${op} in place`);
+      }
+    }
+  });
+
   it('gathers rows of any rank, from wasm memory and from plain arrays', () => {
     const src3 = values(wasm, [5, 3, 2], 8);
     const indices = Int32Array.from([4, 0, 4, 2]);

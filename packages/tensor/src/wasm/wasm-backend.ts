@@ -1,13 +1,14 @@
 import type { ActivationKind, AdamStep, BatchNormState } from '../backend.js';
 import { adamSize, checkSameSize, dims, JsBackend, matmulShape } from '../js-backend.js';
+import { sameSize } from '../reference/elementwise.js';
 import type { Rng } from '../rng.js';
 import type { Tensor } from '../tensor.js';
-import { ACTIVATION_CODES, PANEL } from './codes.js';
+import { ACTIVATION_CODES, ELEMENTWISE_CODES, PANEL } from './codes.js';
 import type { WasmHeap } from './heap.js';
 import type { ThreadPool } from './thread-pool.js';
 import { type TrainingKernels, WasmTraining } from './training.js';
 
-/** The functions assembly/kernels.ts and assembly/training.ts export. */
+/** The functions assembly/kernels.ts, elementwise.ts and training.ts export. */
 export interface Kernels extends TrainingKernels {
   // biome-ignore format: the arguments in the kernel's order
   gemm(
@@ -31,6 +32,8 @@ export interface Kernels extends TrainingKernels {
     w: number, g: number, m: number, v: number, len: number, beta1: number, beta2: number,
     oneMinusBeta1: number, oneMinusBeta2: number, epsilon: number, scale: number, invC2: number,
   ): void;
+  elementwise(op: number, a: number, b: number, out: number, len: number): void;
+  firstNonFinite(x: number, len: number): number;
   heapBase(): number;
 }
 
@@ -52,10 +55,11 @@ const SLOT_BIAS = 3;
 /**
  * The WebAssembly SIMD backend. It runs in wasm the kernels that pay for the trip: gemm
  * with packed B panels and bias + activation fused into its output pass, activations and
- * their derivatives, bias add, column sums, the Adam update (assembly/kernels.ts); and
- * BatchNormalization, dropout, the weight penalty and the batch gather
- * (assembly/training.ts), which compute in the reference's precision and order and so
- * give its results bit for bit. Tensors allocated by it live in wasm memory and are used
+ * their derivatives, bias add, column sums, the Adam update (assembly/kernels.ts); the
+ * element-wise add, sub, mul and maximum and the finiteness check (elementwise.ts); and
+ * BatchNormalization, dropout, the weight penalty and the batch gather (training.ts).
+ * The last two files compute in the reference's precision and order and so give its
+ * results bit for bit. Tensors allocated by it live in wasm memory and are used
  * in place; any other operand is copied into scratch.
  *
  * Everything else runs the inherited reference code directly on the wasm memory views
@@ -233,6 +237,35 @@ export class WasmBackend extends JsBackend implements WasmBackendInfo {
     this.finishArray(w, pw);
     this.finishArray(m, pm);
     this.finishArray(v, pv);
+  }
+
+  override add(a: Tensor, b: Tensor, out: Tensor): Tensor {
+    return this.elementwise('add', a, b, out);
+  }
+
+  override sub(a: Tensor, b: Tensor, out: Tensor): Tensor {
+    return this.elementwise('sub', a, b, out);
+  }
+
+  override mul(a: Tensor, b: Tensor, out: Tensor): Tensor {
+    return this.elementwise('mul', a, b, out);
+  }
+
+  override maximum(a: Tensor, b: Tensor, out: Tensor): Tensor {
+    return this.elementwise('maximum', a, b, out);
+  }
+
+  private elementwise(op: keyof typeof ELEMENTWISE_CODES, a: Tensor, b: Tensor, out: Tensor) {
+    const n = sameSize(op, a, b, out);
+    const pa = this.input(a, SLOT_A);
+    const pb = this.input(b, SLOT_B);
+    const po = this.output(out, SLOT_C);
+    this.kernels.elementwise(ELEMENTWISE_CODES[op], pa, pb, po, n);
+    return this.finish(out, po);
+  }
+
+  override firstNonFinite(x: Tensor): number {
+    return this.kernels.firstNonFinite(this.input(x, SLOT_A), x.size);
   }
 
   override batchNorm(
