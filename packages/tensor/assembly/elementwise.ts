@@ -13,7 +13,8 @@ function apply(op: i32, a: v128, b: v128): v128 {
   if (op === ADD) return f32x4.add(a, b);
   if (op === SUB) return f32x4.sub(a, b);
   if (op === MUL) return f32x4.mul(a, b);
-  return f32x4.max(a, b);
+  if (op === MAX) return f32x4.max(a, b);
+  return a;
 }
 
 /** out = a op b over len values; out may alias a or b. */
