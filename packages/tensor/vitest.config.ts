@@ -16,7 +16,7 @@ export default defineConfig({
         // it, so the relaxed-SIMD variants are tested too (Node 22+ has it on already).
         test: {
           name: 'relaxed-simd',
-          include: ['src/wasm/wasm-backend.test.ts'],
+          include: ['src/wasm/wasm-backend.test.ts', 'src/wasm/training.test.ts'],
           execArgv: ['--experimental-wasm-relaxed-simd'],
           env: { NEUNET_REQUIRE_RELAXED_SIMD: '1' },
         },
