@@ -1,5 +1,7 @@
 import {
+  BatchNormalization,
   Dense,
+  Dropout,
   Flatten,
   type Layer,
   LeakyReLU,
@@ -12,6 +14,13 @@ import {
 } from '@neunet/layers';
 import { NeuralNetwork } from '@neunet/model';
 import type { Tensor } from '@neunet/tensor';
+import {
+  addImageLayerFromTfjs,
+  IMAGE_LAYERS,
+  imageLayerToTfjs,
+  leakyReluAfter,
+} from './tfjs-image.js';
+import { findWeight, readWeights } from './tfjs-weights.js';
 
 /** One weight in a TensorFlow.js weights manifest. */
 export interface TfjsWeightSpec {
@@ -97,17 +106,11 @@ export function exportTfjs(model: NeuralNetwork): TfjsArtifacts {
       });
       weight(`${name}/kernel`, kernel);
       weight(`${name}/bias`, find(params, 'bias'));
-      if (fused === 'leakyRelu') {
-        layers.push({
-          class_name: 'LeakyReLU',
-          config: {
-            name: `${name}_leakyrelu`,
-            trainable: true,
-            dtype: 'float32',
-            alpha: config.alpha,
-          },
-        });
-      }
+      if (fused === 'leakyRelu') layers.push(leakyReluAfter(name, config.alpha));
+    } else if (IMAGE_LAYERS.includes(config.type)) {
+      layers.push(
+        ...imageLayerToTfjs(layer, { ...base, name }, `layer ${i + 1} (${config.type})`, weight),
+      );
     } else if (ACTIVATIONS[config.type]) {
       layers.push({
         class_name: 'Activation',
@@ -140,7 +143,9 @@ export function exportTfjs(model: NeuralNetwork): TfjsArtifacts {
       weight(`${name}/moving_mean`, find(buffers, 'runningMean'));
       weight(`${name}/moving_variance`, find(buffers, 'runningVar'));
     } else {
-      throw new Error(`exportTfjs: layer ${i + 1} (${config.type}) has no TensorFlow.js form`);
+      throw new Error(
+        `exportTfjs: layer ${i + 1} (${config.type}) has no TensorFlow.js form; supported: Dense, Conv2D, MaxPooling2D, AveragePooling2D, GlobalAveragePooling2D, ReLU, LeakyReLU, Sigmoid, Tanh, Softmax, Linear, BatchNormalization, Dropout, Flatten, Reshape`,
+      );
     }
   });
   const total = chunks.reduce((n, c) => n + c.length, 0);
@@ -212,30 +217,7 @@ export function importTfjs(
   if (!Array.isArray(layers) || layers.length === 0)
     throw new Error(`${where}: the model has no layers`);
 
-  const buffers = Array.isArray(artifacts.weightData)
-    ? artifacts.weightData
-    : [artifacts.weightData];
-  const joined = new Uint8Array(buffers.reduce((n, b) => n + b.byteLength, 0));
-  let at = 0;
-  for (const b of buffers) {
-    joined.set(new Uint8Array(b), at);
-    at += b.byteLength;
-  }
-  const values = new Map<string, Float32Array>();
-  let offset = 0;
-  for (const spec of artifacts.weightSpecs) {
-    if ((spec.dtype ?? 'float32') !== 'float32') {
-      throw new Error(
-        `${where}: weight '${spec.name}' is ${spec.dtype}; only float32 weights are read`,
-      );
-    }
-    const size = spec.shape.reduce((a, b) => a * b, 1);
-    if ((offset + size) * 4 > joined.length) {
-      throw new Error(`${where}: the weight data ends before weight '${spec.name}'`);
-    }
-    values.set(spec.name, new Float32Array(joined.buffer.slice(offset * 4, (offset + size) * 4)));
-    offset += size;
-  }
+  const values = readWeights(artifacts, where);
 
   // A Sequential model carries its input shape on its first layer (or its InputLayer).
   const first = (layers[0]?.config ?? {}) as Record<string, unknown>;
@@ -263,6 +245,7 @@ export function importTfjs(
   layers.forEach((layer, i) => {
     const c = layer.config ?? {};
     const at = `layer ${i + 1} (${layer.class_name} '${String(c.name)}')`;
+    if (addImageLayerFromTfjs(model, layer, at, values)) return;
     switch (layer.class_name) {
       case 'InputLayer':
         return;
@@ -284,7 +267,23 @@ export function importTfjs(
         return;
       }
       case 'Flatten':
+        if ((c.data_format ?? 'channels_last') !== 'channels_last') {
+          throw new Error(
+            `${where}: ${at}: data_format ${JSON.stringify(c.data_format)} is not supported; NeuNet flattens 'channels_last' (NHWC) images`,
+          );
+        }
         model.add(new Flatten());
+        return;
+      case 'Dropout':
+        if (c.noise_shape != null) {
+          throw new Error(
+            `${where}: ${at}: noise_shape ${JSON.stringify(c.noise_shape)} is not supported; NeuNet's Dropout drops each value on its own`,
+          );
+        }
+        model.add(new Dropout((c.rate as number | undefined) ?? 0));
+        return;
+      case 'BatchNormalization':
+        addBatchNormalization(model, c, at, values);
         return;
       case 'Reshape':
         model.add(new Reshape(c.target_shape as number[]));
@@ -299,30 +298,46 @@ export function importTfjs(
         return;
       default:
         throw new Error(
-          `${where}: ${at} is not supported; expected Dense, Activation, LeakyReLU, Flatten or Reshape layers`,
+          `${where}: ${at} is not supported; expected Dense, Conv2D, MaxPooling2D, AveragePooling2D, GlobalAveragePooling2D, Activation, LeakyReLU, BatchNormalization, Dropout, Flatten or Reshape layers`,
         );
     }
   });
   return model;
 }
 
-function findWeight(
+/** A Keras BatchNormalization over the last axis, with its weights, added to `model`. */
+function addBatchNormalization(
+  model: NeuralNetwork,
+  c: Record<string, unknown>,
+  at: string,
   values: Map<string, Float32Array>,
-  name: string,
-  shape: number[],
-  where: string,
-): Float32Array {
-  // Keras names weights 'dense/kernel:0' or nests them under the model's name; match the tail.
-  const key = [...values.keys()].find(
-    (k) => k === name || k.replace(/:0$/, '').endsWith(`/${name}`) || k.replace(/:0$/, '') === name,
-  );
-  const found = key === undefined ? undefined : values.get(key);
-  if (!found) throw new Error(`${where}: no weight '${name}' in the weight specs`);
-  const size = shape.reduce((a, b) => a * b, 1);
-  if (found.length !== size) {
+): void {
+  const where = 'importTfjs';
+  const shape = model.outputShape;
+  if (shape === undefined) {
+    throw new Error(`${where}: ${at}: the input shape is unknown (no batch_input_shape)`);
+  }
+  // Keras counts the batch axis: the last axis of [batch, ...shape] is shape.length.
+  const axis = Array.isArray(c.axis) && c.axis.length === 1 ? c.axis[0] : (c.axis ?? -1);
+  if (axis !== -1 && axis !== shape.length) {
     throw new Error(
-      `${where}: weight '${name}' has ${found.length} values, expected [${shape.join(', ')}]`,
+      `${where}: ${at}: axis ${JSON.stringify(c.axis)} is not supported; NeuNet's BatchNormalization normalises the last axis (-1 or ${shape.length} here)`,
     );
   }
-  return found;
+  // Keras's defaults, where the config leaves them out.
+  const norm = new BatchNormalization({
+    epsilon: (c.epsilon as number | undefined) ?? 1e-3,
+    momentum: (c.momentum as number | undefined) ?? 0.99,
+  });
+  model.add(norm);
+  const width = [shape.at(-1)!];
+  const name = String(c.name);
+  const [gamma, beta] = norm.params();
+  const [mean, variance] = norm.buffers();
+  if (c.scale !== false) gamma!.value.data.set(findWeight(values, `${name}/gamma`, width, where));
+  else gamma!.value.data.fill(1);
+  if (c.center !== false) beta!.value.data.set(findWeight(values, `${name}/beta`, width, where));
+  else beta!.value.data.fill(0);
+  mean!.value.data.set(findWeight(values, `${name}/moving_mean`, width, where));
+  variance!.value.data.set(findWeight(values, `${name}/moving_variance`, width, where));
 }
