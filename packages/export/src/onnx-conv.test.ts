@@ -141,6 +141,8 @@ describe('exportOnnx of conv nets, checked in onnxruntime-node', () => {
       'conv2d_1_nchw',
       'reshape_7_nhwc',
       'conv2d_11_nchw',
+      'dense_12_nhwc',
+      'globalaveragepooling2d_13_nchw',
     ]);
   });
 

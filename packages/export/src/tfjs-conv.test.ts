@@ -10,7 +10,8 @@ import {
   mnistShaped,
   normalSamples,
 } from '../test/test-conv-networks.js';
-import { exportTfjs, importTfjs, type TfjsArtifacts, type TfjsModelInput } from './tfjs.js';
+import { exportTfjs, type TfjsArtifacts } from './tfjs.js';
+import { importTfjs, type TfjsModelInput } from './tfjs-import.js';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -61,7 +62,7 @@ const networks: [string, () => NeuralNetwork, () => Tensor, string][] = [
     () => normalSamples([16, 9, 11, 3], 4),
     // tfjs has no 'leakyRelu' activation, and Dense's activation comes back as a layer.
     'Conv2D BatchNormalization Conv2D LeakyReLU AveragePooling2D MaxPooling2D Softmax Reshape ' +
-      'Dense ReLU Reshape Dense Conv2D GlobalAveragePooling2D Dense Softmax',
+      'Dense ReLU Reshape Dense Conv2D Dense Tanh GlobalAveragePooling2D Dense Softmax',
   ],
   [
     'a net whose output is an image',

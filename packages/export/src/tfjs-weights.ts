@@ -1,4 +1,4 @@
-import type { TfjsModelInput } from './tfjs.js';
+import type { TfjsModelInput } from './tfjs-import.js';
 
 // Reading the weights of tfjs ModelArtifacts: one buffer or several (shards), named specs.
 

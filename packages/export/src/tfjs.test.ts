@@ -6,7 +6,8 @@ import { Tensor } from '@neunet/tensor';
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seedNetwork } from '../test/test-networks.js';
-import { exportTfjs, importTfjs, type TfjsModelInput, tfjsModelJson } from './tfjs.js';
+import { exportTfjs, tfjsModelJson } from './tfjs.js';
+import { importTfjs, type TfjsModelInput } from './tfjs-import.js';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');

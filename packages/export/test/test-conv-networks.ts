@@ -56,7 +56,8 @@ export function mnistShaped(n: number, seed: number): Tensor {
  * images: 'same' padding split unevenly, strides 2, dilation 2, no bias, leakyRelu and
  * tanh fused, BatchNormalization and Softmax on images, AveragePooling2D 'same' (edge
  * windows partly padding), MaxPooling2D 'same' with strides 1, Reshape between images and
- * sequences, Dense on the channels of an image, GlobalAveragePooling2D. Biases and
+ * sequences, Dense on the channels of an image (before and after a Conv2D),
+ * GlobalAveragePooling2D. Biases and
  * BatchNormalization's statistics are set away from their initial values. Test helper only.
  */
 export function everyImageLayerNetwork(seed: number): NeuralNetwork {
@@ -94,6 +95,7 @@ export function everyImageLayerNetwork(seed: number): NeuralNetwork {
     .add(new Reshape({ targetShape: [4, 5, 2] }))
     .add(new Dense({ units: 6 }))
     .add(new Conv2D({ filters: 6, kernelSize: 2, padding: 'valid' }))
+    .add(new Dense({ units: 5, activation: 'tanh' }))
     .add(new GlobalAveragePooling2D())
     .add(new Dense({ units: 3 }))
     .add(new Softmax());
