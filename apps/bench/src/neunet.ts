@@ -104,7 +104,11 @@ export function mlpModel(sizes: readonly number[], seed: number, learningRate = 
   return model;
 }
 
-/** The W2 network's Dense layers, for copying its weights to the other implementations. */
-export function denseLayers(model: NeuralNetwork): Dense[] {
-  return model.layers.filter((l): l is Dense => l instanceof Dense);
+/**
+ * The W2 network's weights, for copying to the other implementations: what each layer
+ * declares as its params, in order (a Dense's weights, then its bias; ReLU and Softmax
+ * have none), whatever the layers' classes.
+ */
+export function networkWeights(model: NeuralNetwork): Float32Array[] {
+  return model.layers.flatMap((layer) => layer.params().map((param) => param.value.data));
 }

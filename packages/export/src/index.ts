@@ -7,11 +7,10 @@
 export { exportOnnx, type OnnxExportOptions } from './onnx.js';
 export {
   exportTfjs,
-  importTfjs,
   type TfjsArtifacts,
   type TfjsLayerConfig,
-  type TfjsModelInput,
   type TfjsTopology,
   type TfjsWeightSpec,
   tfjsModelJson,
 } from './tfjs.js';
+export { importTfjs, type TfjsModelInput } from './tfjs-import.js';

@@ -9,12 +9,14 @@ export const FLOAT = 1;
 export const INT64 = 7;
 export const ATTRIBUTE_FLOAT = 1;
 export const ATTRIBUTE_INT = 2;
+export const ATTRIBUTE_INTS = 7;
 
 export interface OnnxAttribute {
   name: string;
-  type: typeof ATTRIBUTE_FLOAT | typeof ATTRIBUTE_INT;
+  type: typeof ATTRIBUTE_FLOAT | typeof ATTRIBUTE_INT | typeof ATTRIBUTE_INTS;
   f?: number;
   i?: number;
+  ints?: number[];
 }
 
 export interface OnnxNode {
@@ -61,6 +63,14 @@ const int64 = (w: Writer, field: number, value: number) =>
 const int32 = (w: Writer, field: number, value: number) =>
   w.tag(field, WireType.Varint).int32(value);
 
+/** Packed, as proto3 encodes repeated numbers (parsers read packed and unpacked alike). */
+function packedInt64(w: Writer, field: number, values: number[]): void {
+  if (values.length === 0) return;
+  w.tag(field, WireType.LengthDelimited).fork();
+  for (const v of values) w.int64(v);
+  w.join();
+}
+
 /** An embedded message: `body` writes its fields, the writer prefixes their length. */
 function message(w: Writer, field: number, body: () => void): void {
   w.tag(field, WireType.LengthDelimited).fork();
@@ -102,18 +112,14 @@ function node(w: Writer, n: OnnxNode): void {
       string(w, 1, a.name);
       if (a.f !== undefined) w.tag(2, WireType.Bit32).float(a.f);
       if (a.i !== undefined) int64(w, 3, a.i);
+      if (a.ints !== undefined) packedInt64(w, 8, a.ints);
       int32(w, 20, a.type);
     });
   }
 }
 
 function tensor(w: Writer, t: OnnxInitializer): void {
-  // Packed, as proto3 encodes repeated numbers (parsers read packed and unpacked alike).
-  if (t.dims.length > 0) {
-    w.tag(1, WireType.LengthDelimited).fork();
-    for (const d of t.dims) w.int64(d);
-    w.join();
-  }
+  packedInt64(w, 1, t.dims);
   int32(w, 2, t.dataType);
   string(w, 8, t.name);
   w.tag(9, WireType.LengthDelimited).bytes(t.rawData);

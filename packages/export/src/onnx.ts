@@ -1,12 +1,12 @@
-import type { Layer, LayerConfig } from '@neunet/layers';
 import type { NeuralNetwork } from '@neunet/model';
-import type { Shape, Tensor } from '@neunet/tensor';
+import type { Shape } from '@neunet/tensor';
+import { fusedActivation, type LayerContext, layerContext, node } from './onnx-graph.js';
+import { imageLayerNodes, type Layout, NCHW_LAYERS, transpose } from './onnx-image.js';
 import {
   ATTRIBUTE_FLOAT,
   ATTRIBUTE_INT,
   encodeOnnxModel,
   FLOAT,
-  INT64,
   type OnnxInitializer as Initializer,
   type OnnxNode as Node,
   type OnnxValueInfo,
@@ -15,7 +15,7 @@ import {
 export interface OnnxExportOptions {
   /** The graph's name. Default 'neunet'. */
   name?: string;
-  /** The ONNX operator set to declare (13 or later: every op used here is unchanged since). Default 13. */
+  /** The ONNX operator set to declare (13 or later: every op used here means the same since). Default 13. */
   opset?: number;
 }
 
@@ -29,6 +29,14 @@ export interface OnnxExportOptions {
  * these layers act on the last axis, Dense becomes MatMul and Add (which broadcast over
  * the leading axes), BatchNormalization its inference formula in Sub, Mul and Add, and
  * Softmax takes axis -1.
+ *
+ * Conv2D becomes Conv (kernel in OIHW order, TensorFlow's 'same' as explicit pads, then its
+ * fused activation's op), MaxPooling2D MaxPool, AveragePooling2D AveragePool (padding left
+ * out of the mean, as in TensorFlow), GlobalAveragePooling2D GlobalAveragePool and Flatten.
+ * The graph's input and output keep NeuNet's NHWC order; these ops run on NCHW between a
+ * Transpose before them and one where a layer needs NHWC again (Dense, Flatten, Reshape,
+ * the output), so that Dense weights after a Flatten stay as they are. BatchNormalization,
+ * Softmax and the activations run in either order (on NCHW, over axis 1).
  */
 export function exportOnnx(model: NeuralNetwork, options: OnnxExportOptions = {}): Uint8Array {
   const { name = 'neunet', opset = 13 } = options;
@@ -46,15 +54,30 @@ export function exportOnnx(model: NeuralNetwork, options: OnnxExportOptions = {}
   const initializers: Initializer[] = [];
   let current = 'input';
   let shape = inputShape;
+  // Assigned in the loop's callback: the cast keeps TypeScript from narrowing it to 'nhwc'.
+  let layout = 'nhwc' as Layout;
+  const push = (step: Node) => {
+    nodes.push(step);
+    current = step.output[0]!;
+  };
   model.layers.forEach((layer, i) => {
     const output = layer.computeOutputShape(shape);
-    const context = { layer, i, input: current, inputShape: shape, outputShape: output };
-    for (const step of layerNodes(context, initializers)) {
-      nodes.push(step);
-      current = step.output[0]!;
+    const context = layerContext(
+      { layer, i, input: current, inputShape: shape, outputShape: output },
+      initializers,
+    );
+    const wanted = layoutFor(context.config.type);
+    if (wanted !== undefined && wanted !== layout) {
+      push(transpose(`${context.name}_${wanted}`, current, wanted));
+      context.input = current;
+      layout = wanted;
     }
+    for (const step of layerNodes(context, layout)) push(step);
+    // GlobalAveragePooling2D ends in [batch, channels], the same in either order.
+    if (output.length !== 3) layout = 'nhwc';
     shape = output;
   });
+  if (layout === 'nchw') push(transpose('output_nhwc', current, 'nhwc'));
   if (nodes.length === 0) nodes.push(node('Identity', 'identity', [current], []));
   nodes.at(-1)!.output = ['output'];
 
@@ -77,84 +100,35 @@ export function exportOnnx(model: NeuralNetwork, options: OnnxExportOptions = {}
   });
 }
 
-function node(opType: string, name: string, input: string[], attribute: Node['attribute']): Node {
-  return { opType, name, input, output: [`${name}_out`], attribute };
+/** The layout a layer's translation reads, or undefined for either. */
+function layoutFor(type: string): Layout | undefined {
+  if (NCHW_LAYERS.includes(type)) return 'nchw';
+  // Dense reads channels as the last axis; Flatten and Reshape must see NHWC order so that
+  // values land where NeuNet puts them.
+  if (type === 'Dense' || type === 'Flatten' || type === 'Reshape') return 'nhwc';
+  return undefined;
 }
 
-/** A Dense layer's fused activation (`activation` in its config) as the op that follows its Gemm. */
-function fusedActivation(config: LayerConfig, name: string, input: string): Node[] {
-  switch (config.activation ?? 'linear') {
-    case 'linear':
-      return [];
-    case 'relu':
-      return [node('Relu', `${name}_relu`, [input], [])];
-    case 'leakyRelu':
-      return [
-        node(
-          'LeakyRelu',
-          `${name}_leakyrelu`,
-          [input],
-          [{ name: 'alpha', type: ATTRIBUTE_FLOAT, f: config.alpha as number }],
-        ),
-      ];
-    case 'sigmoid':
-      return [node('Sigmoid', `${name}_sigmoid`, [input], [])];
-    case 'tanh':
-      return [node('Tanh', `${name}_tanh`, [input], [])];
-    default:
-      throw new Error(
-        `exportOnnx: Dense activation ${JSON.stringify(config.activation)} has no ONNX form`,
-      );
-  }
-}
-
-/** A layer being translated: where its input comes from and the per-sample shapes around it. */
-interface LayerContext {
-  layer: Layer;
-  i: number;
-  input: string;
-  inputShape: Shape;
-  outputShape: Shape;
-}
-
-function layerNodes(context: LayerContext, initializers: Initializer[]): Node[] {
-  const { layer, i, input, inputShape, outputShape } = context;
-  const config = layer.getConfig();
-  const name = `${config.type.toLowerCase()}_${i + 1}`;
-  const constant = (suffix: string, tensor: Tensor | Float32Array, dims?: number[]) => {
-    const tensorName = `${name}_${suffix}`;
-    const data = tensor instanceof Float32Array ? tensor : tensor.data;
-    initializers.push({
-      name: tensorName,
-      dims: dims ?? [...(tensor as Tensor).shape],
-      dataType: FLOAT,
-      // ONNX raw data is little-endian, as every JavaScript engine in use stores floats.
-      rawData: new Uint8Array(
-        data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength),
-      ),
-    });
-    return tensorName;
-  };
-  const named = (list: { name: string; value: Tensor }[], key: string) => {
-    const found = list.find((t) => t.name === key);
-    if (!found) throw new Error(`exportOnnx: layer ${i + 1} (${config.type}) has no '${key}'`);
-    return found.value;
-  };
+function layerNodes(context: LayerContext, layout: Layout): Node[] {
+  const { config, name, input, inputShape, outputShape, index } = context;
+  if (NCHW_LAYERS.includes(config.type)) return imageLayerNodes(context);
   // Gemm and BatchNormalization take [batch, features] (ONNX's BatchNormalization
-  // normalises axis 1): inputs of more axes go through ops that broadcast on the last axis.
+  // normalises axis 1): inputs of more axes go through ops that broadcast on the last
+  // axis, unless they are NCHW images, whose channels are axis 1 too.
   const matrix = inputShape.length === 1;
+  const channelsFirst = matrix || layout === 'nchw';
   switch (config.type) {
     case 'Dense': {
-      const params = layer.params();
-      const W = constant('W', named(params, 'weights'));
-      const B = constant('B', named(params, 'bias'));
+      const params = context.layer.params();
+      const W = context.constant('W', context.named(params, 'weights'));
+      const B = context.constant('B', context.named(params, 'bias'));
       let product: Node[];
       if (matrix) product = [node('Gemm', name, [input, W, B], [])];
       else {
         const times = node('MatMul', `${name}_matmul`, [input, W], []);
         product = [times, node('Add', name, [times.output[0]!, B], [])];
       }
-      return [...product, ...fusedActivation(config, name, product.at(-1)!.output[0]!)];
+      return [...product, ...fusedActivation(context, product.at(-1)!.output[0]!)];
     }
     case 'ReLU':
       return [node('Relu', name, [input], [])];
@@ -173,27 +147,32 @@ function layerNodes(context: LayerContext, initializers: Initializer[]): Node[] 
       return [node('Tanh', name, [input], [])];
     case 'Softmax':
       return [
-        node('Softmax', name, [input], [{ name: 'axis', type: ATTRIBUTE_INT, i: matrix ? 1 : -1 }]),
+        node(
+          'Softmax',
+          name,
+          [input],
+          [{ name: 'axis', type: ATTRIBUTE_INT, i: channelsFirst ? 1 : -1 }],
+        ),
       ];
     case 'BatchNormalization': {
-      const params = layer.params();
-      const buffers = layer.buffers?.() ?? [];
-      const gamma = named(params, 'gamma');
-      const beta = named(params, 'beta');
-      const mean = named(buffers, 'runningMean');
-      const variance = named(buffers, 'runningVar');
+      const params = context.layer.params();
+      const buffers = context.layer.buffers?.() ?? [];
+      const gamma = context.named(params, 'gamma');
+      const beta = context.named(params, 'beta');
+      const mean = context.named(buffers, 'runningMean');
+      const variance = context.named(buffers, 'runningVar');
       const epsilon = config.epsilon as number;
-      if (matrix) {
+      if (channelsFirst) {
         return [
           node(
             'BatchNormalization',
             name,
             [
               input,
-              constant('scale', gamma),
-              constant('B', beta),
-              constant('mean', mean),
-              constant('var', variance),
+              context.constant('scale', gamma),
+              context.constant('B', beta),
+              context.constant('mean', mean),
+              context.constant('var', variance),
             ],
             [{ name: 'epsilon', type: ATTRIBUTE_FLOAT, f: epsilon }],
           ),
@@ -201,33 +180,31 @@ function layerNodes(context: LayerContext, initializers: Initializer[]): Node[] 
       }
       // (x − mean) · γ/√(var + ε) + β, each constant broadcast over the last axis.
       const factor = gamma.data.map((g, j) => g / Math.sqrt(variance.data[j]! + epsilon));
-      const centred = node('Sub', `${name}_centre`, [input, constant('mean', mean)], []);
+      const centred = node('Sub', `${name}_centre`, [input, context.constant('mean', mean)], []);
       const scaled = node(
         'Mul',
         `${name}_scale`,
-        [centred.output[0]!, constant('factor', factor, [factor.length])],
+        [centred.output[0]!, context.constant('factor', factor, [factor.length])],
         [],
       );
-      return [centred, scaled, node('Add', name, [scaled.output[0]!, constant('B', beta)], [])];
+      return [
+        centred,
+        scaled,
+        node('Add', name, [scaled.output[0]!, context.constant('B', beta)], []),
+      ];
     }
     case 'Flatten':
       return [node('Flatten', name, [input], [{ name: 'axis', type: ATTRIBUTE_INT, i: 1 }])];
-    case 'Reshape': {
-      const dims = [-1, ...outputShape];
-      initializers.push({
-        name: `${name}_shape`,
-        dims: [dims.length],
-        dataType: INT64,
-        rawData: new Uint8Array(BigInt64Array.from(dims, (d) => BigInt(d)).buffer),
-      });
-      return [node('Reshape', name, [input, `${name}_shape`], [])];
-    }
+    case 'Reshape':
+      return [
+        node('Reshape', name, [input, context.int64Constant('shape', [-1, ...outputShape])], []),
+      ];
     case 'Dropout':
     case 'Linear':
       return [];
     default:
       throw new Error(
-        `exportOnnx: layer ${i + 1} (${config.type}) has no ONNX form; supported: Dense, ReLU, LeakyReLU, Sigmoid, Tanh, Softmax, BatchNormalization, Flatten, Reshape, Dropout, Linear`,
+        `exportOnnx: layer ${index} (${config.type}) has no ONNX form; supported: Dense, Conv2D, MaxPooling2D, AveragePooling2D, GlobalAveragePooling2D, ReLU, LeakyReLU, Sigmoid, Tanh, Softmax, BatchNormalization, Flatten, Reshape, Dropout, Linear`,
       );
   }
 }

@@ -13,7 +13,8 @@ import * as tf from '@tensorflow/tfjs';
 import * as ort from 'onnxruntime-node';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { exportOnnx } from './onnx.js';
-import { exportTfjs, importTfjs } from './tfjs.js';
+import { exportTfjs } from './tfjs.js';
+import { importTfjs } from './tfjs-import.js';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');

@@ -75,6 +75,7 @@ export interface ReadAttribute {
   type?: number;
   f?: number;
   i?: number;
+  ints?: number[];
 }
 
 /** The bytes as plain objects named as in onnx.proto; field sets are checked too. */
@@ -111,6 +112,8 @@ export function readOnnx(bytes: Uint8Array) {
             type: a.int(20),
             f: a.float(2),
             i: a.int(3),
+            // Left out when absent, so that scalar attributes compare as before.
+            ...(a.numbers().includes(8) && { ints: a.ints(8) }),
           }),
         ),
       })),

@@ -1,6 +1,6 @@
 import { Scratch } from '@neunet/layers';
 import type { Target } from '@neunet/losses';
-import { type Shape, Tensor } from '@neunet/tensor';
+import { getBackend, type Shape, Tensor } from '@neunet/tensor';
 
 /**
  * Copies the rows a batch needs, in the epoch's order, into buffers that are reused from
@@ -14,6 +14,9 @@ export class BatchGatherer {
   /** The per-sample shapes of X and of a tensor y, which each batch keeps. */
   private readonly xSample: Shape;
   private readonly ySample: Shape;
+  /** Views on the epoch's order, one per batch start: the order is shuffled in place. */
+  private readonly orderViews = new Map<number, Int32Array>();
+  private viewed: Int32Array | undefined;
 
   constructor(
     private readonly X: Tensor,
@@ -24,13 +27,15 @@ export class BatchGatherer {
   }
 
   inputs(order: Int32Array, start: number, end: number): Tensor {
-    return gatherRows(this.X, order, start, end, this.x.tensor(end - start, this.xSample));
+    const indices = this.indices(order, start, end);
+    return getBackend().gatherRows(this.X, indices, this.x.tensor(end - start, this.xSample));
   }
 
   targets(order: Int32Array, start: number, end: number): Target {
     const n = end - start;
     if (this.y instanceof Tensor) {
-      return gatherRows(this.y, order, start, end, this.yDense.tensor(n, this.ySample));
+      const indices = this.indices(order, start, end);
+      return getBackend().gatherRows(this.y, indices, this.yDense.tensor(n, this.ySample));
     }
     if (this.labels.length < n) {
       this.labels = new Int32Array(n);
@@ -44,18 +49,20 @@ export class BatchGatherer {
     for (let i = 0; i < n; i++) view[i] = this.y[order[start + i]!]!;
     return view;
   }
-}
 
-function gatherRows(source: Tensor, order: Int32Array, start: number, end: number, out: Tensor) {
-  const cols = source.cols;
-  const from = source.data;
-  const to = out.data;
-  // An element loop rather than set(subarray(...)): a view per row would allocate.
-  for (let i = start, at = 0; i < end; i++) {
-    const row = order[i]! * cols;
-    for (let j = 0; j < cols; j++, at++) to[at] = from[row + j]!;
+  /** order[start, end) as a view made once per batch, so a step allocates nothing. */
+  private indices(order: Int32Array, start: number, end: number): Int32Array {
+    if (order !== this.viewed) {
+      this.orderViews.clear();
+      this.viewed = order;
+    }
+    let view = this.orderViews.get(start);
+    if (view?.length !== end - start) {
+      view = order.subarray(start, end);
+      this.orderViews.set(start, view);
+    }
+    return view;
   }
-  return out;
 }
 
 /** Takes rows [start, end) of a target: labels or tensor rows. */

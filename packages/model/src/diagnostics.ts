@@ -1,5 +1,5 @@
 import type { Layer } from '@neunet/layers';
-import { getBackend, type Tensor } from '@neunet/tensor';
+import { getBackend, Tensor } from '@neunet/tensor';
 
 /** One layer's figures for one epoch. */
 export interface LayerDiagnostics {
@@ -10,7 +10,8 @@ export interface LayerDiagnostics {
   gradientNorm?: number;
   /**
    * For a layer whose output ends with ReLU (ReLU, `Dense({ activation: 'relu' })`): units
-   * that output 0 for every training sample of the epoch, of `units`.
+   * that output no positive value for any training sample of the epoch (a NaN output
+   * counts as none), of `units`.
    */
   deadUnits?: number;
   units?: number;
@@ -20,28 +21,34 @@ export interface LayerDiagnostics {
 export class DiagnosticsCollector {
   private norms: Float64Array;
   private batches = 0;
-  private active: (Uint8Array | undefined)[];
+  /** Per ReLU-ended layer: each unit's largest output so far this epoch, from 0. */
+  private peaks: (Tensor | undefined)[];
+  private batchPeaks: (Tensor | undefined)[];
 
   constructor(private readonly layers: readonly Layer[]) {
     this.norms = new Float64Array(layers.length);
-    this.active = layers.map(() => undefined);
+    this.peaks = layers.map(() => undefined);
+    this.batchPeaks = layers.map(() => undefined);
   }
 
   startEpoch(): void {
     this.norms.fill(0);
     this.batches = 0;
-    this.active = this.layers.map(() => undefined);
+    this.peaks = this.layers.map(() => undefined);
   }
 
   /** Call after the forward pass with every layer's output. */
   recordOutputs(outputs: readonly Tensor[]): void {
+    const backend = getBackend();
     this.layers.forEach((layer, i) => {
       if (layer.outputActivation !== 'relu') return;
       const out = outputs[i]!;
-      const flags = this.active[i] ?? new Uint8Array(out.cols);
-      this.active[i] = flags;
-      const data = out.data;
-      for (let k = 0; k < data.length; k++) if (data[k]! > 0) flags[k % out.cols] = 1;
+      const units = out.cols;
+      let peak = this.peaks[i];
+      if (peak?.size !== units) this.peaks[i] = peak = Tensor.allocate([units]);
+      let batch = this.batchPeaks[i];
+      if (batch?.size !== units) this.batchPeaks[i] = batch = Tensor.allocate([units]);
+      backend.maximum(peak, backend.reduceColumns('max', out, batch), peak);
     });
   }
 
@@ -61,12 +68,12 @@ export class DiagnosticsCollector {
       const entry: LayerDiagnostics = { layer: i, type: layer.getConfig().type };
       if (layer.params().length > 0)
         entry.gradientNorm = this.norms[i]! / Math.max(1, this.batches);
-      const flags = this.active[i];
-      if (flags) {
-        entry.deadUnits = flags.reduce((n, f) => n + (f === 0 ? 1 : 0), 0);
-        entry.units = flags.length;
+      const peak = this.peaks[i];
+      if (peak) {
+        entry.deadUnits = peak.data.reduce((n, p) => n + (p > 0 ? 0 : 1), 0);
+        entry.units = peak.size;
       }
-      return entry.gradientNorm === undefined && flags === undefined ? [] : [entry];
+      return entry.gradientNorm === undefined && peak === undefined ? [] : [entry];
     });
   }
 }

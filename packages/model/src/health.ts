@@ -1,17 +1,10 @@
 import type { Layer } from '@neunet/layers';
 import { getBackend, type Param, type Tensor } from '@neunet/tensor';
 
-/** The first non-finite value in `data`, as a phrase; undefined when all are finite. */
-export function firstNonFinite(data: Float32Array): string | undefined {
-  // x·0 is 0 for every finite x and NaN otherwise: a branch-free scan for the usual case.
-  let probe = 0;
-  for (let i = 0; i < data.length; i++) probe += data[i]! * 0;
-  if (probe === 0) return undefined;
-  for (let i = 0; i < data.length; i++) {
-    const value = data[i]!;
-    if (!Number.isFinite(value)) return `${value} at index ${i}`;
-  }
-  return undefined;
+/** The first non-finite value of `t`, as a phrase; undefined when all are finite. */
+function firstNonFinite(t: Tensor): string | undefined {
+  const i = getBackend().firstNonFinite(t);
+  return i < 0 ? undefined : `${t.data[i]} at index ${i}`;
 }
 
 /** Which layer's output first went bad, given the outputs of the last forward pass. */
@@ -20,7 +13,7 @@ export function locateInOutputs(
   outputs: readonly Tensor[],
 ): string | undefined {
   for (let i = 0; i < outputs.length; i++) {
-    const bad = firstNonFinite(outputs[i]!.data);
+    const bad = firstNonFinite(outputs[i]!);
     if (bad) return `layer ${i + 1} (${layers[i]!.getConfig().type}) output holds ${bad}`;
   }
   return undefined;
@@ -35,7 +28,7 @@ export function locateInGradients(
     const own = params[i]!;
     for (let j = 0; j < own.length; j++) {
       const param = own[j]!;
-      const bad = firstNonFinite(param.grad.data);
+      const bad = firstNonFinite(param.grad);
       if (bad) {
         return `layer ${i + 1} (${layers[i]!.getConfig().type}) gradient of '${param.name}' holds ${bad}`;
       }

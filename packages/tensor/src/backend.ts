@@ -35,6 +35,14 @@ export type ReduceKind = 'sum' | 'mean' | 'max';
  */
 export type LossKind = 'meanSquared' | 'meanAbsolute' | 'binaryCrossEntropy' | 'crossEntropy';
 
+/**
+ * The per-batch sums `metricSum` computes: 'correct' counts the rows whose predicted class
+ * (the arg max, or p ≥ 0.5 for one output) is the target's (a label, or the arg max or
+ * p ≥ 0.5 of a target row); 'absoluteError' sums |p − y| over every value (a label counts
+ * as the value of one output).
+ */
+export type MetricKind = 'correct' | 'absoluteError';
+
 /** Targets of a loss: values with the prediction's layout, or one integer per row. */
 export type LossTarget = Float32Array | Int32Array;
 
@@ -122,6 +130,8 @@ export interface Backend {
   sub(a: Tensor, b: Tensor, out: Tensor): Tensor;
   /** out = a ⊙ b. */
   mul(a: Tensor, b: Tensor, out: Tensor): Tensor;
+  /** out = max(a, b) (NaN where either is NaN). */
+  maximum(a: Tensor, b: Tensor, out: Tensor): Tensor;
   /** out = s · x. */
   scale(x: Tensor, s: number, out: Tensor): Tensor;
   /** out = s · x + y. */
@@ -133,12 +143,26 @@ export interface Backend {
    * rounds as one sum.
    */
   sumSquares(x: Tensor, from?: number): number;
+  /**
+   * The index of the first value of x that is NaN or ±∞, or −1 when all are finite: the
+   * check a training step makes on every gradient before it updates.
+   */
+  firstNonFinite(x: Tensor): number;
 
   // Reductions over one axis of a [rows, cols] tensor.
   /** out[i] = kind over row i (one value per row). */
   reduceRows(kind: ReduceKind, x: Tensor, out: Tensor): Tensor;
   /** out[j] = kind down column j (one value per column). */
   reduceColumns(kind: ReduceKind, x: Tensor, out: Tensor): Tensor;
+
+  // Rows of a batch. A row is one sample: every value under one index of the first axis,
+  // so these work on tensors of any rank ([batch, features], [batch, height, width,
+  // channels], ...).
+  /**
+   * out row r = src row indices[r] (a shuffled batch). `out` has indices.length rows of
+   * src's row shape; an index outside src's rows throws before anything is written.
+   */
+  gatherRows(src: Tensor, indices: Int32Array, out: Tensor): Tensor;
 
   // Softmax and the losses.
   /**
@@ -157,6 +181,11 @@ export interface Backend {
   softmaxCrossEntropyBackward(prob: Tensor, target: LossTarget, out: Tensor): Tensor;
   /** The same for a Sigmoid and binary cross-entropy: (p − y)/(N·K). */
   sigmoidCrossEntropyBackward(prob: Tensor, target: LossTarget, out: Tensor): Tensor;
+  /**
+   * A metric's sum over the batch (see MetricKind), which an epoch's accumulator divides
+   * by its rows or values. `target` is labels (one per row) or values shaped as `pred`.
+   */
+  metricSum(kind: MetricKind, pred: Tensor, target: LossTarget): number;
   /** l1·Σ|w| + l2·Σw², a weight penalty's value. */
   penalty(w: Tensor, l1: number, l2: number): number;
   /** g += l1·sign(w) + 2·l2·w, a weight penalty's gradient. */

@@ -76,7 +76,7 @@ export function conformanceCases(): ConformanceCase[] {
 
   for (const [r, c] of WITH_EMPTY) {
     const shape = `${r}×${c}`;
-    for (const op of ['add', 'sub', 'mul'] as const) {
+    for (const op of ['add', 'sub', 'mul', 'maximum'] as const) {
       add(`${op} ${shape}`, (b, ref) => {
         const [x, y] = [data(b, r, c, 1), data(b, r, c, 2)];
         same(op, b[op](x, y, out(b, r, c)), ref[op](x, y, out(ref, r, c)), TOL.elementwise);
@@ -98,6 +98,16 @@ export function conformanceCases(): ConformanceCase[] {
       );
       same('clamp', b.clamp(x, 0.5, out(b, r, c)), ref.clamp(x, 0.5, out(ref, r, c)), 0);
       near('sumSquares', b.sumSquares(x, 2), ref.sumSquares(x, 2), TOL.reduce);
+      near('firstNonFinite', b.firstNonFinite(x), -1, 0);
+      for (const bad of [Number.NaN, Number.NEGATIVE_INFINITY]) {
+        for (const at of new Set([Math.floor((r * c) / 2), r * c - 1])) {
+          if (at < 0 || at >= r * c) continue;
+          const z = data(b, r, c, 3);
+          z.data[at] = bad;
+          if (at > 0) z.data[at - 1] = 3e38;
+          near(`firstNonFinite ${bad} at ${at}`, b.firstNonFinite(z), at, 0);
+        }
+      }
     });
     for (const kind of activationKinds) {
       add(`activation ${kind} ${shape}`, (b, ref) => {
@@ -151,6 +161,24 @@ export function conformanceCases(): ConformanceCase[] {
         const [got, want] = [run(b, which), run(ref, which)];
         for (let k = 0; k < 3; k++)
           same(`optimizer ${which} array ${k}`, got[k]!, want[k]!, TOL.optimizer);
+      }
+    });
+    add(`gatherRows ${shape}`, (b, ref) => {
+      // Rows of [r, c] and of [r, 2, c] (a row is every value of a sample), in a
+      // shuffled order with repeats; none when r is 0.
+      const picked = Int32Array.from({ length: r === 0 ? 0 : r + 1 }, (_, i) => (i * 5 + 3) % r);
+      const flat = data(b, r, 2 * c, 29);
+      for (const src of [data(b, r, c, 28), new Tensor(flat.data, [r, 2, c])]) {
+        const shapeOut = [picked.length, ...src.shape.slice(1)];
+        const into = (be: Backend) =>
+          new Tensor(be.allocate(shapeOut.reduce((x, y) => x * y, 1)), shapeOut);
+        const got = b.gatherRows(src, picked, into(b));
+        same('gatherRows', got, ref.gatherRows(src, picked, into(ref)), 0);
+      }
+      if (r > 0) {
+        const bad = Int32Array.from([0, r]);
+        const x = data(b, r, c, 30);
+        throws('gatherRows out of range', /outside/, () => b.gatherRows(x, bad, out(b, 2, c)));
       }
     });
     // A [0, c] tensor has no column count (Tensor.cols is 0/0): row-wise ops stop here.
@@ -267,6 +295,14 @@ export function conformanceCases(): ConformanceCase[] {
         ref.sigmoidCrossEntropyBackward(p, soft.data, out(ref, r, c)),
         TOL.elementwise,
       );
+      // The metrics: class indices or target rows (p ≥ 0.5 decides with one column).
+      for (const y of [labels, soft.data, p.data.map((v) => (v > 0.3 ? 1 : 0))]) {
+        near('metricSum correct', b.metricSum('correct', p, y), ref.metricSum('correct', p, y), 0);
+      }
+      for (const y of c === 1 ? [soft.data, labels] : [soft.data]) {
+        const [got, want] = [b, ref].map((be) => be.metricSum('absoluteError', p, y));
+        near('metricSum absoluteError', got!, want!, TOL.reduce);
+      }
       near('penalty', b.penalty(soft, 0.01, 0.02), ref.penalty(soft, 0.01, 0.02), TOL.reduce);
       same(
         'penaltyBackward',
@@ -338,6 +374,16 @@ function abs(t: Tensor): Tensor {
 function probabilities(p: Tensor): Tensor {
   if (p.size > 1) p.data[0] = 0;
   return p;
+}
+
+function throws(what: string, message: RegExp, run: () => unknown): void {
+  try {
+    run();
+  } catch (error) {
+    if (message.test((error as Error).message)) return;
+    throw new Error(`${what}: threw '${(error as Error).message}', expected ${message}`);
+  }
+  throw new Error(`${what}: did not throw`);
 }
 
 function near(what: string, got: number, want: number, tol: number): void {

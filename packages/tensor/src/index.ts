@@ -13,6 +13,7 @@ export type {
   BatchNormState,
   LossKind,
   LossTarget,
+  MetricKind,
   ReduceKind,
 } from './backend.js';
 export {

@@ -157,3 +157,60 @@ describe('JsBackend element-wise and reductions', () => {
     expect(Array.from(backend.argmaxRows(t, new Int32Array(2)))).toEqual([1, 0]);
   });
 });
+
+describe('JsBackend rows and metrics', () => {
+  it('gathers rows of any rank in the given order, repeats allowed', () => {
+    const src = new Tensor(
+      Float32Array.from({ length: 12 }, (_, i) => i),
+      [3, 2, 2],
+    );
+    const out = backend.gatherRows(src, Int32Array.from([2, 0, 2]), Tensor.zeros([3, 2, 2]));
+    expect(Array.from(out.data)).toEqual([8, 9, 10, 11, 0, 1, 2, 3, 8, 9, 10, 11]);
+    const column = new Tensor(Float32Array.from([5, 6, 7]), [3]);
+    const picked = backend.gatherRows(column, Int32Array.from([1, 1]), Tensor.zeros([2]));
+    expect(Array.from(picked.data)).toEqual([6, 6]);
+    expect(backend.gatherRows(src, new Int32Array(0), Tensor.zeros([0, 2, 2])).size).toBe(0);
+  });
+
+  it('names what is wrong with a gather', () => {
+    const src = Tensor.zeros([3, 4]);
+    expect(() => backend.gatherRows(src, Int32Array.from([0, 1]), Tensor.zeros([2, 3]))).toThrow(
+      'gatherRows: out is [2, 3], expected 2 rows (one per index) of 4 values',
+    );
+    expect(() => backend.gatherRows(src, Int32Array.from([-1]), Tensor.zeros([1, 4]))).toThrow(
+      'gatherRows: index -1 at position 0 is outside [0, 3)',
+    );
+  });
+
+  it('counts correct rows and sums absolute errors', () => {
+    const pred = new Tensor([
+      [0.1, 0.7, 0.2],
+      [0.5, 0.5, 0],
+      [0.2, 0.3, 0.5],
+    ]);
+    expect(backend.metricSum('correct', pred, Int32Array.from([1, 0, 0]))).toBe(2);
+    const oneHot = new Tensor([
+      [0, 1, 0],
+      [0, 1, 0],
+      [0, 0, 1],
+    ]);
+    expect(backend.metricSum('correct', pred, oneHot.data)).toBe(2);
+    const single = new Tensor([[0.5], [0.49], [0.9]]);
+    expect(backend.metricSum('correct', single, Int32Array.from([1, 1, 0]))).toBe(1);
+    expect(backend.metricSum('correct', single, Float32Array.from([0.6, 0, 1]))).toBe(3);
+    expect(backend.metricSum('absoluteError', single, Int32Array.from([1, 0, 1]))).toBeCloseTo(
+      0.5 + 0.49 + 0.1,
+      6,
+    );
+    expect(() => backend.metricSum('correct', pred, Int32Array.from([1]))).toThrow(
+      'metricSum: target holds 1 values, expected 3 (one label per row)',
+    );
+  });
+
+  it('takes the element-wise maximum', () => {
+    const a = new Tensor([[1, -2, Number.NaN]]);
+    const b = new Tensor([[0, 3, 1]]);
+    const out = backend.maximum(a, b, Tensor.zeros([1, 3]));
+    expect(Array.from(out.data)).toEqual([1, 3, Number.NaN]);
+  });
+});

@@ -6,6 +6,7 @@ import type {
   BatchNormState,
   LossKind,
   LossTarget,
+  MetricKind,
   ReduceKind,
 } from './backend.js';
 import type { Conv2DGeometry } from './conv-geometry.js';
@@ -13,8 +14,10 @@ import * as conv from './reference/convolution.js';
 import * as ew from './reference/elementwise.js';
 import * as layers from './reference/layers.js';
 import * as losses from './reference/losses.js';
+import * as metrics from './reference/metrics.js';
 import * as opt from './reference/optimizers.js';
 import * as pool from './reference/pooling.js';
+import * as rows from './reference/rows.js';
 import type { Rng } from './rng.js';
 import type { Tensor } from './tensor.js';
 
@@ -25,8 +28,9 @@ const NR = 4;
  * The plain-TypeScript backend: the reference every faster backend is checked against.
  * Its matrix product packs B into 4-column panels (so the inner loop reads B
  * contiguously whatever its transposition) and computes 4×4 tiles of C in sixteen local
- * accumulators, which V8 keeps in registers. The element-wise ops, reductions, losses,
- * normalisation, dropout and optimizer updates live in ./reference/, one file per family.
+ * accumulators, which V8 keeps in registers. The element-wise ops, reductions, row
+ * gathers, losses, metrics, normalisation, dropout and optimizer updates live in
+ * ./reference/, one file per family.
  */
 export class JsBackend implements Backend {
   readonly name: string = 'js';
@@ -206,6 +210,9 @@ export class JsBackend implements Backend {
   mul(a: Tensor, b: Tensor, out: Tensor): Tensor {
     return ew.mul(a, b, out);
   }
+  maximum(a: Tensor, b: Tensor, out: Tensor): Tensor {
+    return ew.maximum(a, b, out);
+  }
   scale(x: Tensor, s: number, out: Tensor): Tensor {
     return ew.scale(x, s, out);
   }
@@ -218,11 +225,20 @@ export class JsBackend implements Backend {
   sumSquares(x: Tensor, from = 0): number {
     return ew.sumSquares(x, from);
   }
+  firstNonFinite(x: Tensor): number {
+    return ew.firstNonFinite(x);
+  }
   reduceRows(kind: ReduceKind, x: Tensor, out: Tensor): Tensor {
     return ew.reduceRows(kind, x, out);
   }
   reduceColumns(kind: ReduceKind, x: Tensor, out: Tensor): Tensor {
     return ew.reduceColumns(kind, x, out);
+  }
+  gatherRows(src: Tensor, indices: Int32Array, out: Tensor): Tensor {
+    return rows.gatherRows(src, indices, out);
+  }
+  metricSum(kind: MetricKind, pred: Tensor, target: LossTarget): number {
+    return metrics.metricSum(kind, pred, target);
   }
   softmaxBackward(y: Tensor, dy: Tensor, out: Tensor): Tensor {
     return losses.softmaxBackward(y, dy, out);

@@ -66,6 +66,18 @@ describe('Rng', () => {
     ]);
   });
 
+  it('hands its state out as four words and continues from words it is given', () => {
+    const rng = new Rng(11);
+    rng.uniform();
+    const words = new Uint32Array(6);
+    rng.getWords(words, 2);
+    expect([...words.subarray(2)]).toEqual(rng.getState().s);
+    const next = [rng.uniform(), rng.uniform()];
+    const other = new Rng(1);
+    other.setWords(words, 2);
+    expect([other.uniform(), other.uniform()]).toEqual(next);
+  });
+
   it('rejects a seed that is not a finite number', () => {
     expect(() => new Rng(Number.NaN)).toThrow(/finite number/);
   });

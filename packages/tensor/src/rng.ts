@@ -108,6 +108,20 @@ export class Rng {
     this.spare = state.spare;
   }
 
+  /**
+   * Copies the xoshiro128** state (four 32-bit words) to `out` from index `at`. With
+   * `setWords`, this lets a backend draw this stream in its own kernel, which must then
+   * compute `uniform()` exactly as above; the layers never call it.
+   */
+  getWords(out: Uint32Array, at = 0): void {
+    out.set(this.s, at);
+  }
+
+  /** Continues the stream from four words that `getWords` gave and a kernel advanced. */
+  setWords(words: Uint32Array, at = 0): void {
+    for (let i = 0; i < 4; i++) this.s[i] = words[at + i]!;
+  }
+
   /** Makes this generator continue exactly as `other` would, allocating nothing. */
   copyFrom(other: Rng): void {
     this.s.set(other.s);

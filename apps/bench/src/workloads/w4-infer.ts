@@ -2,7 +2,7 @@ import type { Tensor } from '@neunet/tensor';
 import type { BenchContext } from '../context.js';
 import { mlpData } from '../data.js';
 import { measure } from '../measure.js';
-import { denseLayers, mlpModel } from '../neunet.js';
+import { mlpModel, networkWeights } from '../neunet.js';
 import { onnxModel } from '../peers/onnx.js';
 import { tf, tfMlpModel, useTfjs } from '../peers/tfjs.js';
 import type { Row } from '../row.js';
@@ -21,7 +21,7 @@ export async function runW4(ctx: BenchContext): Promise<Row[]> {
   const data = mlpData(BIG, W2.sizes[0], W2.sizes[3], ctx.seed);
   const one = data.X.sliceRows(0, 1);
   const model = mlpModel(W2.sizes, ctx.seed);
-  const weights = denseLayers(model).flatMap((d) => [d.weights.value.data, d.bias.value.data]);
+  const weights = networkWeights(model);
   const rows: Row[] = [];
   let reference: Float32Array | undefined;
 

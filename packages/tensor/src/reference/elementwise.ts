@@ -40,6 +40,15 @@ export function mul(a: Tensor, b: Tensor, out: Tensor): Tensor {
   return out;
 }
 
+export function maximum(a: Tensor, b: Tensor, out: Tensor): Tensor {
+  const n = sameSize('maximum', a, b, out);
+  const A = a.data;
+  const B = b.data;
+  const O = out.data;
+  for (let i = 0; i < n; i++) O[i] = Math.max(A[i]!, B[i]!);
+  return out;
+}
+
 export function scale(x: Tensor, s: number, out: Tensor): Tensor {
   const n = sameSize('scale', x, out);
   const X = x.data;
@@ -70,6 +79,16 @@ export function sumSquares(x: Tensor, from = 0): number {
   let s = from;
   for (let i = 0; i < X.length; i++) s += X[i]! * X[i]!;
   return s;
+}
+
+export function firstNonFinite(x: Tensor): number {
+  const X = x.data;
+  // v·0 is 0 for every finite v and NaN otherwise: one pass for the usual, all-finite case.
+  let probe = 0;
+  for (let i = 0; i < X.length; i++) probe += X[i]! * 0;
+  if (probe === 0) return -1;
+  for (let i = 0; i < X.length; i++) if (!Number.isFinite(X[i]!)) return i;
+  return -1;
 }
 
 export function reduceRows(kind: ReduceKind, x: Tensor, out: Tensor): Tensor {

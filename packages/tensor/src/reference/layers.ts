@@ -5,7 +5,8 @@ import { sameSize } from './elementwise.js';
 
 /** The reference BatchNormalization and dropout; see Backend for what each computes. */
 
-function checkState(where: string, x: Tensor, state: BatchNormState): number {
+/** The features (columns) x and the state share, or an error naming them. */
+export function checkState(where: string, x: Tensor, state: BatchNormState): number {
   const cols = x.cols;
   const { runningMean, runningVar, invStd, xHat } = state;
   if (runningMean.length !== cols || runningVar.length !== cols || invStd.length !== cols) {

@@ -9,5 +9,8 @@ export const ACTIVATION_CODES: Readonly<Record<ActivationKind, number>> = {
   tanh: 4,
 };
 
+/** The operation numbers assembly/elementwise.ts switches on. */
+export const ELEMENTWISE_CODES = { add: 0, sub: 1, mul: 2, maximum: 3 } as const;
+
 /** Columns per packed panel of B in the wasm gemm. */
 export const PANEL = 8;

@@ -22,6 +22,7 @@ const PAGE = 65536;
  */
 export class WasmHeap {
   private readonly buffers = new WeakSet<ArrayBufferLike>();
+  private lastOwned: ArrayBufferLike | undefined;
   private readonly free: number[][] = [];
   private top: number;
   private readonly registry = new FinalizationRegistry<number>((held) => {
@@ -51,7 +52,13 @@ export class WasmHeap {
 
   /** Whether `data` lies in this heap's memory (so its byteOffset is its address). */
   owns(data: Float32Array): boolean {
-    return this.buffers.has(data.buffer);
+    // Every kernel call asks this of each operand: the buffer that answered last comes
+    // first, before the WeakSet's lookup.
+    const buffer = data.buffer;
+    if (buffer === this.lastOwned) return true;
+    if (!this.buffers.has(buffer)) return false;
+    this.lastOwned = buffer;
+    return true;
   }
 
   /** A block of at least `bytes` bytes for the backend's own use; give it back with `release`. */

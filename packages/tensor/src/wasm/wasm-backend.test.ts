@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { relaxed, wasmVariants } from '../../test/wasm-variants.js';
 import { activationKinds } from '../activations.js';
 import type { ActivationKind } from '../backend.js';
 import { describeBackendConformance } from '../conformance.js';
@@ -6,8 +7,6 @@ import { JsBackend } from '../js-backend.js';
 import { Rng } from '../rng.js';
 import { Tensor } from '../tensor.js';
 import { createWasmVariant } from './create.js';
-import { relaxedPlain } from './generated/modules.js';
-import type { WasmBackend } from './wasm-backend.js';
 
 const reference = new JsBackend();
 const rng = new Rng(7);
@@ -48,37 +47,7 @@ const SHAPES: [number, number, number][] = [
 ];
 const ACTIVATIONS = activationKinds;
 
-// All four compiled variants: SIMD128 or relaxed SIMD, on shared memory (kernels use
-// the tensors they allocated in place; also split over two threads) or on plain memory
-// (as on a page that is not cross-origin isolated: every operand is copied in and out).
-// All must agree with the reference. Node 20 validates relaxed SIMD only with
-// --experimental-wasm-relaxed-simd, which the `relaxed-simd` vitest project passes.
-const relaxed = WebAssembly.validate(Buffer.from(relaxedPlain, 'base64'));
-if (!relaxed) {
-  console.log('relaxed-SIMD variants skipped here: this engine does not validate relaxed SIMD');
-}
-if (process.env.NEUNET_REQUIRE_RELAXED_SIMD && !relaxed) {
-  throw new Error(
-    'NEUNET_REQUIRE_RELAXED_SIMD: relaxed SIMD is not validated; is the flag passed?',
-  );
-}
-const variants: [string, WasmBackend][] = [];
-for (const relaxedSimd of relaxed ? [false, true] : [false]) {
-  const kind = relaxedSimd ? 'relaxed SIMD' : 'SIMD128';
-  variants.push(
-    [
-      `${kind}, shared memory, one thread`,
-      createWasmVariant({ threads: 1 }, { relaxedSimd, sharedMemory: true }),
-    ],
-    [
-      `${kind}, plain memory`,
-      createWasmVariant({ threads: 2 }, { relaxedSimd, sharedMemory: false }),
-    ],
-  );
-  const threaded = createWasmVariant({ threads: 2 }, { relaxedSimd, sharedMemory: true });
-  threaded.threadThreshold = 0;
-  variants.push([`${kind}, shared memory, two threads`, threaded]);
-}
+const variants = wasmVariants();
 afterAll(() => Promise.all(variants.map(([, wasm]) => wasm.dispose())));
 
 for (const [name, wasm] of variants) {

@@ -1,15 +1,18 @@
-import type { ActivationKind, AdamStep } from '../backend.js';
+import type { ActivationKind, AdamStep, BatchNormState } from '../backend.js';
 import type { Conv2DGeometry } from '../conv-geometry.js';
 import { adamSize, checkSameSize, dims, JsBackend, matmulShape } from '../js-backend.js';
+import { sameSize } from '../reference/elementwise.js';
+import type { Rng } from '../rng.js';
 import type { Tensor } from '../tensor.js';
-import { ACTIVATION_CODES, PANEL } from './codes.js';
+import { ACTIVATION_CODES, ELEMENTWISE_CODES, PANEL } from './codes.js';
 import { ROW_KERNELS, type RowKernel } from './control.js';
 import { type ConvKernels, WasmConvolution } from './convolution.js';
 import type { WasmHeap } from './heap.js';
 import type { ThreadPool } from './thread-pool.js';
+import { type TrainingKernels, WasmTraining } from './training.js';
 
-/** The functions assembly/kernels.ts exports. */
-export interface Kernels extends ConvKernels {
+/** The functions assembly/kernels.ts, elementwise.ts, training.ts, convolution.ts and implicit-gemm.ts export. */
+export interface Kernels extends TrainingKernels, ConvKernels {
   // biome-ignore format: the arguments in the kernel's order
   gemm(
     a: number, b: number, c: number, m: number, n: number, k: number,
@@ -32,6 +35,8 @@ export interface Kernels extends ConvKernels {
     w: number, g: number, m: number, v: number, len: number, beta1: number, beta2: number,
     oneMinusBeta1: number, oneMinusBeta2: number, epsilon: number, scale: number, invC2: number,
   ): void;
+  elementwise(op: number, a: number, b: number, out: number, len: number): void;
+  firstNonFinite(x: number, len: number): number;
   heapBase(): number;
 }
 
@@ -53,16 +58,18 @@ const SLOT_BIAS = 3;
 /**
  * The WebAssembly SIMD backend. It runs in wasm the kernels that pay for the trip: gemm
  * with packed B panels and bias + activation fused into its output pass, activations and
- * their derivatives, bias add, column sums, the Adam update. Tensors allocated by it live
- * in wasm memory and are used in place; any other operand is copied into scratch.
+ * their derivatives, bias add, column sums, the Adam update (assembly/kernels.ts); the
+ * element-wise add, sub, mul and maximum and the finiteness check (elementwise.ts); and
+ * BatchNormalization, dropout, the weight penalty and the batch gather (training.ts).
+ * The last two files compute in the reference's precision and order and so give its
+ * results bit for bit. Tensors allocated by it live in wasm memory and are used
+ * in place; any other operand is copied into scratch.
  *
  * Everything else runs the inherited reference code directly on the wasm memory views
- * (no copy): softmax, argmax and row sums over a few classes; the element-wise ops,
- * reductions, losses, BatchNormalization, dropout, the SGD/RMSprop/AdaGrad updates and
- * the penalty. Those are single passes over memory, not compute-bound, and the reference
- * accumulates in double precision (batch statistics, loss sums, the optimizer steps), so
- * running it here keeps seeded runs bit-identical to the JS backend; an f32 SIMD kernel
- * would change their bits for a gain not yet measured.
+ * (no copy): softmax, argmax, row sums, the losses and the metrics over a few classes
+ * (each under 1 % of W1's or W2's training step in a profile); scale, axpy, clamp and
+ * the reductions (clipping and diagnostics); the SGD/RMSprop/AdaGrad updates; and a
+ * gather from rows outside wasm memory, where copying them all in would cost more.
  */
 export class WasmBackend extends JsBackend implements WasmBackendInfo {
   override readonly name: string = 'wasm';
@@ -78,6 +85,7 @@ export class WasmBackend extends JsBackend implements WasmBackendInfo {
   private pool: ThreadPool | undefined;
   private readonly convolution: WasmConvolution;
   private readonly rowKernels: readonly RowKernel[];
+  private readonly training: WasmTraining;
 
   /**
    * `startPool` starts the workers; it is called on the first gemm large enough to split
@@ -102,6 +110,14 @@ export class WasmBackend extends JsBackend implements WasmBackendInfo {
       gemm: (a, b, c, m, n, k, transA, transB, bias, act, alpha) =>
         this.gemm(a, b, c, m, n, k, transA, transB, bias, act, alpha),
       rows: (kernel, args, units, work) => this.rows(kernel, args, units, work),
+    });
+    this.training = new WasmTraining(kernels, {
+      memory: heap.memory,
+      owns: (d) => heap.owns(d),
+      input: (d, slot) => this.inputArray(d, slot),
+      output: (d, slot) => this.outputArray(d, slot),
+      finish: (d, ptr) => this.finishArray(d, ptr),
+      scratch: (slot, bytes) => this.block(this.slots, slot, bytes),
     });
   }
 
@@ -287,6 +303,74 @@ export class WasmBackend extends JsBackend implements WasmBackendInfo {
     return this.convolution.avgPool2dBackward(dy, geometry, dx);
   }
 
+  override add(a: Tensor, b: Tensor, out: Tensor): Tensor {
+    return this.elementwise('add', a, b, out);
+  }
+
+  override sub(a: Tensor, b: Tensor, out: Tensor): Tensor {
+    return this.elementwise('sub', a, b, out);
+  }
+
+  override mul(a: Tensor, b: Tensor, out: Tensor): Tensor {
+    return this.elementwise('mul', a, b, out);
+  }
+
+  override maximum(a: Tensor, b: Tensor, out: Tensor): Tensor {
+    return this.elementwise('maximum', a, b, out);
+  }
+
+  private elementwise(op: keyof typeof ELEMENTWISE_CODES, a: Tensor, b: Tensor, out: Tensor) {
+    const n = sameSize(op, a, b, out);
+    const pa = this.input(a, SLOT_A);
+    const pb = this.input(b, SLOT_B);
+    const po = this.output(out, SLOT_C);
+    this.kernels.elementwise(ELEMENTWISE_CODES[op], pa, pb, po, n);
+    return this.finish(out, po);
+  }
+
+  override firstNonFinite(x: Tensor): number {
+    return this.kernels.firstNonFinite(this.input(x, SLOT_A), x.size);
+  }
+
+  override batchNorm(
+    x: Tensor,
+    gamma: Tensor,
+    beta: Tensor,
+    state: BatchNormState,
+    training: boolean,
+    out: Tensor,
+  ): Tensor {
+    return this.training.batchNorm(x, gamma, beta, state, training, out);
+  }
+
+  override batchNormBackward(
+    dy: Tensor,
+    gamma: Tensor,
+    state: BatchNormState,
+    training: boolean,
+    dx: Tensor,
+    dGamma: Tensor,
+    dBeta: Tensor,
+  ): Tensor {
+    return this.training.batchNormBackward(dy, gamma, state, training, dx, dGamma, dBeta);
+  }
+
+  override dropout(x: Tensor, rate: number, rng: Rng, mask: Tensor, out: Tensor): Tensor {
+    return this.training.dropout(x, rate, rng, mask, out);
+  }
+
+  override penalty(w: Tensor, l1: number, l2: number): number {
+    return this.training.penalty(w, l1, l2);
+  }
+
+  override penaltyBackward(w: Tensor, l1: number, l2: number, g: Tensor): Tensor {
+    return this.training.penaltyBackward(w, l1, l2, g);
+  }
+
+  override gatherRows(src: Tensor, indices: Int32Array, out: Tensor): Tensor {
+    return this.training.gatherRows(src, indices, out) ?? super.gatherRows(src, indices, out);
+  }
+
   /**
    * Splits the gemm over the threads when it is large enough: on panels of B when there
    * are enough of them (each chunk packs only its own panels), else on rows of 4 (each
@@ -387,7 +471,10 @@ export class WasmBackend extends JsBackend implements WasmBackendInfo {
   }
 
   private output(t: Tensor, slot: number): number {
-    const d = t.data;
+    return this.outputArray(t.data, slot);
+  }
+
+  private outputArray(d: Float32Array, slot: number): number {
     return this.heap.owns(d) ? d.byteOffset : this.block(this.slots, slot, d.byteLength);
   }
 
