@@ -41,6 +41,10 @@ describe('parseDemoArgs', () => {
       dataset: 'moons',
     });
     expect(parseDemoArgs(['--save', 'n.neunet'])).toMatchObject({ save: 'n.neunet' });
+    expect(parseDemoArgs(['--dataset', 'mnist-cnn', '--epochs', '2'])).toMatchObject({
+      dataset: 'mnist-cnn',
+      epochs: 2,
+    });
   });
 
   it('rejects a bad number, an unknown data set or a training option with --load, naming it', () => {
@@ -49,7 +53,9 @@ describe('parseDemoArgs', () => {
     try {
       expect(() => parseDemoArgs(['--epochs', '0'])).toThrow(/--epochs.*expected an integer >= 1/);
       expect(() => parseDemoArgs(['--epochs', '1.5'])).toThrow(/'1.5'/);
-      expect(() => parseDemoArgs(['--dataset', 'cifar'])).toThrow(/--dataset.*cifar.*spiral/);
+      expect(() => parseDemoArgs(['--dataset', 'cifar'])).toThrow(
+        /--dataset.*cifar.*spiral.*mnist-cnn/,
+      );
       // --load evaluates without training, so the options that shape training would be lost.
       for (const option of [
         ['--epochs', '5'],

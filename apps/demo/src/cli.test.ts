@@ -82,6 +82,7 @@ describe('pnpm demo: the command line', () => {
         expect(stdout).toContain(option);
       }
       expect(stdout).toContain('--load');
+      expect(stdout).toMatch(/--dataset <name>[\s\S]*"mnist-cnn"/);
     },
     SPAWN,
   );
@@ -110,6 +111,12 @@ describe('pnpm demo: the command line', () => {
       expectUserError(
         await demo(['--dataset', 'moons', '--load', 'model.neunet'], { initCwd: user }),
         /predicts 3 classes, but the moons data set has 2/,
+      );
+
+      // Images: the shapes are named.
+      expectUserError(
+        await demo(['--dataset', 'mnist-cnn', '--load', 'model.neunet'], { initCwd: user }),
+        "--load model.neunet: the model takes samples of shape [2], but the mnist-cnn data set's are [28, 28, 1]",
       );
     },
     2 * SPAWN,

@@ -10,6 +10,7 @@ import {
 } from '@neunet/metrics';
 import type { NeuralNetwork } from '@neunet/model';
 import type { Tensor } from '@neunet/tensor';
+import { classesOf, predictProbaInBatches } from './predictions.js';
 import type { Split, Task } from './tasks.js';
 
 /** A scored run: named figures for the run table, and what the terminal prints. */
@@ -17,6 +18,8 @@ export interface Evaluation {
   figures: [string, number][];
   text: string;
   confusion?: number[][];
+  /** A classifier's predicted class of each test sample. */
+  predicted?: Int32Array;
 }
 
 /** Scores the trained model on the task's test data with the metrics that fit the task. */
@@ -27,7 +30,7 @@ export function evaluate(
 ): Evaluation {
   if (task.kind === 'regression') {
     const truth = split.yTest as Tensor;
-    const pred = model.predictProba(split.XTest);
+    const pred = predictProbaInBatches(model, split.XTest);
     const figures: [string, number][] = [
       ['R² (test)', r2Score(truth, pred)],
       ['RMSE (test)', rootMeanSquaredError(truth, pred)],
@@ -36,11 +39,12 @@ export function evaluate(
     return { figures, text: figures.map(([k, v]) => `${k}: ${v.toFixed(4)}`).join('\n') };
   }
   const truth = split.yTest as Int32Array;
-  const predicted = model.predict(split.XTest);
+  const proba = predictProbaInBatches(model, split.XTest);
+  const predicted = classesOf(proba);
   const classNames = split.classNames;
   const confusion = confusionMatrix(truth, predicted, classNames ? { classNames } : {});
   const scored = split.XTest === split.XTrain ? 'training data' : 'test';
-  const accuracy = calculateAccuracy(truth, model.predictProba(split.XTest));
+  const accuracy = calculateAccuracy(truth, proba);
   const macro = precisionRecallF1(truth, predicted).macro;
   return {
     figures: [
@@ -48,6 +52,7 @@ export function evaluate(
       [`macro F1 (${scored})`, macro.f1],
     ],
     confusion,
+    predicted,
     text: [
       `Final Accuracy (${scored}): ${accuracy.toFixed(4)}`,
       '',

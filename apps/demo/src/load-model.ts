@@ -42,13 +42,15 @@ export function loadModel(
       `--load ${given}: not a model pnpm demo can read (${error.message}); load a file that pnpm demo saved (--save)`,
     );
   }
-  const features = split.XTest.cols;
-  // The demo's data sets are tables: a model for them takes samples of one axis.
-  const inputs = width(model.inputShape ?? model.layers[0]?.inputShape);
-  if (inputs !== features) {
-    throw new UsageError(
-      `--load ${given}: the model was trained for ${count(inputs, 'input feature')}, but the ${dataset} data set has ${features}; ${retrain}`,
-    );
+  const sample = split.XTest.shape.slice(1);
+  const takes = model.inputShape ?? model.layers[0]?.inputShape;
+  if (takes?.join() !== sample.join()) {
+    // A table's samples have one axis, counted as features; images name their shape.
+    const problem =
+      sample.length === 1 && (takes === undefined || takes.length === 1)
+        ? `the model was trained for ${count(width(takes), 'input feature')}, but the ${dataset} data set has ${sample[0]}`
+        : `the model takes samples of shape ${shapeText(takes)}, but the ${dataset} data set's are ${shapeText(sample)}`;
+    throw new UsageError(`--load ${given}: ${problem}; ${retrain}`);
   }
   const wanted = outputsFor(task, split);
   const outputs = width(model.outputShape);
@@ -72,6 +74,10 @@ function outputsFor(task: Task, split: Split<Int32Array | Tensor>): number {
 /** The width of a shape of one axis; undefined for any other. */
 function width(shape: readonly number[] | undefined): number | undefined {
   return shape?.length === 1 ? shape[0] : undefined;
+}
+
+function shapeText(shape: readonly number[] | undefined): string {
+  return shape ? `[${shape.join(', ')}]` : 'unknown';
 }
 
 /** "1 class", "3 classes", "4 input features". */

@@ -3,6 +3,7 @@ import type { History, NeuralNetwork } from '@neunet/model';
 import { writeReport } from '@neunet/viz/node';
 import { CommanderError } from 'commander';
 import { type DemoOptions, MODEL_FILE, parseDemoArgs, REPORT_FILE } from './args.js';
+import { EpochTimer } from './epoch-timer.js';
 import { evaluate } from './evaluate.js';
 import { loadModel } from './load-model.js';
 import { outputFile, userFolder } from './paths.js';
@@ -41,6 +42,7 @@ async function main(options: DemoOptions): Promise<void> {
   let model: NeuralNetwork;
   let history: History;
   let seconds = 0;
+  const timer = new EpochTimer();
   if (options.load) {
     task = TASKS[dataset];
     split = task.load(dataSeed);
@@ -59,7 +61,7 @@ async function main(options: DemoOptions): Promise<void> {
         `${split.XTrain.rows} training samples, up to ${run.epochs} epochs (model seed ${seed})`,
     );
     const started = performance.now();
-    history = trainRun(run, [progressReporter()]);
+    history = trainRun(run, [progressReporter(split.XTrain.rows), timer]);
     seconds = (performance.now() - started) / 1000;
     const ran = history.loss.length;
     if (history.bestEpoch !== undefined) {
@@ -67,8 +69,12 @@ async function main(options: DemoOptions): Promise<void> {
         `Early stopping at epoch ${history.stoppedEpoch! + 1}; restored the weights of epoch ${history.bestEpoch + 1}`,
       );
     }
+    const monitored = task.monitorTest
+      ? ` (${(seconds - timer.seconds).toFixed(2)} s of it measured the test data after each epoch)`
+      : '';
     console.log(
-      `Trained ${ran} epochs in ${seconds.toFixed(2)} s: ${(ran / seconds).toFixed(1)} epochs/s\n`,
+      `Trained ${ran} epochs in ${seconds.toFixed(2)} s${monitored}: ` +
+        `${Math.round(timer.samplesPerSecond)} samples/s, ${pace(ran, timer.seconds)}\n`,
     );
     await written('--save', save!, () => model.save(save!));
   }
@@ -79,7 +85,16 @@ async function main(options: DemoOptions): Promise<void> {
   await written('--out', out, () =>
     writeReport(out, {
       title: `NeuNet: ${dataset}`,
-      tables: reportTables({ model, history, evaluation, seconds, dataset, seed, dataSeed }),
+      tables: reportTables({
+        model,
+        history,
+        evaluation,
+        seconds,
+        timings: timer.epochs,
+        dataset,
+        seed,
+        dataSeed,
+      }),
       figures: reportFigures(model, split, history, evaluation),
     }),
   );
@@ -89,6 +104,13 @@ async function main(options: DemoOptions): Promise<void> {
     );
   }
   console.log(`Report: ${out}`);
+}
+
+/** Epochs per second, or seconds per epoch when an epoch takes longer. */
+function pace(epochs: number, seconds: number): string {
+  return epochs >= seconds
+    ? `${(epochs / seconds).toFixed(1)} epochs/s`
+    : `${(seconds / epochs).toFixed(1)} s per epoch`;
 }
 
 /** Runs `write`, turning a file system failure the checks could not foresee into one line. */

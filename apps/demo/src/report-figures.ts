@@ -11,36 +11,47 @@ import {
   trainingCurvesFigure,
 } from '@neunet/viz';
 import type { Evaluation } from './evaluate.js';
+import { imageFigures } from './image-figures.js';
 import type { Split } from './tasks.js';
 
 const ACTIVATIONS = new Set(['ReLU', 'LeakyReLU', 'Sigmoid', 'Tanh', 'Softmax', 'Linear']);
+/** Samples whose activations the histograms count: a conv layer's outputs are large. */
+const ACTIVATION_SAMPLES = 500;
 
-/** The weights of each Dense layer, named as in the model summary. */
+/** The weights of each Dense layer and the kernel of each Conv2D, named as in the model summary. */
 export function weightSeries(model: NeuralNetwork): HistogramSeries[] {
   return model.layers.flatMap((layer, i) => {
-    const weights = layer.params().find((p) => p.name === 'weights');
-    return weights ? [{ name: `Dense ${i + 1} weights`, values: weights.value.data }] : [];
+    const weights = layer.params().find((p) => p.name === 'weights' || p.name === 'kernel');
+    const type = layer.getConfig().type;
+    return weights
+      ? [{ name: `${type} ${i + 1} ${weights.name}`, values: weights.value.data }]
+      : [];
   });
 }
 
-/** The output of every activation layer for X, in inference mode. */
+/**
+ * The output of every activation, and of every layer with a fused activation (Conv2D with
+ * `activation: 'relu'`), for X in inference mode.
+ */
 export function activationSeries(model: NeuralNetwork, X: Tensor): HistogramSeries[] {
   const series: HistogramSeries[] = [];
   let out = X;
   model.layers.forEach((layer, i) => {
     out = layer.forward(out, { training: false });
-    const type = layer.getConfig().type;
+    const { type, activation } = layer.getConfig();
+    const fused = typeof activation === 'string' ? ` (${activation})` : '';
     // Copied: a layer reuses its output buffer on the next forward.
-    if (ACTIVATIONS.has(type))
-      series.push({ name: `${type} ${i + 1} output`, values: out.data.slice() });
+    if (ACTIVATIONS.has(type) || fused)
+      series.push({ name: `${type} ${i + 1} output${fused}`, values: out.data.slice() });
   });
   return series;
 }
 
 /**
- * The report's views of a trained model, in reading order: the network and its curves,
- * the data and decision boundary of a 2-D classifier, the confusion matrix of a
- * classifier, and the weight and activation histograms.
+ * The report's views of a trained model, in reading order: the network (of Dense layers)
+ * and its curves, the data and decision boundary of a 2-D classifier, the confusion
+ * matrix of a classifier, the filters, feature maps and misclassified examples of an
+ * image classifier, and the weight and activation histograms.
  */
 export function reportFigures(
   model: NeuralNetwork,
@@ -48,10 +59,17 @@ export function reportFigures(
   history: History,
   evaluation: Evaluation,
 ): Figure[] {
-  const figures = [
-    networkFigure(exportNetwork(model)),
-    trainingCurvesFigure(history, { logScale: true }),
-  ];
+  const images = split.XTest.shape.length === 4;
+  const figures = images ? [] : [networkFigure(exportNetwork(model))];
+  figures.push(
+    trainingCurvesFigure(history, {
+      logScale: true,
+      // Only a run that monitors its test data has validation figures.
+      ...(history.val_loss && {
+        title: 'Training curves (validation: the test data, measured after each epoch)',
+      }),
+    }),
+  );
   const labels = split.yTest;
   if (labels instanceof Int32Array && split.XTest.cols === 2) {
     const points = split.XTest.toArray();
@@ -70,10 +88,17 @@ export function reportFigures(
       }),
     );
   }
+  if (images && labels instanceof Int32Array && evaluation.predicted) {
+    figures.push(
+      ...imageFigures(model, split.XTest, labels, evaluation.predicted, split.classNames),
+    );
+  }
+  const sampled = Math.min(split.XTest.rows, ACTIVATION_SAMPLES);
+  const some = sampled < split.XTest.rows ? `the first ${sampled} scored samples` : 'scored data';
   figures.push(
-    histogramsFigure(weightSeries(model), { title: 'Weights per Dense layer' }),
-    histogramsFigure(activationSeries(model, split.XTest), {
-      title: 'Activations per layer (scored data; counts on a log axis for the ReLU zeros)',
+    histogramsFigure(weightSeries(model), { title: 'Weights per layer' }),
+    histogramsFigure(activationSeries(model, split.XTest.sliceRows(0, sampled)), {
+      title: `Activations per layer (${some}; counts on a log axis for the ReLU zeros)`,
       logScale: true,
     }),
   );

@@ -41,5 +41,10 @@ export function prepareRun(options: RunOptions): Run {
 /** Trains the run's network as its task prescribes; `callbacks` only watch. */
 export function trainRun(run: Run, callbacks: Callback[] = []): History {
   const { task, split, model, epochs } = run;
-  return model.train(split.XTrain, split.yTrain, { ...task.train, epochs, callbacks });
+  return model.train(split.XTrain, split.yTrain, {
+    ...task.train,
+    epochs,
+    callbacks,
+    ...(task.monitorTest && { validationData: [split.XTest, split.yTest] }),
+  });
 }

@@ -14,6 +14,7 @@ import { loadDigits } from '@neunet/mnist';
 import { NeuralNetwork, type TrainOptions } from '@neunet/model';
 import { Adam, cosineDecay } from '@neunet/optimizers';
 import type { Tensor } from '@neunet/tensor';
+import { buildMnistCnn, loadMnistSplit, MNIST_CNN_BATCH } from './mnist-cnn.js';
 import { buildSeedExample } from './seed-example.js';
 
 /** Data split for a run: the model learns from `train` and is scored on `test`. */
@@ -30,6 +31,11 @@ interface TaskBase<Y> {
   load(seed: number): Split<Y>;
   build(seed: number): NeuralNetwork;
   train: TrainOptions & { epochs: number };
+  /**
+   * Measure the test data after every epoch (as `val_*` in the history), to show how the
+   * accuracy grows; it never picks weights or stops training.
+   */
+  monitorTest?: boolean;
 }
 
 export interface ClassificationTask extends TaskBase<Int32Array> {
@@ -98,6 +104,15 @@ export const TASKS = {
     },
     build: (seed) => classifier(seed, [784, 256, 128, 10], 0.001),
     train: { epochs: 20, batchSize: 128 },
+  },
+  'mnist-cnn': {
+    kind: 'classification',
+    description:
+      "MNIST's 60,000 training and 10,000 test digits (28 × 28 × 1), a CNN: two Conv2D blocks with BatchNormalization, Dense 128 with Dropout, Adam with a decaying rate",
+    load: loadMnistSplit,
+    build: buildMnistCnn,
+    train: { epochs: 10, batchSize: MNIST_CNN_BATCH },
+    monitorTest: true,
   },
   moons: {
     kind: 'classification',
