@@ -25,9 +25,7 @@ const assets = new URL('../assets/', import.meta.url);
 /** Two 5×5 convolution blocks and a linear read-out: 18,378 weights, about 74 KB. */
 function digitCnn(): NeuralNetwork {
   return new NeuralNetwork({ seed: SEED, learningRate: LEARNING_RATE })
-    .add(
-      new Conv2D({ filters: 16, kernelSize: 5, activation: 'relu', inputShape: [28, 28, 1] }),
-    )
+    .add(new Conv2D({ filters: 16, kernelSize: 5, activation: 'relu', inputShape: [28, 28, 1] }))
     .add(new MaxPooling2D({ poolSize: 2 }))
     .add(new Conv2D({ filters: 32, kernelSize: 5, activation: 'relu' }))
     .add(new MaxPooling2D({ poolSize: 2 }))

@@ -26,7 +26,8 @@ export async function loadDigitClassifier(): Promise<DigitClassifier> {
       () => getBackend().name,
     ),
   ]);
-  if (!response.ok) throw new Error(`the digit model did not load: ${response.status} ${MODEL_URL}`);
+  if (!response.ok)
+    throw new Error(`the digit model did not load: ${response.status} ${MODEL_URL}`);
   const model = NeuralNetwork.fromBytes(new Uint8Array(await response.arrayBuffer()));
   return {
     backend,

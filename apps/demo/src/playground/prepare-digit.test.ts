@@ -39,11 +39,12 @@ describe('prepareDigit: a drawing as MNIST prepared its digits', () => {
   });
 
   it('puts the centre of mass on the centre of the field, wherever the drawing was', () => {
-    for (const [left, top] of [
+    const places: [number, number][] = [
       [0, 0],
       [180, 7],
       [33, 171],
-    ]) {
+    ];
+    for (const [left, top] of places) {
       // An L: its mass sits low and to the left of its box.
       const ink = union(rectangle(left, top, 20, 100), rectangle(left, top + 80, 90, 20));
       const [x, y] = centreOfMass(prepareDigit(ink, PAD, PAD)!, MNIST_SIDE, MNIST_SIDE);

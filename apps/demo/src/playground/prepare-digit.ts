@@ -19,7 +19,9 @@ export function prepareDigit(
   height: number,
 ): Float32Array | undefined {
   if (!Number.isInteger(width) || !Number.isInteger(height) || width < 1 || height < 1) {
-    throw new Error(`prepareDigit: width and height are ${width} and ${height}; expected integers >= 1`);
+    throw new Error(
+      `prepareDigit: width and height are ${width} and ${height}; expected integers >= 1`,
+    );
   }
   if (ink.length !== width * height) {
     throw new Error(
