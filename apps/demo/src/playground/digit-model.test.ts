@@ -57,6 +57,6 @@ describe('the digit model the pad ships (assets/digit-cnn.neunet)', () => {
     const predicted = model.predict(new Tensor(prepared, [n, 28, 28, 1]));
     const right = predicted.filter((p, i) => p === test.y[i]).length;
     console.log(`digits moved and rescaled on the pad, then prepared: ${right} / ${n} right`);
-    expect(right / n).toBeGreaterThanOrEqual(0.97);
+    expect(right / n).toBeGreaterThanOrEqual(0.98); // 991 with the shipped model
   });
 });
