@@ -1,7 +1,7 @@
 /**
  * Trains the CNN the playground's "draw a digit" pad ships with and writes it to
- * assets/digit-cnn.neunet, with its test accuracy in assets/digit-cnn.json. Seeded: the
- * same run gives the same bytes on any machine and thread count.
+ * assets/digit-cnn.neunet, with its test accuracy in assets/digit-cnn.json. Seeded: a run
+ * gives the same bytes whatever the number of threads (the wasm backend is bit-identical).
  *
  *   pnpm turbo run build --filter=demo^... && pnpm --filter demo train-digit-model
  */
