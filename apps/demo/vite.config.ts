@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 
 const packages = fileURLToPath(new URL('../../packages', import.meta.url));
+const page = (name: string) => fileURLToPath(new URL(name, import.meta.url));
 
 // Cross-origin isolation (SharedArrayBuffer), which a threaded WebAssembly backend needs.
 const isolation = {
@@ -18,5 +19,9 @@ export default defineConfig({
   preview: { headers: isolation },
   worker: { format: 'es' },
   // plotly.js alone is a 4.7 MB chunk.
-  build: { chunkSizeWarningLimit: 5000 },
+  build: {
+    chunkSizeWarningLimit: 5000,
+    // Two pages: the training playground and the draw-a-digit pad.
+    rolldownOptions: { input: { main: page('index.html'), digits: page('digits.html') } },
+  },
 });

@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { BrowserContext } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { type Chromium, chromiumMissing, chromiumPresent, launchChromium } from 'test-chromium';
 import { build, type PreviewServer, preview } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -97,5 +97,107 @@ describe.skipIf(!chromiumPresent)('the playground in headless Chromium', () => {
     expect(await page.locator('body[data-state=idle]').count()).toBe(1);
     expect(await page.locator('#network svg.main-svg').count()).toBe(0);
     expect(await page.textContent('#accuracy')).toBe('–');
+  });
+
+  describe('the draw-a-digit pad', () => {
+    let page: Page;
+    let pad: { x: number; y: number; width: number; height: number };
+    const errors: string[] = [];
+
+    beforeAll(async () => {
+      page = await context.newPage();
+      page.on('pageerror', (error) => errors.push(error.message));
+      await page.goto(new URL('digits.html', server.resolvedUrls!.local[0]!).href);
+      await page.waitForSelector('body[data-state=ready]', { timeout: 20_000 });
+      pad = (await page.locator('#pad').boundingBox())!;
+    });
+
+    /** A point given as fractions of the pad's width and height, in page pixels. */
+    const at = ([x, y]: [number, number]): [number, number] => [
+      pad.x + x * pad.width,
+      pad.y + y * pad.height,
+    ];
+
+    /** Draws a stroke through the points, calling `during` after each with the button down. */
+    async function stroke(
+      points: readonly [number, number][],
+      during?: (i: number) => Promise<void>,
+    ): Promise<void> {
+      await page.mouse.move(...at(points[0]!));
+      await page.mouse.down();
+      for (const [i, point] of points.entries()) {
+        await page.mouse.move(...at(point), { steps: 3 });
+        await during?.(i);
+      }
+      await page.mouse.up();
+    }
+
+    /** Predictions wait for an animation frame: two frames later the page shows the last. */
+    const frames = () =>
+      page.evaluate(
+        () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+      );
+
+    async function shown(): Promise<{ digit: string; bars: number[] }> {
+      await frames();
+      const bars = await page
+        .locator('#bars [role=meter]')
+        .evaluateAll((meters) => meters.map((m) => Number(m.getAttribute('aria-valuenow'))));
+      return { digit: (await page.textContent('#digit'))!, bars };
+    }
+
+    const ellipse = (turns: number) =>
+      Array.from({ length: Math.round(40 * turns) + 1 }, (_, i): [number, number] => {
+        const angle = (2 * Math.PI * i) / 40;
+        return [0.5 + 0.22 * Math.sin(angle), 0.5 - 0.32 * Math.cos(angle)];
+      });
+
+    it('reads a vertical stroke as a 1, its ten probabilities summing to 1', async () => {
+      expect((await shown()).digit).toBe('–');
+      await stroke([
+        [0.5, 0.15],
+        [0.5, 0.5],
+        [0.5, 0.85],
+      ]);
+      const { digit, bars } = await shown();
+      expect(digit).toBe('1');
+      expect(bars.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5);
+      expect(bars.indexOf(Math.max(...bars))).toBe(1);
+      expect(
+        await page.getByRole('meter', { name: '1', exact: true }).getAttribute('aria-valuetext'),
+      ).toMatch(/^\d+\.\d %$/);
+    });
+
+    it('clears the pad, the prediction and the bars', async () => {
+      await page.click('#clear');
+      const { digit, bars } = await shown();
+      expect(digit).toBe('–');
+      expect(bars).toEqual(Array(10).fill(0));
+      // No ink left on the pad (alpha) nor in the image the network sees (white on black).
+      const inked = await page.evaluate(() =>
+        (['pad', 'seen'] as const).map((id, channel) => {
+          const canvas = document.getElementById(id) as HTMLCanvasElement;
+          const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+          return data.filter((v, i) => i % 4 === (channel === 0 ? 3 : 0) && v > 0).length;
+        }),
+      );
+      expect(inked).toEqual([0, 0]);
+    });
+
+    it('reads an ellipse as a 0, live while it is drawn', async () => {
+      // Halfway round, the button still down, the page already shows a prediction.
+      await stroke(ellipse(1.05), async (i) => {
+        if (i === 20) expect((await shown()).digit).toMatch(/^\d$/);
+      });
+      const { digit, bars } = await shown();
+      expect(digit).toBe('0');
+      expect(bars.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5);
+      console.log(
+        `pad: backend ${await page.textContent('#backend')}, median prediction ${await page.textContent('#latency')}`,
+      );
+      expect(errors).toEqual([]);
+      await mkdir(out, { recursive: true });
+      await page.screenshot({ path: join(out, 'digits.png'), fullPage: true });
+    });
   });
 });
