@@ -9,10 +9,11 @@ interface ShapeTimes {
   solo: number;
 }
 
-/** Large gemms between two trials of the policy not in use, and the length of a trial. */
-const PERIOD = 256;
+/** Large gemms run on the current choice before a trial of the other: the first time, and then. */
+const FIRST = 96;
+const MAIN = 992;
+/** Large gemms of a trial, the first SETTLE of each phase untimed (the workers wake, or wind down). */
 const TRIAL = 32;
-/** The first gemms of a trial are not timed: the workers wake, or wind down, in them. */
 const SETTLE = 8;
 const SHAPES = 32;
 const SMOOTHING = 0.25;
@@ -22,28 +23,34 @@ const SMOOTHING = 0.25;
  * timing both. Two threads that wait for each other lose to one when another process
  * holds a core (the OS then shares one core between this thread and a worker): measured on
  * a 2-core machine, W2 trained at 0.7× the one-thread speed on two threads with a busy
- * process beside it, and at 1.6× without. So the pool is used while it is faster: every
- * PERIOD large gemms, the other choice runs for TRIAL gemms, each shape's time under
- * both is smoothed, and the faster over the shapes timed under both is kept. Results do
- * not depend on the choice: every element of C is computed the same way on any thread.
+ * process beside it, and at 1.6× without. So the pool is used while it is faster: after
+ * FIRST large gemms, and then every MAIN, the other choice runs for a trial of TRIAL
+ * gemms; each shape's time under both is smoothed, and the faster over the shapes timed
+ * under both is kept. A trial costs under 2 % when its choice loses. Results do not depend
+ * on the choice: every element of C is computed the same way on any thread.
  */
 export class ThreadPolicy {
   private readonly shapes: ShapeTimes[] = [];
   private pooled = true;
-  private calls = 0;
+  private trial = false;
+  /** Gemms run in the current phase, and its length. */
+  private ran = 0;
+  private length = FIRST;
   private current: ShapeTimes | undefined;
   private started = 0;
 
   /** Whether this large gemm should use the pool; call `done` after it. */
   usePool(m: number, n: number, k: number, transA: boolean, transB: boolean): boolean {
-    const phase = this.calls++ % PERIOD;
-    const trial = phase >= PERIOD - TRIAL;
-    if (phase === 0 && this.calls > 1) this.decide();
-    const pool = trial ? !this.pooled : this.pooled;
-    const settling = phase < SETTLE || (trial && phase < PERIOD - TRIAL + SETTLE);
+    if (this.ran === this.length) {
+      if (this.trial) this.decide();
+      this.trial = !this.trial;
+      this.ran = 0;
+      this.length = this.trial ? TRIAL : MAIN;
+    }
+    const settling = this.ran++ < SETTLE;
     this.current = settling ? undefined : this.shape(m, n, k, (transA ? 1 : 0) + (transB ? 2 : 0));
     this.started = performance.now();
-    return pool;
+    return this.trial ? !this.pooled : this.pooled;
   }
 
   /** Records the time of the gemm `usePool` was asked about. */
