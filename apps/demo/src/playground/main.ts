@@ -103,6 +103,8 @@ function onReport(report: Report): void {
       break;
     case 'snapshot': {
       network.update(report.network, report.units, UNIT_GRID, report.output, OUTPUT_GRID);
+      // Before the first batch the plane shows the data alone.
+      if (measurements.length <= 1) break;
       const output: PlaneOutput = { ...outputAxes, values: report.output };
       drawSoon('boundary', () => planeFigure(data, output));
       break;
@@ -212,8 +214,12 @@ function applyForm(): void {
   );
   settings = next;
   history.replaceState(null, '', settingsToQuery(settings) + location.hash);
-  if (onlySpeed) send({ type: 'speed', speed: settings.speed });
-  else restart();
+  if (onlySpeed) {
+    send({ type: 'speed', speed: settings.speed });
+    setState(state());
+  } else {
+    restart();
+  }
 }
 
 buttons.train.addEventListener('click', () => {

@@ -74,6 +74,8 @@ export class NetworkView {
     const width = LEFT + (widths.length - 1) * COLUMN + NODE + 16;
     const height = TOP + rows * STEP;
     this.root.setAttribute('viewBox', `0 0 ${width} ${height}`);
+    // Fluid, but a small network is not blown up past 1.5 times its natural size.
+    this.root.style.maxWidth = `${Math.round(1.5 * width)}px`;
     this.root.setAttribute(
       'aria-label',
       `network: ${widths.join(' → ')} units; hover or focus a unit for its weights`,
@@ -204,8 +206,8 @@ export class NetworkView {
     for (const edge of flat) {
       const w = edge.weight;
       const [r, g, b] = w < 0 ? NEGATIVE : POSITIVE;
-      edge.path.setAttribute('stroke', `rgb(${r},${g},${b})`);
-      edge.path.setAttribute('stroke-width', String(0.4 + 2.2 * Math.min(Math.abs(w), 3)));
+      edge.path.style.stroke = `rgb(${r},${g},${b})`;
+      edge.path.style.strokeWidth = String(0.4 + 2.2 * Math.min(Math.abs(w), 3));
     }
     if (this.selected) this.select(this.selected);
   }

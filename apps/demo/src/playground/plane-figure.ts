@@ -54,11 +54,18 @@ export function planeFigure(data: PlaygroundData, output?: PlaneOutput): Figure 
       margin: { l: 50, r: 20, t: 50, b: 80 },
       hovermode: 'closest',
       legend: { orientation: 'h', y: -0.15 },
-      xaxis: { title: { text: 'x₁' }, zeroline: false, ...(output && axisRange(output.x)) },
+      // Square cells: the plot area shrinks to the data's aspect rather than the axes growing.
+      xaxis: {
+        title: { text: 'x₁' },
+        zeroline: false,
+        constrain: 'domain',
+        ...(output && axisRange(output.x)),
+      },
       yaxis: {
         title: { text: 'x₂' },
         zeroline: false,
         scaleanchor: 'x',
+        constrain: 'domain',
         ...(output && axisRange(output.y)),
       },
     },
