@@ -60,6 +60,9 @@ describe.skipIf(!chromiumPresent)('the playground in headless Chromium', () => {
       id,
     );
 
+  const heatmaps = async (page: Page) =>
+    (await traces(page, 'boundary')).filter((t) => t.type === 'heatmap').length;
+
   const done = (page: Page) => page.waitForSelector('body[data-state=done]', { timeout: 60_000 });
 
   /** The address's settings as the page canonicalises them. */
@@ -74,7 +77,9 @@ describe.skipIf(!chromiumPresent)('the playground in headless Chromium', () => {
         expect(await page.getAttribute('body', 'data-state')).toBe('idle');
         let drawn = await traces(page, 'boundary');
         // 400 points, 30 % held out, stratified: 140 + 140 train, 60 + 60 test; no prediction yet.
-        expect(drawn.map(({ name, type, symbol, points }) => ({ name, type, symbol, points }))).toEqual([
+        expect(
+          drawn.map(({ name, type, symbol, points }) => ({ name, type, symbol, points })),
+        ).toEqual([
           { name: 'class 0 train', type: 'scatter', symbol: undefined, points: 140 },
           { name: 'class 1 train', type: 'scatter', symbol: undefined, points: 140 },
           { name: 'class 0 test', type: 'scatter', symbol: 'circle-open', points: 60 },
@@ -87,12 +92,16 @@ describe.skipIf(!chromiumPresent)('the playground in headless Chromium', () => {
         drawn = await traces(page, 'boundary');
         expect(drawn[0]!.y).not.toEqual(before);
         await page.selectOption('select[name=dataset]', 'gaussians');
-        await page.waitForFunction(() => new URLSearchParams(location.search).get('dataset') === 'gaussians');
+        await page.waitForFunction(
+          () => new URLSearchParams(location.search).get('dataset') === 'gaussians',
+        );
         drawn = await traces(page, 'boundary');
         expect(drawn.map((t) => [t.name, t.points])).toEqual([
           ['train', 280],
           ['test', 120],
         ]);
+        // The untrained network's units and loss are drawn too.
+        await page.waitForFunction(() => document.getElementById('epoch')!.textContent === '0');
         await mkdir(out, { recursive: true });
         await page.screenshot({ path: join(out, `playground-data-${width}.png`), fullPage: true });
         expect(errors).toEqual([]);
@@ -118,7 +127,13 @@ describe.skipIf(!chromiumPresent)('the playground in headless Chromium', () => {
           ['hidden', '6, 3'],
           ['batchSize', '20'],
         ] as const) {
-          await page.getByLabel(new RegExp(`^${{ l1: 'L1 strength', l2: 'L2 strength', testRatio: 'Test ratio', hidden: 'Hidden layers', batchSize: 'Batch size' }[name]}`)).fill(value);
+          await page
+            .getByLabel(
+              new RegExp(
+                `^${{ l1: 'L1 strength', l2: 'L2 strength', testRatio: 'Test ratio', hidden: 'Hidden layers', batchSize: 'Batch size' }[name]}`,
+              ),
+            )
+            .fill(value);
           await page.dispatchEvent(`input[name=${name}]`, 'change');
           expect((await query(page)).get(name)).toBe(value.replace(', ', ','));
         }
@@ -127,7 +142,11 @@ describe.skipIf(!chromiumPresent)('the playground in headless Chromium', () => {
         await page.getByLabel('Run forever').check();
         await page.getByLabel('Speed').selectOption('max');
         const q = await query(page);
-        expect([q.get('features'), q.get('forever'), q.get('speed')]).toEqual(['x1,x2,x1sq,sinx2', '1', 'max']);
+        expect([q.get('features'), q.get('forever'), q.get('speed')]).toEqual([
+          'x1,x2,x1sq,sinx2',
+          '1',
+          'max',
+        ]);
         // 4 inputs, 6 and 3 hidden units, 2 outputs.
         expect(await page.locator('#network .node').count()).toBe(4 + 6 + 3 + 2);
         expect(await page.locator('#network .edge').count()).toBe(4 * 6 + 6 * 3 + 3 * 2);
@@ -144,21 +163,22 @@ describe.skipIf(!chromiumPresent)('the playground in headless Chromium', () => {
       });
 
       it('trains live: curves and boundary update, pause holds, a step is one batch, stop ends', async () => {
-        const { page, errors } = await open('?dataset=circles&forever=1&speed=30&batchSize=25', width);
+        const { page, errors } = await open(
+          '?dataset=circles&forever=1&speed=30&batchSize=25',
+          width,
+        );
         await page.waitForSelector('#network svg .node');
         await page.click('#train');
-        await page.waitForFunction(() => Number(document.getElementById('epoch')!.textContent) >= 3);
-        expect(await page.getAttribute('body', 'data-state')).toBe('training');
         await page.waitForFunction(
-          () => (document.getElementById('curves') as unknown as { data?: { x: number[] }[] }).data?.[0]?.x.length! >= 3,
+          () => Number(document.getElementById('epoch')!.textContent) >= 3,
         );
+        expect(await page.getAttribute('body', 'data-state')).toBe('training');
+        await expect
+          .poll(async () => (await traces(page, 'curves'))[0]?.points ?? 0)
+          .toBeGreaterThanOrEqual(3);
         expect((await traces(page, 'curves')).map((t) => t.name)).toEqual(['train', 'test']);
         // The output over the plane is drawn under the points while training.
-        await page.waitForFunction(() =>
-          ((document.getElementById('boundary') as unknown as { data: { type: string }[] }).data ?? []).some(
-            (t) => t.type === 'heatmap',
-          ),
-        );
+        await expect.poll(() => heatmaps(page)).toBe(1);
         await page.click('#pause');
         await page.waitForSelector('body[data-state=paused]');
         await page.waitForTimeout(200);
@@ -167,16 +187,25 @@ describe.skipIf(!chromiumPresent)('the playground in headless Chromium', () => {
         expect(Number(await page.textContent('#epoch'))).toBe(paused);
         // 400 points, half for training: 8 batches of 25 per epoch.
         await page.click('#step');
-        await page.waitForFunction((n) => Number(document.getElementById('epoch')!.textContent) > n, paused);
+        await page.waitForFunction(
+          (n) => Number(document.getElementById('epoch')!.textContent) > n,
+          paused,
+        );
         expect(Number(await page.textContent('#epoch'))).toBeCloseTo(paused + 1 / 8, 3);
         await page.click('#train');
-        await page.waitForFunction((n) => Number(document.getElementById('epoch')!.textContent) > n + 1, paused);
+        await page.waitForFunction(
+          (n) => Number(document.getElementById('epoch')!.textContent) > n + 1,
+          paused,
+        );
         await page.click('#stop');
         await done(page);
         expect(await page.locator('#confusion svg.main-svg').count()).toBeGreaterThan(0);
         expect(await page.locator('#metrics tr').count()).toBe(4);
         expect(Number(await page.textContent('#accuracy'))).toBeGreaterThan(0.5);
-        await page.screenshot({ path: join(out, `playground-trained-${width}.png`), fullPage: true });
+        await page.screenshot({
+          path: join(out, `playground-trained-${width}.png`),
+          fullPage: true,
+        });
         expect(errors).toEqual([]);
         await page.close();
       });
@@ -197,7 +226,10 @@ describe.skipIf(!chromiumPresent)('the playground in headless Chromium', () => {
         expect(await page.textContent('#network-readout')).toMatch(
           /^input x₁ → layer 1 unit 1: weight -?\d+\.\d{3}$/,
         );
-        await page.locator('#network .node').nth(2 + 5).focus();
+        await page
+          .locator('#network .node')
+          .nth(2 + 5)
+          .focus();
         expect(await page.textContent('#network-readout')).toMatch(
           /^layer 2 unit 1, weights in: (layer 1 unit \d -?\d+\.\d{3}(, )?){5}$/,
         );
@@ -206,19 +238,25 @@ describe.skipIf(!chromiumPresent)('the playground in headless Chromium', () => {
       });
 
       it('fits a regression surface and colours the points by value', async () => {
-        const { page, errors } = await open('?dataset=plane&hidden=&epochs=3&speed=max&features=x1,x2', width);
+        const { page, errors } = await open(
+          '?dataset=plane&hidden=&epochs=3&speed=max&features=x1,x2',
+          width,
+        );
         await page.waitForSelector('#network svg .node');
         await page.click('#train');
         await done(page);
-        await page.waitForFunction(() =>
-          ((document.getElementById('boundary') as unknown as { data: { type: string }[] }).data ?? []).some(
-            (t) => t.type === 'heatmap',
-          ),
-        );
+        await expect.poll(() => heatmaps(page)).toBe(1);
         expect(await page.textContent('#metric-name')).toBe('test MAE');
-        expect((await traces(page, 'boundary')).map((t) => t.type)).toEqual(['heatmap', 'scatter', 'scatter']);
+        expect((await traces(page, 'boundary')).map((t) => t.type)).toEqual([
+          'heatmap',
+          'scatter',
+          'scatter',
+        ]);
         expect(await page.locator('#confusion svg').count()).toBe(0);
-        await page.screenshot({ path: join(out, `playground-regression-${width}.png`), fullPage: true });
+        await page.screenshot({
+          path: join(out, `playground-regression-${width}.png`),
+          fullPage: true,
+        });
         expect(errors).toEqual([]);
         await page.close();
       });
@@ -226,7 +264,8 @@ describe.skipIf(!chromiumPresent)('the playground in headless Chromium', () => {
   }
 
   it('reproduces a shared run bit for bit: two pages, one address, the same losses', async () => {
-    const address = '?dataset=spiral&hidden=8,8&activation=relu&dropout=0.1&epochs=6&speed=max&seed=7&features=x1,x2,sinx1';
+    const address =
+      '?dataset=spiral&hidden=8,8&activation=relu&dropout=0.1&epochs=6&speed=max&seed=7&features=x1,x2,sinx1';
     const runs = await Promise.all(
       [0, 1].map(async () => {
         const { page, errors } = await open(address);
@@ -234,6 +273,9 @@ describe.skipIf(!chromiumPresent)('the playground in headless Chromium', () => {
         await page.click('#train');
         await done(page);
         const curves = await traces(page, 'curves');
+        // The WebAssembly backend, threaded in the cross-origin isolated page.
+        expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
+        expect(await page.textContent('#backend')).toMatch(/^wasm \(\d+ threads?\)$/);
         expect(errors).toEqual([]);
         await page.close();
         return curves.map((t) => t.y);

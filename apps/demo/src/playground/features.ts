@@ -29,7 +29,9 @@ export function mapFeatures(X: Tensor, features: readonly FeatureName[]): Tensor
   const fns = features.map((name) => {
     const feature = FEATURES[name];
     if (!feature) {
-      throw new Error(`mapFeatures: unknown feature '${name}'; expected one of ${FEATURE_NAMES.join(', ')}`);
+      throw new Error(
+        `mapFeatures: unknown feature '${name}'; expected one of ${FEATURE_NAMES.join(', ')}`,
+      );
     }
     return feature.of;
   });

@@ -7,8 +7,8 @@ import {
   type PlaygroundSettings,
   readSettings,
   SETTING_KEYS,
-  SPEEDS,
   type SettingError,
+  SPEEDS,
 } from './settings.js';
 
 const CHECKBOXES = new Set<keyof PlaygroundSettings>(['batchNorm', 'forever']);
@@ -55,7 +55,8 @@ export class SettingsForm {
     const text = formatSettings(settings);
     for (const key of SETTING_KEYS) {
       if (key === 'features') {
-        for (const box of this.featureBoxes()) box.checked = settings.features.includes(box.value as never);
+        for (const box of this.featureBoxes())
+          box.checked = settings.features.includes(box.value as never);
       } else if (CHECKBOXES.has(key)) {
         this.input(key).checked = text[key] === '1';
       } else {

@@ -16,8 +16,18 @@ export function lossFigure(measurements: readonly Measurement[]): Figure {
   });
   return {
     data: [
-      line('train', measurements.map((m) => m.trainLoss), classColor(0), 'solid'),
-      line('test', measurements.map((m) => m.testLoss), classColor(1), 'dash'),
+      line(
+        'train',
+        measurements.map((m) => m.trainLoss),
+        classColor(0),
+        'solid',
+      ),
+      line(
+        'test',
+        measurements.map((m) => m.testLoss),
+        classColor(1),
+        'dash',
+      ),
     ],
     layout: {
       title: { text: 'Loss: train and test' },
@@ -26,7 +36,8 @@ export function lossFigure(measurements: readonly Measurement[]): Figure {
       hovermode: 'x unified',
       legend: { orientation: 'h', y: 1.02, x: 1, xanchor: 'right', yanchor: 'bottom' },
       xaxis: { title: { text: 'epoch' }, rangemode: 'tozero' },
-      yaxis: { title: { text: 'loss' }, type: 'log' },
+      // Labels at 1, 2 and 5 times each power of ten, not at every digit.
+      yaxis: { title: { text: 'loss' }, type: 'log', dtick: 'D2' },
     },
   };
 }

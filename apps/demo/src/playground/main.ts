@@ -1,7 +1,7 @@
 import { confusionMatrixFigure, type Figure } from '@neunet/viz';
 import Plotly from 'plotly.js-dist-min';
 import { type PlaygroundData, planeExtent, planeGrid, prepareData } from './data.js';
-import { FEATURES, type FeatureName, mapFeatures } from './features.js';
+import { FEATURE_NAMES, type FeatureName, mapFeatures } from './features.js';
 import { SettingsForm } from './form.js';
 import { heatmapUrl } from './heatmap.js';
 import { lossFigure } from './loss-figure.js';
@@ -31,6 +31,7 @@ const buttons = {
 
 let settings: PlaygroundSettings;
 let data: PlaygroundData;
+let extent: [[number, number], [number, number]];
 let outputAxes: { x: number[]; y: number[] };
 let worker: Worker | undefined;
 let measurements: Measurement[] = [];
@@ -106,7 +107,7 @@ function onReport(report: Report): void {
       // Before the first batch the plane shows the data alone.
       if (measurements.length <= 1) break;
       const output: PlaneOutput = { ...outputAxes, values: report.output };
-      drawSoon('boundary', () => planeFigure(data, output));
+      drawSoon('boundary', () => planeFigure(data, extent, output));
       break;
     }
     case 'done':
@@ -119,7 +120,7 @@ function onReport(report: Report): void {
         draw('confusion', confusion);
         showScores(report.scores);
       }
-      setState('done', `done: ${report.epochs} epochs in ${report.seconds.toFixed(1)} s`);
+      setState('done', `done: ${report.epochs} epochs, ${report.seconds.toFixed(1)} s of training`);
       break;
     case 'error':
       worker?.terminate();
@@ -163,15 +164,13 @@ function row(tag: 'td' | 'th', cells: readonly string[]): HTMLTableRowElement {
 
 /** What each input feature is over the plane, for the network view's input nodes. */
 function featureImages(): (feature: FeatureName) => string {
-  const grid = mapFeatures(planeGrid(planeExtent(data), UNIT_GRID).points, [
-    ...Object.keys(FEATURES),
-  ] as FeatureName[]);
-  const names = Object.keys(FEATURES);
+  const grid = mapFeatures(planeGrid(extent, UNIT_GRID).points, FEATURE_NAMES);
   return (feature) => {
-    const j = names.indexOf(feature);
+    const j = FEATURE_NAMES.indexOf(feature);
+    const column = (i: number) => grid.data[i * grid.cols + j]!;
     let scale = 1e-6;
-    for (let i = 0; i < grid.rows; i++) scale = Math.max(scale, Math.abs(grid.data[i * grid.cols + j]!));
-    return heatmapUrl(UNIT_GRID, (i) => diverging(grid.data[i * grid.cols + j]! / scale));
+    for (let i = 0; i < grid.rows; i++) scale = Math.max(scale, Math.abs(column(i)));
+    return heatmapUrl(UNIT_GRID, (i) => diverging(column(i) / scale));
   };
 }
 
@@ -184,11 +183,13 @@ function restart(): void {
   pendingFigures.clear();
   measurements = [];
   data = prepareData(settings);
-  const { x, y } = planeGrid(planeExtent(data), OUTPUT_GRID);
+  extent = planeExtent(data);
+  const { x, y } = planeGrid(extent, OUTPUT_GRID);
   outputAxes = { x, y };
-  for (const id of ['curves', 'confusion']) Plotly.purge($(id));
+  Plotly.purge($('confusion'));
   $('metrics').replaceChildren();
-  draw('boundary', planeFigure(data));
+  draw('curves', lossFigure([]));
+  draw('boundary', planeFigure(data, extent));
   network.setShape(
     { features: settings.features, hidden: settings.hidden, classes: data.classes },
     featureImages(),

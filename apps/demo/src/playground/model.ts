@@ -1,8 +1,7 @@
-import { Dense } from '@neunet/layers';
+import { Dense, Softmax } from '@neunet/layers';
 import { CategoricalCrossentropy, MeanSquaredError } from '@neunet/losses';
 import { NeuralNetwork } from '@neunet/model';
 import { BatchNormalization, Dropout } from '@neunet/regularization';
-import { Softmax } from '@neunet/layers';
 import { ACTIVATIONS, type PlaygroundSettings } from './settings.js';
 
 /**

@@ -1,8 +1,8 @@
 import type { ExportedNetwork } from '@neunet/model';
 import { classColor } from '@neunet/viz';
 import { FEATURES, type FeatureName } from './features.js';
-import { diverging, NEGATIVE, POSITIVE } from './palette.js';
 import { heatmapUrl } from './heatmap.js';
+import { diverging, NEGATIVE, POSITIVE } from './palette.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 /** Layout in viewBox units: node size, vertical step, column step, room for headers. */
@@ -159,7 +159,8 @@ export class NetworkView {
       return edges;
     });
     this.selected = undefined;
-    this.readout.textContent = 'Hover or click an edge, or hover or focus a unit, to read its weights.';
+    this.readout.textContent =
+      'Hover or click an edge, or hover or focus a unit, to read its weights.';
   }
 
   /**
@@ -214,7 +215,8 @@ export class NetworkView {
 
   private select(target: Edge | Node): void {
     this.root.querySelector('.selected')?.classList.remove('selected');
-    for (const edge of Array.from(this.root.querySelectorAll('.incoming'))) edge.classList.remove('incoming');
+    for (const edge of Array.from(this.root.querySelectorAll('.incoming')))
+      edge.classList.remove('incoming');
     this.selected = target;
     if ('path' in target) {
       target.path.classList.add('selected');

@@ -48,11 +48,7 @@ export function outputColor(
 }
 
 /** Two colours mixed through white: t = 0 is `a`, 0.5 white, 1 `b`, paler than either end. */
-function blend(
-  a: readonly number[],
-  b: readonly number[],
-  t: number,
-): [number, number, number] {
+function blend(a: readonly number[], b: readonly number[], t: number): [number, number, number] {
   const s = 2 * t - 1;
   const end = s < 0 ? a : b;
   const k = 0.6 * Math.abs(s);

@@ -3,6 +3,7 @@ import { classColor } from '@neunet/viz';
 import type { PlaygroundData, Split } from './data.js';
 
 type Data = Figure['data'][number];
+
 import { DIVERGING_SCALE } from './palette.js';
 
 /** The network's output over a grid of the plane: row r·G + c is (x[c], y[r]). */
@@ -28,7 +29,11 @@ export function targetRange(data: PlaygroundData): number {
  * class's colour through white to the other's), or the fitted surface of a regression with
  * the points coloured by their value on the same scale.
  */
-export function planeFigure(data: PlaygroundData, output?: PlaneOutput): Figure {
+export function planeFigure(
+  data: PlaygroundData,
+  extent: [[number, number], [number, number]],
+  output?: PlaneOutput,
+): Figure {
   const traces: Data[] = [];
   const range = data.task === 'regression' ? targetRange(data) : 1;
   if (output) traces.push(outputTrace(data, output, range));
@@ -59,23 +64,17 @@ export function planeFigure(data: PlaygroundData, output?: PlaneOutput): Figure 
         title: { text: 'x₁' },
         zeroline: false,
         constrain: 'domain',
-        ...(output && axisRange(output.x)),
+        range: extent[0],
       },
       yaxis: {
         title: { text: 'x₂' },
         zeroline: false,
         scaleanchor: 'x',
         constrain: 'domain',
-        ...(output && axisRange(output.y)),
+        range: extent[1],
       },
     },
   };
-}
-
-/** The axis covers the grid's cells whole. */
-function axisRange(centres: number[]): { range: [number, number] } {
-  const half = (centres[1]! - centres[0]!) / 2;
-  return { range: [centres[0]! - half, centres.at(-1)! + half] };
 }
 
 function outputTrace(data: PlaygroundData, output: PlaneOutput, range: number): Data {

@@ -26,7 +26,9 @@ describe('playground settings', () => {
     expect(parseHiddenLayers(' 6 3 ')).toEqual([6, 3]);
     expect(parseHiddenLayers('')).toEqual([]);
     expect(() => parseHiddenLayers('8, x')).toThrow(/hidden layer 2 is 'x'/);
-    expect(() => parseHiddenLayers('9')).toThrow("hidden layer 1 is '9'; expected a width from 1 to 8");
+    expect(() => parseHiddenLayers('9')).toThrow(
+      "hidden layer 1 is '9'; expected a width from 1 to 8",
+    );
     expect(() => parseHiddenLayers('1 1 1 1 1 1 1')).toThrow('at most 6 hidden layers, got 7');
   });
 
@@ -57,7 +59,11 @@ describe('playground settings', () => {
 
   it('puts the L1/L2 strengths on the loss, which penalises the Dense weights', () => {
     const loss = buildModel({ ...settings, l1: 0.001, l2: 0.01 }, 3).requireLoss('test');
-    expect(loss.getConfig()).toMatchObject({ type: 'CategoricalCrossentropy', l1: 0.001, l2: 0.01 });
+    expect(loss.getConfig()).toMatchObject({
+      type: 'CategoricalCrossentropy',
+      l1: 0.001,
+      l2: 0.01,
+    });
   });
 });
 

@@ -125,7 +125,9 @@ export const FIELDS: Fields = {
       const names = text.split(',').filter((name) => name !== '');
       const bad = names.find((name) => !FEATURE_NAMES.includes(name as FeatureName));
       if (bad !== undefined || names.length === 0 || new Set(names).size !== names.length) {
-        throw new Error(`expected distinct features from ${FEATURE_NAMES.join(', ')}, separated by commas`);
+        throw new Error(
+          `expected distinct features from ${FEATURE_NAMES.join(', ')}, separated by commas`,
+        );
       }
       // Canonical order, so that the same choice is the same URL and the same network.
       return FEATURE_NAMES.filter((name) => names.includes(name));
@@ -158,7 +160,9 @@ export function parseHiddenLayers(text: string): number[] {
   return parts.map((part, i) => {
     const n = Number(part);
     if (!Number.isInteger(n) || n < 1 || n > MAX_WIDTH) {
-      throw new Error(`hidden layer ${i + 1} is '${part}'; expected a width from 1 to ${MAX_WIDTH}`);
+      throw new Error(
+        `hidden layer ${i + 1} is '${part}'; expected a width from 1 to ${MAX_WIDTH}`,
+      );
     }
     return n;
   });
@@ -197,7 +201,9 @@ export function readSettings(text: (key: keyof PlaygroundSettings) => string | u
 }
 
 /** Each setting as text, as `readSettings` reads it back. */
-export function formatSettings(settings: PlaygroundSettings): Record<keyof PlaygroundSettings, string> {
+export function formatSettings(
+  settings: PlaygroundSettings,
+): Record<keyof PlaygroundSettings, string> {
   const out = {} as Record<keyof PlaygroundSettings, string>;
   for (const key of SETTING_KEYS) {
     out[key] = (FIELDS[key] as TextField<unknown>).format(settings[key]);

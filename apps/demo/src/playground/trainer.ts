@@ -1,5 +1,5 @@
 import { selectRows } from '@neunet/datasets';
-import { exportNetwork, type ExportedNetwork, type NeuralNetwork } from '@neunet/model';
+import { type ExportedNetwork, exportNetwork, type NeuralNetwork } from '@neunet/model';
 import { Rng, type Tensor } from '@neunet/tensor';
 import { type PlaygroundData, planeExtent, planeGrid, prepareData } from './data.js';
 import { mapFeatures } from './features.js';
