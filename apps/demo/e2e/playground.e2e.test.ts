@@ -233,6 +233,25 @@ describe.skipIf(!chromiumPresent)('the playground in headless Chromium', () => {
         expect(await page.textContent('#network-readout')).toMatch(
           /^layer 2 unit 1, weights in: (layer 1 unit \d -?\d+\.\d{3}(, )?){5}$/,
         );
+        // The largest network the controls allow: 7 features, 6 layers of 8, fits its panel.
+        await page.goto(
+          new URL(
+            '?dataset=spiral&features=x1,x2,x1sq,x2sq,x1x2,sinx1,sinx2&hidden=8,8,8,8,8,8&epochs=2&speed=max',
+            server.resolvedUrls!.local[0]!,
+          ).href,
+        );
+        await page.waitForSelector('#network svg .node');
+        await page.click('#train');
+        await done(page);
+        expect(await page.locator('#network .node').count()).toBe(7 + 6 * 8 + 3);
+        const panel = (await page.locator('#network-panel').boundingBox())!;
+        const drawn = (await page.locator('#network svg').boundingBox())!;
+        expect(drawn.width).toBeLessThanOrEqual(panel.width);
+        const node = (await page.locator('#network .node image').first().boundingBox())!;
+        expect(node.width).toBeGreaterThanOrEqual(width < 500 ? 12 : 24);
+        await page
+          .locator('#network-panel')
+          .screenshot({ path: join(out, `playground-network-${width}.png`) });
         expect(errors).toEqual([]);
         await page.close();
       });

@@ -5,12 +5,23 @@ import { heatmapUrl } from './heatmap.js';
 import { diverging, NEGATIVE, POSITIVE } from './palette.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
-/** Layout in viewBox units: node size, vertical step, column step, room for headers. */
-const NODE = 40;
-const STEP = 52;
-const COLUMN = 128;
-const TOP = 34;
-const LEFT = 56;
+/** Room (in CSS pixels) for the headers above and the input labels at the left. */
+const TOP = 30;
+const LEFT = 52;
+const RIGHT = 20;
+
+/**
+ * The figure is drawn at the container's width in CSS pixels (not scaled), so that text stays
+ * readable on a phone: the columns close up and the nodes shrink, from 40 px down to what fits.
+ */
+function layout(width: number, columns: number) {
+  const free = Math.max(0, width - LEFT - RIGHT);
+  // A node takes about 45 % of a column step, and at most 40 px; columns at most 150 px apart.
+  const node = Math.max(10, Math.min(40, (0.45 * free) / (columns - 0.55)));
+  const column = Math.min(150, (free - node) / Math.max(1, columns - 1));
+  const used = LEFT + (columns - 1) * column + node + RIGHT;
+  return { node, column, step: node * 1.3, left: LEFT + Math.max(0, (width - used) / 2) };
+}
 
 /** The shape the view draws: the input features, the hidden widths, the outputs. */
 export interface NetworkShape {
@@ -56,26 +67,50 @@ export class NetworkView {
   private edges: Edge[][] = [];
   private shape: NetworkShape | undefined;
   private selected: Edge | Node | undefined;
+  private inputs: ((feature: FeatureName) => string) | undefined;
+  private last: Parameters<NetworkView['update']> | undefined;
+  private drawnWidth = 0;
 
   constructor(
-    container: HTMLElement,
+    private readonly container: HTMLElement,
     private readonly readout: HTMLElement,
   ) {
     this.root = svg('svg', { class: 'network-view', role: 'group' });
     container.replaceChildren(this.root);
+    new ResizeObserver(() => {
+      if (this.shape && this.width() !== this.drawnWidth) this.render();
+    }).observe(container);
+  }
+
+  private width(): number {
+    return Math.round(this.container.clientWidth) || 800;
   }
 
   /** Draws the network's nodes and (neutral) edges, the inputs' heatmaps from `inputs`. */
   setShape(shape: NetworkShape, inputs: (feature: FeatureName) => string): void {
     this.shape = shape;
+    this.inputs = inputs;
+    this.last = undefined;
+    this.render();
+    this.readout.textContent =
+      'Hover or click an edge, or hover or focus a unit, to read its weights.';
+  }
+
+  private render(): void {
+    const shape = this.shape!;
+    const inputs = this.inputs!;
     const outputs = shape.classes === 0 ? 1 : shape.classes;
     const widths = [shape.features.length, ...shape.hidden, outputs];
     const rows = Math.max(...widths);
-    const width = LEFT + (widths.length - 1) * COLUMN + NODE + 16;
-    const height = TOP + rows * STEP;
+    const width = this.width();
+    this.drawnWidth = width;
+    const { node: size, column: spacing, step: pitch, left } = layout(width, widths.length);
+    const height = TOP + rows * pitch;
     this.root.setAttribute('viewBox', `0 0 ${width} ${height}`);
-    // Fluid, but a small network is not blown up past 1.5 times its natural size.
-    this.root.style.maxWidth = `${Math.round(1.5 * width)}px`;
+    this.root.setAttribute('width', String(width));
+    this.root.setAttribute('height', String(height));
+    // Narrow columns get short headers: 'in', '1', '2', …, 'out'.
+    const short = spacing < 64;
     this.root.setAttribute(
       'aria-label',
       `network: ${widths.join(' → ')} units; hover or focus a unit for its weights`,
@@ -85,18 +120,28 @@ export class NetworkView {
     const nodeLayer = svg('g', { class: 'nodes' });
     this.root.append(edgeLayer, nodeLayer);
     const place = (column: number, row: number, count: number) => ({
-      x: LEFT + column * COLUMN,
-      y: TOP + (rows - count) * (STEP / 2) + row * STEP + (STEP - NODE) / 2,
+      x: left + column * spacing,
+      y: TOP + (rows - count) * (pitch / 2) + row * pitch + (pitch - size) / 2,
     });
     this.columns = widths.map((count, column) => {
       const header = svg('text', {
-        x: LEFT + column * COLUMN + NODE / 2,
+        x: left + column * spacing + size / 2,
         y: 16,
         class: 'header',
         'text-anchor': 'middle',
       });
-      header.textContent =
-        column === 0 ? 'inputs' : column === widths.length - 1 ? 'output' : `layer ${column}`;
+      const last = column === widths.length - 1;
+      header.textContent = short
+        ? column === 0
+          ? 'in'
+          : last
+            ? 'out'
+            : String(column)
+        : column === 0
+          ? 'inputs'
+          : last
+            ? 'output'
+            : `layer ${column}`;
       nodeLayer.append(header);
       return Array.from({ length: count }, (_, row) => {
         const name = nodeName(shape, column, row, widths.length);
@@ -105,14 +150,14 @@ export class NetworkView {
         const image = svg('image', {
           x,
           y,
-          width: NODE,
-          height: NODE,
+          width: size,
+          height: size,
           preserveAspectRatio: 'none',
         });
-        const frame = svg('rect', { x, y, width: NODE, height: NODE, class: 'frame' });
+        const frame = svg('rect', { x, y, width: size, height: size, class: 'frame' });
         element.append(image, frame);
         if (column === 0) {
-          const label = svg('text', { x: x - 6, y: y + NODE / 2 + 4, 'text-anchor': 'end' });
+          const label = svg('text', { x: x - 6, y: y + size / 2 + 4, 'text-anchor': 'end' });
           label.textContent = FEATURES[shape.features[row]!].label;
           element.append(label);
           image.setAttribute('href', inputs(shape.features[row]!));
@@ -134,10 +179,10 @@ export class NetworkView {
         for (let c = 0; c < count; c++) {
           const a = place(i, r, widths[i]!);
           const b = place(i + 1, c, count);
-          const x0 = a.x + NODE;
-          const y0 = a.y + NODE / 2;
+          const x0 = a.x + size;
+          const y0 = a.y + size / 2;
           const x1 = b.x;
-          const y1 = b.y + NODE / 2;
+          const y1 = b.y + size / 2;
           const mid = (x0 + x1) / 2;
           const d = `M${x0},${y0} C${mid},${y0} ${mid},${y1} ${x1},${y1}`;
           const path = svg('path', { d, class: 'edge' });
@@ -159,8 +204,7 @@ export class NetworkView {
       return edges;
     });
     this.selected = undefined;
-    this.readout.textContent =
-      'Hover or click an edge, or hover or focus a unit, to read its weights.';
+    if (this.last) this.update(...this.last);
   }
 
   /**
@@ -177,6 +221,7 @@ export class NetworkView {
   ): void {
     const shape = this.shape;
     if (!shape) return;
+    this.last = [network, units, grid, output, outputGrid];
     units.forEach((values, layer) => {
       const width = values.length / (grid * grid);
       const scale = maxAbs(values);
