@@ -112,7 +112,7 @@ describe.skipIf(!chromiumPresent)('the playground in headless Chromium', () => {
         const { page, errors } = await open('?dataset=xor&bogus=1&hidden=4,12', width);
         await page.waitForSelector('#network svg .node');
         // Bad values are named, and the defaults take their place.
-        const listed = await page.locator('#setting-errors li').allTextContents();
+        const listed = await page.locator('#setting-errors p').allTextContents();
         expect(listed).toEqual([
           "in the address: hidden is '4,12': hidden layer 2 is '12'; expected a width from 1 to 8; using 4,4",
           "in the address: unknown setting 'bogus'; expected one of dataset, noise, testRatio, features, hidden, activation, optimizer, learningRate, l1, l2, batchNorm, dropout, epochs, forever, batchSize, seed, speed",

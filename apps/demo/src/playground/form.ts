@@ -88,7 +88,7 @@ export class SettingsForm {
   show(errors: readonly SettingError[], prefix = ''): void {
     this.errors.replaceChildren(
       ...errors.map((error) => {
-        const item = document.createElement('li');
+        const item = document.createElement('p');
         item.textContent = prefix + error.message;
         return item;
       }),

@@ -147,7 +147,7 @@ function showScores(scores: NonNullable<Extract<Report, { type: 'done' }>['score
   caption.textContent = 'Test set, per class';
   table.replaceChildren(
     caption,
-    row('th', ['', 'precision', 'recall', 'f1', 'support']),
+    row('th', ['class', 'precision', 'recall', 'f1', 'support']),
     ...rows.map((cells) => row('td', cells)),
   );
 }
