@@ -186,7 +186,8 @@ function restart(): void {
   extent = planeExtent(data);
   const { x, y } = planeGrid(extent, OUTPUT_GRID);
   outputAxes = { x, y };
-  Plotly.purge($('confusion'));
+  // Purged, not reacted: Plotly.react keeps the old plot's constrained domain for new ranges.
+  for (const id of ['confusion', 'boundary']) Plotly.purge($(id));
   $('metrics').replaceChildren();
   draw('curves', lossFigure([]));
   draw('boundary', planeFigure(data, extent));
