@@ -32,9 +32,9 @@ export function lossFigure(measurements: readonly Measurement[]): Figure {
     layout: {
       title: { text: 'Loss: train and test' },
       height: 320,
-      margin: { l: 60, r: 20, t: 50, b: 50 },
+      margin: { l: 60, r: 20, t: 50, b: 70 },
       hovermode: 'x unified',
-      legend: { orientation: 'h', y: 1.02, x: 1, xanchor: 'right', yanchor: 'bottom' },
+      legend: { orientation: 'h', y: -0.3 },
       xaxis: { title: { text: 'epoch' }, rangemode: 'tozero' },
       // Labels at 1, 2 and 5 times each power of ten, not at every digit.
       yaxis: { title: { text: 'loss' }, type: 'log', dtick: 'D2' },
