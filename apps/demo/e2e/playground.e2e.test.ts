@@ -206,6 +206,12 @@ describe.skipIf(!chromiumPresent)('the playground in headless Chromium', () => {
           path: join(out, `playground-trained-${width}.png`),
           fullPage: true,
         });
+        // Reset: the same settings at epoch 0, the data alone in the plane.
+        await page.click('#reset');
+        expect(await page.getAttribute('body', 'data-state')).toBe('idle');
+        await page.waitForFunction(() => document.getElementById('epoch')!.textContent === '0');
+        expect(await page.locator('#metrics tr').count()).toBe(0);
+        expect(await heatmaps(page)).toBe(0);
         expect(errors).toEqual([]);
         await page.close();
       });

@@ -179,6 +179,8 @@ function featureImages(): (feature: FeatureName) => string {
  * network at its initial weights, and a worker holding the run paused before its first batch.
  */
 function restart(): void {
+  // Reports the old run already posted are dropped with it.
+  if (worker) worker.onmessage = null;
   worker?.terminate();
   pendingFigures.clear();
   measurements = [];
