@@ -1,3 +1,4 @@
+import type { Tensor } from '@neunet/tensor';
 import { describe, expect, it } from 'vitest';
 import { planeExtent, planeGrid, prepareData } from './data.js';
 import { DEFAULT_SETTINGS } from './settings.js';
@@ -35,8 +36,8 @@ describe('playground data', () => {
   it('keeps a regression target per point', () => {
     const data = prepareData({ ...DEFAULT_SETTINGS, dataset: 'gaussians', testRatio: 0.25 });
     expect([data.task, data.classes]).toEqual(['regression', 0]);
-    expect((data.train.y as { shape: number[] }).shape).toEqual([300, 1]);
-    expect((data.test.y as { shape: number[] }).shape).toEqual([100, 1]);
+    expect((data.train.y as Tensor).shape).toEqual([300, 1]);
+    expect((data.test.y as Tensor).shape).toEqual([100, 1]);
   });
 
   it('covers the data with a margin by a grid of cell centres, row by row', () => {

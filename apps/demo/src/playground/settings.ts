@@ -168,15 +168,17 @@ export function parseHiddenLayers(text: string): number[] {
   });
 }
 
-/** A setting that could not be read: which, what it was, and what it became. */
+/** A setting that could not be read: which, what was wrong with it, and its default. */
 export interface SettingError {
   key: keyof PlaygroundSettings;
   message: string;
+  /** The default, as text, that took the bad value's place. */
+  fallback?: string;
 }
 
 /**
- * The settings that `text` gives, each missing one at its default and each bad one at its
- * default with an error naming the setting, the value and what was expected.
+ * The settings that `text` gives, each missing or bad one at its default; an error for each
+ * bad one names the setting, the value and what was expected.
  */
 export function readSettings(text: (key: keyof PlaygroundSettings) => string | undefined): {
   settings: PlaygroundSettings;
@@ -191,10 +193,7 @@ export function readSettings(text: (key: keyof PlaygroundSettings) => string | u
       settings[key] = (FIELDS[key] as TextField<unknown>).parse(value);
     } catch (error) {
       const fallback = (FIELDS[key] as TextField<unknown>).format(DEFAULT_SETTINGS[key]);
-      errors.push({
-        key,
-        message: `${key} is '${value}': ${(error as Error).message}; using ${fallback || '(none)'}`,
-      });
+      errors.push({ key, message: `${key} is '${value}': ${(error as Error).message}`, fallback });
     }
   }
   return { settings: settings as unknown as PlaygroundSettings, errors };

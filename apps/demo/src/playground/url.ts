@@ -16,7 +16,7 @@ export function settingsToQuery(settings: PlaygroundSettings): string {
 
 /**
  * The settings in a query string: missing ones at their defaults; bad or unknown ones
- * reported, bad ones at their defaults.
+ * reported, bad ones at their defaults, which their messages name.
  */
 export function settingsFromQuery(query: string): {
   settings: PlaygroundSettings;
@@ -24,6 +24,7 @@ export function settingsFromQuery(query: string): {
 } {
   const params = new URLSearchParams(query);
   const result = readSettings((key) => params.get(key) ?? undefined);
+  for (const error of result.errors) error.message += `; using ${error.fallback || '(none)'}`;
   for (const name of new Set(params.keys())) {
     if (!(SETTING_KEYS as string[]).includes(name)) {
       result.errors.push({
