@@ -43,21 +43,16 @@ self.onmessage = (event: MessageEvent<Command>) => {
   });
 };
 
+/** Settles when the last run has started; later commands wait for it, in order. */
+let started: Promise<void> = Promise.resolve();
+
 async function handle(command: Command): Promise<void> {
+  if (command.type === 'start') {
+    started = start(command.settings);
+    return started;
+  }
+  await started;
   switch (command.type) {
-    case 'start': {
-      generation++;
-      playing = false;
-      settings = command.settings;
-      speed = settings.speed;
-      const name = await backendName();
-      trainer = new Trainer(settings);
-      trainingMs = 0;
-      pending = [trainer.measure()];
-      post({ type: 'ready', backend: name, batchesPerEpoch: trainer.batchesPerEpoch });
-      flush(true);
-      break;
-    }
     case 'play':
       if (!trainer || playing) return;
       playing = true;
@@ -84,6 +79,19 @@ async function handle(command: Command): Promise<void> {
       speed = command.speed;
       break;
   }
+}
+
+async function start(next: PlaygroundSettings): Promise<void> {
+  generation++;
+  playing = false;
+  settings = next;
+  speed = next.speed;
+  const name = await backendName();
+  trainer = new Trainer(next);
+  trainingMs = 0;
+  pending = [trainer.measure()];
+  post({ type: 'ready', backend: name, batchesPerEpoch: trainer.batchesPerEpoch });
+  flush(true);
 }
 
 function timed(work: () => void): void {

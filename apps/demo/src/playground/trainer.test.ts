@@ -23,6 +23,20 @@ describe('the playground trainer', () => {
     expect(byStep.model.getWeights()).toEqual(byEpoch.model.getWeights());
   });
 
+  it('is not changed by measuring or snapshotting it, with BatchNormalization and Dropout', () => {
+    const noisy = { ...settings, batchNorm: true, dropout: 0.2 };
+    const watched = new Trainer(noisy);
+    const alone = new Trainer(noisy);
+    for (let b = 0; b < 2 * watched.batchesPerEpoch; b++) {
+      watched.step();
+      watched.measure();
+      watched.snapshot();
+      alone.step();
+    }
+    expect(watched.model.getWeights()).toEqual(alone.model.getWeights());
+    expect(watched.measure()).toEqual(alone.measure());
+  });
+
   it('learns the circles: the test loss falls', () => {
     const trainer = new Trainer({ ...settings, hidden: [6], learningRate: 0.05 });
     const before = trainer.measure();
