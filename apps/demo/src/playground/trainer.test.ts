@@ -60,6 +60,23 @@ describe('the playground trainer', () => {
     }
   });
 
+  it('shrinks the weights under an L2 penalty, and zeroes many under an L1 one', () => {
+    const trained = (l1: number, l2: number) => {
+      const trainer = new Trainer({ ...settings, hidden: [8], l1, l2 });
+      for (let i = 0; i < 15; i++) trainer.trainEpoch();
+      // Dense weights only: the biases carry no penalty.
+      return trainer.model
+        .getWeights()
+        .filter((w) => w.rows > 1)
+        .flatMap((w) => Array.from(w.data));
+    };
+    const squares = (w: number[]) => w.reduce((s, v) => s + v * v, 0);
+    const free = trained(0, 0);
+    expect(squares(trained(0, 0.05))).toBeLessThan(0.5 * squares(free));
+    const small = (w: number[]) => w.filter((v) => Math.abs(v) < 0.05).length;
+    expect(small(trained(0.02, 0))).toBeGreaterThan(small(free) + 5);
+  });
+
   it('fits a regression data set with one linear output and mean squared error', () => {
     const trainer = new Trainer({ ...settings, dataset: 'plane', noise: 0, hidden: [] });
     expect(trainer.data.classes).toBe(0);
