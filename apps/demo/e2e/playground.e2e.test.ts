@@ -179,6 +179,12 @@ describe.skipIf(!chromiumPresent)('the playground in headless Chromium', () => {
         expect((await traces(page, 'curves')).map((t) => t.name)).toEqual(['train', 'test']);
         // The output over the plane is drawn under the points while training.
         await expect.poll(() => heatmaps(page)).toBe(1);
+        // The speed changes while training, without restarting the run.
+        const before = Number(await page.textContent('#epoch'));
+        await page.getByLabel('Speed').selectOption('100');
+        expect((await query(page)).get('speed')).toBe('100');
+        expect(await page.getAttribute('body', 'data-state')).toBe('training');
+        expect(Number(await page.textContent('#epoch'))).toBeGreaterThanOrEqual(before);
         await page.click('#pause');
         await page.waitForSelector('body[data-state=paused]');
         await page.waitForTimeout(200);
