@@ -1,74 +1,55 @@
-import {
-  confusionMatrixFigure,
-  datasetFigure,
-  decisionBoundaryFigure,
-  type Figure,
-  type LabeledPoints,
-  networkFigure,
-  trainingCurvesFigure,
-} from '@neunet/viz';
+import { confusionMatrixFigure, type Figure } from '@neunet/viz';
 import Plotly from 'plotly.js-dist-min';
-import { DATASET_NAMES } from '../datasets.js';
+import { type PlaygroundData, planeExtent, planeGrid, prepareData } from './data.js';
+import { FEATURE_NAMES, type FeatureName, mapFeatures } from './features.js';
+import { SettingsForm } from './form.js';
+import { heatmapUrl } from './heatmap.js';
+import { lossFigure } from './loss-figure.js';
+import { NetworkView } from './network-view.js';
+import { diverging } from './palette.js';
+import { type PlaneOutput, planeFigure } from './plane-figure.js';
 import type { Command, Report } from './protocol.js';
-import { ACTIVATIONS, OPTIMIZERS, type PlaygroundSettings, parseHiddenLayers } from './settings.js';
+import { type PlaygroundSettings, SETTING_KEYS } from './settings.js';
+import { type Measurement, OUTPUT_GRID, UNIT_GRID } from './trainer.js';
+import { settingsFromQuery, settingsToQuery } from './url.js';
 import './style.css';
+import './controls.css';
+import './network-view.css';
 
 type State = 'idle' | 'training' | 'paused' | 'done';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
-const form = $<HTMLFormElement>('settings');
-const field = (name: string) => form.elements.namedItem(name) as HTMLInputElement;
+const form = new SettingsForm($<HTMLFormElement>('settings'), $('setting-errors'));
+const network = new NetworkView($('network'), $('network-readout'));
 const buttons = {
   train: $<HTMLButtonElement>('train'),
   pause: $<HTMLButtonElement>('pause'),
+  step: $<HTMLButtonElement>('step'),
   stop: $<HTMLButtonElement>('stop'),
   reset: $<HTMLButtonElement>('reset'),
 };
 
-fillSelect('dataset', DATASET_NAMES);
-fillSelect('activation', Object.keys(ACTIVATIONS));
-fillSelect('optimizer', OPTIMIZERS);
-
+let settings: PlaygroundSettings;
+let data: PlaygroundData;
+let extent: [[number, number], [number, number]];
+let outputAxes: { x: number[]; y: number[] };
 let worker: Worker | undefined;
-let data: LabeledPoints | undefined;
-let loss: number[] = [];
-let accuracy: number[] = [];
+let measurements: Measurement[] = [];
+let formValid = true;
 
-function fillSelect<T extends string>(
-  name: string,
-  values: readonly T[],
-  label: (value: T) => string = String,
-): void {
-  const select = form.elements.namedItem(name) as HTMLSelectElement;
-  select.replaceChildren(...values.map((v) => new Option(label(v), v)));
+function state(): State {
+  return document.body.dataset.state as State;
 }
 
-function readSettings(): PlaygroundSettings {
-  const number = (name: string) => Number(field(name).value);
-  return {
-    dataset: field('dataset').value as PlaygroundSettings['dataset'],
-    hidden: parseHiddenLayers(field('hidden').value),
-    activation: field('activation').value as PlaygroundSettings['activation'],
-    optimizer: field('optimizer').value as PlaygroundSettings['optimizer'],
-    learningRate: number('learningRate'),
-    batchNorm: field('batchNorm').checked,
-    dropout: field('useDropout').checked ? number('dropout') : 0,
-    epochs: number('epochs'),
-    batchSize: number('batchSize'),
-    seed: number('seed'),
-  };
-}
-
-function setState(state: State, message?: string): void {
-  document.body.dataset.state = state;
-  buttons.train.disabled = state === 'training' || state === 'paused';
-  buttons.pause.disabled = state !== 'training' && state !== 'paused';
-  buttons.pause.textContent = state === 'paused' ? 'Resume' : 'Pause';
-  buttons.stop.disabled = state !== 'training' && state !== 'paused';
-  for (const element of Array.from(form.elements)) {
-    (element as HTMLInputElement).disabled = state === 'training' || state === 'paused';
-  }
-  $('state').textContent = message ?? state;
+function setState(next: State, message?: string): void {
+  document.body.dataset.state = next;
+  const running = next === 'training';
+  buttons.train.disabled = running || !formValid;
+  buttons.pause.disabled = !running;
+  buttons.step.disabled = running || next === 'done' || !formValid;
+  buttons.stop.disabled = next !== 'training' && next !== 'paused';
+  form.lock(next === 'training' || next === 'paused');
+  $('state').textContent = message ?? next;
 }
 
 function draw(id: string, figure: Figure): void {
@@ -76,9 +57,9 @@ function draw(id: string, figure: Figure): void {
 }
 
 /**
- * Progress redraws wait for an animation frame and for the main thread to have been idle
- * three times as long as the last redraw took: on a slow or busy machine Plotly would
- * otherwise redraw back to back and Pause or Stop would wait behind it.
+ * Redraws wait for an animation frame and for the main thread to have been idle three times
+ * as long as the last redraw took: on a slow machine Plotly would otherwise redraw back to
+ * back and the buttons would wait behind it.
  */
 const pendingFigures = new Map<string, () => Figure>();
 let redrawScheduled = false;
@@ -103,60 +84,55 @@ function send(command: Command): void {
   worker?.postMessage(command);
 }
 
-function showNumbers(epoch: number, lastLoss: number, lastAccuracy: number): void {
-  $('epoch').textContent = String(epoch);
-  $('loss').textContent = lastLoss.toFixed(4);
-  $('accuracy').textContent = lastAccuracy.toFixed(4);
+function showNumbers(m: Measurement | undefined): void {
+  const f = (v: number) => v.toFixed(4);
+  $('epoch').textContent = m ? String(Math.round(m.epoch * 1000) / 1000) : '–';
+  $('loss').textContent = m ? f(m.trainLoss) : '–';
+  $('test-loss').textContent = m ? f(m.testLoss) : '–';
+  $('accuracy').textContent = m ? f(m.testMetric) : '–';
 }
 
 function onReport(report: Report): void {
   switch (report.type) {
-    case 'data':
-      data = { points: report.points, labels: report.labels };
+    case 'ready':
       $('backend').textContent = report.backend;
-      draw('boundary', datasetFigure(data, { title: 'Decision boundary' }));
       break;
     case 'progress':
-      loss.push(...report.loss);
-      accuracy.push(...report.accuracy);
-      showNumbers(report.epoch, loss.at(-1)!, accuracy.at(-1)!);
-      drawSoon('curves', () => trainingCurvesFigure({ loss, accuracy }, { logScale: true }));
+      measurements.push(...report.measurements);
+      showNumbers(measurements.at(-1));
+      drawSoon('curves', () => lossFigure(measurements));
       break;
-    case 'boundary':
-      if (data) {
-        const points = data;
-        drawSoon('boundary', () => decisionBoundaryFigure(points, report.grid));
-      }
+    case 'snapshot': {
+      network.update(report.network, report.units, UNIT_GRID, report.output, OUTPUT_GRID);
+      // Before the first batch the plane shows the data alone.
+      if (measurements.length <= 1) break;
+      const output: PlaneOutput = { ...outputAxes, values: report.output };
+      drawSoon('boundary', () => planeFigure(data, extent, output));
       break;
+    }
     case 'done':
       redraw();
-      showNumbers(report.epochs, report.loss, report.accuracy);
-      // Sized to their grid cells: the figures' defaults (1200 × 800, 520) are for a page.
-      draw(
-        'network',
-        networkFigure(report.network, { width: $('network').clientWidth, height: 700 }),
-      );
-      draw(
-        'confusion',
-        confusionMatrixFigure(report.confusion, { width: $('confusion').clientWidth }),
-      );
-      showMetrics(report);
-      setState('done', `done: ${report.epochs} epochs in ${report.seconds.toFixed(1)} s`);
+      if (report.confusion && report.scores) {
+        const confusion = confusionMatrixFigure(report.confusion, {
+          width: $('confusion').clientWidth || undefined,
+        });
+        confusion.layout.title = { text: 'Confusion matrix (test set)' };
+        draw('confusion', confusion);
+        showScores(report.scores);
+      }
+      setState('done', `done: ${report.epochs} epochs, ${report.seconds.toFixed(1)} s of training`);
       break;
     case 'error':
-      setState('idle', `error: ${report.message}`);
       worker?.terminate();
       worker = undefined;
+      setState('idle', `error: ${report.message}`);
       break;
   }
 }
 
-function showMetrics(report: Extract<Report, { type: 'done' }>): void {
-  const { scores } = report;
+function showScores(scores: NonNullable<Extract<Report, { type: 'done' }>['scores']>): void {
   const f = (v: number) => v.toFixed(4);
   const rows = [
-    ['accuracy', f(report.accuracy), '', '', ''],
-    ['loss', f(report.loss), '', '', ''],
     ...scores.precision.map((p, i) => [
       `class ${i}`,
       f(p),
@@ -167,8 +143,13 @@ function showMetrics(report: Extract<Report, { type: 'done' }>): void {
     ['macro avg', f(scores.macro.precision), f(scores.macro.recall), f(scores.macro.f1), ''],
   ];
   const table = $<HTMLTableElement>('metrics');
-  const header = ['', 'precision', 'recall', 'f1', 'support'];
-  table.replaceChildren(row('th', header), ...rows.map((cells) => row('td', cells)));
+  const caption = document.createElement('caption');
+  caption.textContent = 'Test set, per class';
+  table.replaceChildren(
+    caption,
+    row('th', ['class', 'precision', 'recall', 'f1', 'support']),
+    ...rows.map((cells) => row('td', cells)),
+  );
 }
 
 function row(tag: 'td' | 'th', cells: readonly string[]): HTMLTableRowElement {
@@ -181,43 +162,94 @@ function row(tag: 'td' | 'th', cells: readonly string[]): HTMLTableRowElement {
   return tr;
 }
 
-function reset(): void {
-  worker?.terminate();
-  worker = undefined;
-  data = undefined;
-  pendingFigures.clear();
-  loss = [];
-  accuracy = [];
-  for (const id of ['curves', 'boundary', 'network', 'confusion']) Plotly.purge($(id));
-  $('metrics').replaceChildren();
-  for (const id of ['epoch', 'loss', 'accuracy']) $(id).textContent = '–';
-  setState('idle');
+/** What each input feature is over the plane, for the network view's input nodes. */
+function featureImages(): (feature: FeatureName) => string {
+  const grid = mapFeatures(planeGrid(extent, UNIT_GRID).points, FEATURE_NAMES);
+  return (feature) => {
+    const j = FEATURE_NAMES.indexOf(feature);
+    const column = (i: number) => grid.data[i * grid.cols + j]!;
+    let scale = 1e-6;
+    for (let i = 0; i < grid.rows; i++) scale = Math.max(scale, Math.abs(column(i)));
+    return heatmapUrl(UNIT_GRID, (i) => diverging(column(i) / scale));
+  };
 }
 
-buttons.train.addEventListener('click', () => {
-  let settings: PlaygroundSettings;
-  try {
-    settings = readSettings();
-  } catch (error) {
-    setState('idle', `error: ${(error as Error).message}`);
-    return;
-  }
-  reset();
+/**
+ * A fresh run of the current settings: the data drawn at once (before any training), the
+ * network at its initial weights, and a worker holding the run paused before its first batch.
+ */
+function restart(): void {
+  // Reports the old run already posted are dropped with it.
+  if (worker) worker.onmessage = null;
+  worker?.terminate();
+  pendingFigures.clear();
+  measurements = [];
+  data = prepareData(settings);
+  extent = planeExtent(data);
+  const { x, y } = planeGrid(extent, OUTPUT_GRID);
+  outputAxes = { x, y };
+  // Purged, not reacted: Plotly.react keeps the old plot's constrained domain for new ranges.
+  for (const id of ['confusion', 'boundary']) Plotly.purge($(id));
+  $('metrics').replaceChildren();
+  draw('curves', lossFigure([]));
+  draw('boundary', planeFigure(data, extent));
+  network.setShape(
+    { features: settings.features, hidden: settings.hidden, classes: data.classes },
+    featureImages(),
+  );
+  $('metric-name').textContent = data.task === 'classification' ? 'test accuracy' : 'test MAE';
+  showNumbers(undefined);
   worker = new Worker(new URL('./train-worker.ts', import.meta.url), { type: 'module' });
   worker.onmessage = (event: MessageEvent<Report>) => onReport(event.data);
   worker.onerror = (event) => onReport({ type: 'error', message: event.message });
   send({ type: 'start', settings });
+  setState('idle');
+}
+
+function applyForm(): void {
+  const { settings: next, errors } = form.read();
+  formValid = errors.length === 0;
+  if (!formValid) {
+    setState(state(), 'fix the settings marked in red');
+    return;
+  }
+  const onlySpeed = SETTING_KEYS.every(
+    (key) => key === 'speed' || JSON.stringify(next[key]) === JSON.stringify(settings[key]),
+  );
+  settings = next;
+  history.replaceState(null, '', settingsToQuery(settings) + location.hash);
+  if (onlySpeed) {
+    send({ type: 'speed', speed: settings.speed });
+    setState(state());
+  } else {
+    restart();
+  }
+}
+
+buttons.train.addEventListener('click', () => {
+  if (state() === 'done') restart();
+  send({ type: 'play' });
   setState('training');
 });
 buttons.pause.addEventListener('click', () => {
-  const paused = document.body.dataset.state === 'paused';
-  send({ type: paused ? 'resume' : 'pause' });
-  setState(paused ? 'training' : 'paused');
+  send({ type: 'pause' });
+  setState('paused');
+});
+buttons.step.addEventListener('click', () => {
+  send({ type: 'step' });
+  setState('paused');
 });
 buttons.stop.addEventListener('click', () => send({ type: 'stop' }));
-buttons.reset.addEventListener('click', reset);
-form.addEventListener('submit', (event) => event.preventDefault());
+buttons.reset.addEventListener('click', restart);
+form.form.addEventListener('change', applyForm);
+form.form.addEventListener('submit', (event) => event.preventDefault());
 $('isolation').textContent = crossOriginIsolated
   ? 'cross-origin isolated'
   : 'not cross-origin isolated';
-reset();
+
+const fromAddress = settingsFromQuery(location.search);
+settings = fromAddress.settings;
+form.write(settings);
+form.show(fromAddress.errors, 'in the address: ');
+history.replaceState(null, '', settingsToQuery(settings) + location.hash);
+restart();

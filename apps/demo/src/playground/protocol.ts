@@ -1,29 +1,31 @@
 import type { PrecisionRecallF1Result } from '@neunet/metrics';
-import type { ExportedNetwork } from '@neunet/model';
-import type { GridProbabilities } from '@neunet/viz';
-import type { PlaygroundSettings } from './settings.js';
+import type { PlaygroundSettings, Speed } from './settings.js';
+import type { Measurement, Snapshot } from './trainer.js';
 
 /** What the page tells the training worker. */
 export type Command =
+  /** A new run with these settings, paused before its first batch. */
   | { type: 'start'; settings: PlaygroundSettings }
+  | { type: 'play' }
   | { type: 'pause' }
-  | { type: 'resume' }
-  | { type: 'stop' };
+  /** One batch, when paused. */
+  | { type: 'step' }
+  /** Ends the run: the worker sends 'done'. */
+  | { type: 'stop' }
+  | { type: 'speed'; speed: Speed };
 
 /** What the training worker tells the page. */
 export type Report =
-  | { type: 'data'; points: number[][]; labels: number[]; classes: number; backend: string }
-  /** The epochs finished since the last progress report. */
-  | { type: 'progress'; epoch: number; loss: number[]; accuracy: number[] }
-  | { type: 'boundary'; grid: GridProbabilities }
+  | { type: 'ready'; backend: string; batchesPerEpoch: number }
+  /** The measurements taken since the last progress report. */
+  | { type: 'progress'; measurements: Measurement[] }
+  | ({ type: 'snapshot' } & Snapshot)
   | {
       type: 'done';
       epochs: number;
-      accuracy: number;
-      loss: number;
-      network: ExportedNetwork;
-      confusion: number[][];
-      scores: PrecisionRecallF1Result;
       seconds: number;
+      /** On the test set, for a classification. */
+      confusion?: number[][];
+      scores?: PrecisionRecallF1Result;
     }
   | { type: 'error'; message: string };

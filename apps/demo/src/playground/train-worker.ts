@@ -1,27 +1,30 @@
-import { calculateAccuracy, confusionMatrix, precisionRecallF1 } from '@neunet/metrics';
-import { exportNetwork } from '@neunet/model';
-import { getBackend, initWasmBackend, Tensor } from '@neunet/tensor';
-import { boundaryGrid } from '@neunet/viz';
-import { DATASETS } from '../datasets.js';
+import { confusionMatrix, precisionRecallF1 } from '@neunet/metrics';
+import { getBackend, initWasmBackend } from '@neunet/tensor';
 import type { Command, Report } from './protocol.js';
-import { buildModel, type PlaygroundSettings } from './settings.js';
+import type { PlaygroundSettings, Speed } from './settings.js';
+import { type Measurement, Trainer } from './trainer.js';
 
-/** How often the page hears about the curves and, less often, the decision boundary. */
-const PROGRESS_MS = 100;
-const BOUNDARY_MS = 400;
-/** The data stay the same across runs, so that settings can be compared; the form's seed seeds the model. */
-const DATA_SEED = 0;
+/** At most this often the page hears about the curves, and about the network's pictures. */
+const PROGRESS_MS = 50;
+const SNAPSHOT_MS = 150;
 
-let paused = false;
-let stopped = false;
-let wake: (() => void) | undefined;
+let trainer: Trainer | undefined;
+let settings: PlaygroundSettings | undefined;
+let speed: Speed = '10';
+let playing = false;
+/** Counts runs and plays, so that a stale loop notices it was superseded. */
+let generation = 0;
+let pending: Measurement[] = [];
+let lastProgress = 0;
+let lastSnapshot = 0;
+let trainingMs = 0;
 
-const post = (report: Report) => self.postMessage(report);
+const post = (report: Report, transfer: Transferable[] = []) =>
+  self.postMessage(report, { transfer });
 
 /**
- * The WebAssembly SIMD backend, once per worker; with cross-origin isolation (the dev
- * server and the preview send COOP/COEP) its matrix products also use threads. Where
- * WebAssembly is unavailable the plain backend stays.
+ * The WebAssembly SIMD backend, once per worker; with cross-origin isolation its matrix
+ * products also use threads. Where WebAssembly is unavailable the plain backend stays.
  */
 let backend: Promise<string> | undefined;
 function backendName(): Promise<string> {
@@ -33,74 +36,127 @@ function backendName(): Promise<string> {
 }
 
 self.onmessage = (event: MessageEvent<Command>) => {
-  const command = event.data;
-  if (command.type === 'start') {
-    run(command.settings).catch((error: unknown) =>
-      post({ type: 'error', message: error instanceof Error ? error.message : String(error) }),
-    );
-  } else if (command.type === 'pause') {
-    paused = true;
-  } else {
-    paused = false;
-    stopped ||= command.type === 'stop';
-    wake?.();
-  }
+  handle(event.data).catch((error: unknown) => {
+    playing = false;
+    generation++;
+    post({ type: 'error', message: error instanceof Error ? error.message : String(error) });
+  });
 };
 
-/**
- * Trains epoch by epoch, giving the event loop a turn between epochs so that Pause and
- * Stop arrive while training runs.
- */
-async function run(settings: PlaygroundSettings): Promise<void> {
-  const { X, y } = DATASETS[settings.dataset].create(DATA_SEED);
-  const classes = DATASETS[settings.dataset].classes;
-  const points = X.toArray();
-  post({ type: 'data', points, labels: Array.from(y), classes, backend: await backendName() });
-  const model = buildModel(settings, X.cols, classes);
-  // A coarse grid while training keeps the updates cheap; the final boundary is finer.
-  const sendBoundary = (resolution: number) => {
-    const grid = boundaryGrid(points, { resolution });
-    const proba = model.predictProba(new Tensor(grid.points)).toArray();
-    post({ type: 'boundary', grid: { x: grid.x, y: grid.y, proba } });
-  };
+/** Settles when the last run has started; later commands wait for it, in order. */
+let started: Promise<void> = Promise.resolve();
 
-  const started = performance.now();
-  let loss: number[] = [];
-  let accuracy: number[] = [];
-  let lastProgress = 0;
-  let lastBoundary = 0;
-  let epoch = 0;
-  while (epoch < settings.epochs && !stopped) {
-    const history = model.train(X, y, { epochs: 1, batchSize: settings.batchSize });
-    epoch++;
-    loss.push(history.loss[0]!);
-    accuracy.push(history.accuracy[0]!);
-    const now = performance.now();
-    if (now - lastProgress >= PROGRESS_MS || epoch === settings.epochs) {
-      post({ type: 'progress', epoch, loss, accuracy });
-      loss = [];
-      accuracy = [];
-      lastProgress = now;
-    }
-    if (now - lastBoundary >= BOUNDARY_MS) {
-      sendBoundary(60);
-      lastBoundary = now;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    while (paused && !stopped) await new Promise<void>((resolve) => (wake = resolve));
+async function handle(command: Command): Promise<void> {
+  if (command.type === 'start') {
+    started = start(command.settings);
+    return started;
   }
-  if (loss.length > 0) post({ type: 'progress', epoch, loss, accuracy });
-  sendBoundary(120);
-  const predicted = model.predict(X);
-  const evaluation = model.evaluate(X, y);
-  post({
+  await started;
+  switch (command.type) {
+    case 'play':
+      if (!trainer || playing) return;
+      playing = true;
+      await play(++generation);
+      break;
+    case 'pause':
+      playing = false;
+      generation++;
+      flush(true);
+      break;
+    case 'step':
+      if (!trainer || playing) return;
+      timed(() => trainer!.step());
+      pending.push(trainer.measure());
+      flush(true);
+      if (finished()) done();
+      break;
+    case 'stop':
+      playing = false;
+      generation++;
+      if (trainer) done();
+      break;
+    case 'speed':
+      speed = command.speed;
+      break;
+  }
+}
+
+async function start(next: PlaygroundSettings): Promise<void> {
+  generation++;
+  playing = false;
+  settings = next;
+  speed = next.speed;
+  const name = await backendName();
+  trainer = new Trainer(next);
+  trainingMs = 0;
+  pending = [trainer.measure()];
+  post({ type: 'ready', backend: name, batchesPerEpoch: trainer.batchesPerEpoch });
+  flush(true);
+}
+
+function timed(work: () => void): void {
+  const start = performance.now();
+  work();
+  trainingMs += performance.now() - start;
+}
+
+function finished(): boolean {
+  return !settings!.forever && trainer!.epoch >= settings!.epochs;
+}
+
+/**
+ * Trains epoch by epoch at the chosen speed, giving the event loop a turn after each so
+ * that Pause, Stop and a new speed arrive. Speed only spaces the epochs out in time: the
+ * run itself is the same at any speed.
+ */
+async function play(run: number): Promise<void> {
+  while (run === generation && !finished()) {
+    const started = performance.now();
+    timed(() => trainer!.trainEpoch());
+    pending.push(trainer!.measure());
+    flush(false);
+    const wait = speed === 'max' ? 0 : 1000 / Number(speed) - (performance.now() - started);
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, wait)));
+  }
+  if (run === generation) {
+    playing = false;
+    flush(true);
+    done();
+  }
+}
+
+/** Sends the pending measurements and, less often, a snapshot; `now` sends both at once. */
+function flush(now: boolean): void {
+  const time = performance.now();
+  if (pending.length > 0 && (now || time - lastProgress >= PROGRESS_MS)) {
+    post({ type: 'progress', measurements: pending });
+    pending = [];
+    lastProgress = time;
+  }
+  if (now || time - lastSnapshot >= SNAPSHOT_MS) {
+    const snapshot = trainer!.snapshot();
+    post({ type: 'snapshot', ...snapshot }, [
+      snapshot.output.buffer,
+      ...snapshot.units.map((u) => u.buffer),
+    ]);
+    lastSnapshot = time;
+  }
+}
+
+function done(): void {
+  const run = trainer!;
+  flush(true);
+  const report: Extract<Report, { type: 'done' }> = {
     type: 'done',
-    epochs: epoch,
-    accuracy: calculateAccuracy(y, predicted),
-    loss: evaluation.loss,
-    network: exportNetwork(model),
-    confusion: confusionMatrix(y, predicted),
-    scores: precisionRecallF1(y, predicted),
-    seconds: (performance.now() - started) / 1000,
-  });
+    epochs: run.epoch,
+    seconds: trainingMs / 1000,
+  };
+  if (run.data.task === 'classification') {
+    const { X, y } = run.data.test;
+    const predicted = run.model.predict(X);
+    report.confusion = confusionMatrix(y as Int32Array, predicted);
+    report.scores = precisionRecallF1(y as Int32Array, predicted);
+  }
+  post(report);
+  trainer = undefined;
 }
