@@ -9,6 +9,8 @@ import {
 } from '@neunet/viz';
 import Plotly from 'plotly.js-dist-min';
 import { DATASET_NAMES } from '../datasets.js';
+import { drawFitted } from './fit-figure.js';
+import { isolationNote } from './isolation.js';
 import type { Command, Report } from './protocol.js';
 import { ACTIVATIONS, OPTIMIZERS, type PlaygroundSettings, parseHiddenLayers } from './settings.js';
 import './style.css';
@@ -72,7 +74,7 @@ function setState(state: State, message?: string): void {
 }
 
 function draw(id: string, figure: Figure): void {
-  void Plotly.react($(id), figure.data, figure.layout, { displaylogo: false, responsive: true });
+  void drawFitted($(id), figure);
 }
 
 /**
@@ -154,11 +156,10 @@ function onReport(report: Report): void {
 function showMetrics(report: Extract<Report, { type: 'done' }>): void {
   const { scores } = report;
   const f = (v: number) => v.toFixed(4);
+  // Accuracy and loss are the numbers beside the buttons; the table holds the per-class scores.
   const rows = [
-    ['accuracy', f(report.accuracy), '', '', ''],
-    ['loss', f(report.loss), '', '', ''],
     ...scores.precision.map((p, i) => [
-      `class ${i}`,
+      String(i),
       f(p),
       f(scores.recall[i]!),
       f(scores.f1[i]!),
@@ -167,8 +168,12 @@ function showMetrics(report: Extract<Report, { type: 'done' }>): void {
     ['macro avg', f(scores.macro.precision), f(scores.macro.recall), f(scores.macro.f1), ''],
   ];
   const table = $<HTMLTableElement>('metrics');
-  const header = ['', 'precision', 'recall', 'f1', 'support'];
-  table.replaceChildren(row('th', header), ...rows.map((cells) => row('td', cells)));
+  const header = ['class', 'precision', 'recall', 'f1', 'support'];
+  table.replaceChildren(
+    Object.assign(document.createElement('caption'), { textContent: 'Scores per class' }),
+    row('th', header),
+    ...rows.map((cells) => row('td', cells)),
+  );
 }
 
 function row(tag: 'td' | 'th', cells: readonly string[]): HTMLTableRowElement {
@@ -217,7 +222,5 @@ buttons.pause.addEventListener('click', () => {
 buttons.stop.addEventListener('click', () => send({ type: 'stop' }));
 buttons.reset.addEventListener('click', reset);
 form.addEventListener('submit', (event) => event.preventDefault());
-$('isolation').textContent = crossOriginIsolated
-  ? 'cross-origin isolated'
-  : 'not cross-origin isolated';
+$('isolation').textContent = isolationNote();
 reset();

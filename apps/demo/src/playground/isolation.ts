@@ -1,0 +1,10 @@
+/**
+ * Why training has the threads it has. A host that sends COOP/COEP headers makes the page
+ * cross-origin isolated, which gives it SharedArrayBuffer and so the threaded WebAssembly
+ * backend; any other static host gets the same backend on one thread.
+ */
+export function isolationNote(): string {
+  return crossOriginIsolated
+    ? `Cross-origin isolated: training can use ${navigator.hardwareConcurrency} threads.`
+    : 'Not cross-origin isolated (the host sends no COOP/COEP headers): training uses 1 thread.';
+}
