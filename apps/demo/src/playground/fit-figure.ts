@@ -13,7 +13,7 @@ const resized = new ResizeObserver((entries) => {
     const layout = drawn.get(box);
     // Purged boxes (Reset) have no data; boxes already drawn at this width need nothing.
     if (!layout || !box.data || box.layout?.width === box.clientWidth) continue;
-    void Plotly.react(box, box.data, fitLayout(layout, box.clientWidth), CONFIG);
+    void Plotly.react(box, box.data, fitted(layout, box.clientWidth), CONFIG);
   }
 });
 const CONFIG = { displaylogo: false };
@@ -26,5 +26,13 @@ const CONFIG = { displaylogo: false };
 export function drawFitted(box: HTMLElement, figure: Figure): Promise<unknown> {
   drawn.set(box, figure.layout);
   resized.observe(box);
-  return Plotly.react(box, figure.data, fitLayout(figure.layout, box.clientWidth), CONFIG);
+  return Plotly.react(box, figure.data, fitted(figure.layout, box.clientWidth), CONFIG);
+}
+
+/**
+ * A copy: plotly writes into the layout it draws (the axes' computed ranges), and a redraw
+ * at another width must start from the figure's own.
+ */
+function fitted(layout: Layout, width: number): Layout {
+  return fitLayout(structuredClone(layout), width);
 }

@@ -13,8 +13,8 @@ describe('fitLayout', () => {
 
   it('keeps a height of 300 px at least, unless the figure asks for less', () => {
     expect(fitLayout({ width: 1200, height: 800 }, 900).height).toBe(600);
-    expect(fitLayout({ width: 1200, height: 800 }, 400).height).toBe(300);
-    expect(fitLayout({ width: 560, height: 200 }, 400).height).toBe(200);
+    expect(fitLayout({ width: 2000, height: 800 }, 500).height).toBe(300);
+    expect(fitLayout({ width: 560, height: 200 }, 500).height).toBe(200);
   });
 
   it('keeps the height of a figure that gives no width, plotly’s 450 if none', () => {
@@ -23,10 +23,12 @@ describe('fitLayout', () => {
   });
 
   it('gives a phone-wide figure small margins and its legend below the plot, unless it places them', () => {
+    expect(fitLayout(boundary, 480).margin).toBeUndefined();
     expect(fitLayout(boundary, 342)).toEqual({
       ...boundary,
       width: 342,
-      height: 318,
+      // 318 as the figure scaled, and 40 px for the legend below.
+      height: 358,
       margin: { l: 56, r: 16, t: 64, b: 56 },
       // 60 px below a plot 318 - 64 - 56 = 198 px high.
       legend: { orientation: 'h', x: 0, y: -60 / 198, yanchor: 'top' },
@@ -35,10 +37,15 @@ describe('fitLayout', () => {
       height: 420,
       margin: { b: 90 },
       legend: { orientation: 'h' as const, y: -0.2 },
+      xaxis: { title: { text: 'epoch' } },
+      yaxis2: { type: 'log' as const, automargin: false },
     };
     const fitted = fitLayout(curves, 342);
     expect(fitted.margin).toEqual({ l: 56, r: 16, t: 64, b: 90 });
     expect(fitted.legend).toBe(curves.legend);
+    // Margins grow back to hold tick labels and axis titles, unless an axis says otherwise.
+    expect(fitted.xaxis).toEqual({ automargin: true, title: { text: 'epoch' } });
+    expect(fitted.yaxis2).toEqual({ type: 'log', automargin: false });
   });
 
   it('leaves the layout of a box not laid out (0 px wide) as it is', () => {

@@ -4,13 +4,16 @@ import type { Figure } from '@neunet/viz';
 const MIN_HEIGHT = 300;
 /**
  * Narrower than this (a phone), plotly's default margins (80 px each side) and a legend at
- * the right would leave the plot itself a third of the width: margins shrink to what the
- * tick labels need and the legend goes below the plot (unless the figure places them).
+ * the right would leave the plot itself a third of the width: margins shrink, growing back
+ * as far as the axes' tick labels and titles need, and the legend goes below the plot
+ * (unless the figure places them).
  */
-const NARROW = 560;
+const NARROW = 480;
 const NARROW_MARGIN = { l: 56, r: 16, t: 64, b: 56 };
 /** Pixels between the plot's bottom and a legend moved below it: the x axis' ticks and title. */
 const LEGEND_GAP = 60;
+/** Pixels a figure grows by to hold a legend moved below it (a row or two of entries). */
+const LEGEND_ROOM = 40;
 
 type Layout = Figure['layout'];
 
@@ -22,26 +25,23 @@ type Layout = Figure['layout'];
  */
 export function fitLayout(layout: Layout, width: number): Layout {
   if (width <= 0) return layout;
-  const height = layout.height ?? 450;
-  const scaled = layout.width ? (height * width) / layout.width : height;
-  const fitted = {
-    ...layout,
-    width,
-    height: Math.round(Math.min(height, Math.max(MIN_HEIGHT, scaled))),
-  };
-  if (width >= NARROW) return fitted;
+  const own = layout.height ?? 450;
+  const scaled = layout.width ? (own * width) / layout.width : own;
+  const height = Math.round(Math.min(own, Math.max(MIN_HEIGHT, scaled)));
+  if (width >= NARROW) return { ...layout, width, height };
+
   const margin = { ...NARROW_MARGIN, ...layout.margin };
-  const plotHeight = fitted.height - margin.t - margin.b;
+  const axes = Object.entries(layout)
+    .filter(([key]) => /^[xy]axis\d*$/.test(key))
+    .map(([key, axis]) => [key, { automargin: true, ...(axis as object) }]);
+  const narrow = { ...layout, ...Object.fromEntries(axes), width, height, margin };
+  if (layout.legend) return narrow;
+  // Below the x axis' tick labels and title, as a fraction of the plot's height; the
+  // figure grows to hold it.
+  const below = LEGEND_GAP / (height - margin.t - margin.b);
   return {
-    ...fitted,
-    margin,
-    // Below the x axis' tick labels and title (plotly widens the margin to hold it); the
-    // position is a fraction of the plot's height.
-    legend: layout.legend ?? {
-      orientation: 'h',
-      x: 0,
-      y: -LEGEND_GAP / plotHeight,
-      yanchor: 'top',
-    },
+    ...narrow,
+    height: height + LEGEND_ROOM,
+    legend: { orientation: 'h', x: 0, y: -below, yanchor: 'top' },
   };
 }

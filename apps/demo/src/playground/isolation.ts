@@ -4,7 +4,8 @@
  * backend; any other static host gets the same backend on one thread.
  */
 export function isolationNote(): string {
+  const cores = navigator.hardwareConcurrency;
   return crossOriginIsolated
-    ? `Cross-origin isolated: training can use ${navigator.hardwareConcurrency} threads.`
+    ? `Cross-origin isolated: training can use ${cores} thread${cores === 1 ? '' : 's'}.`
     : 'Not cross-origin isolated (the host sends no COOP/COEP headers): training uses 1 thread.';
 }
