@@ -58,7 +58,10 @@ describe('networkFigure', () => {
     // Every positive weight is in the faintest bucket of 4 (|w| < 0.25 of the largest).
     const weak: NetworkData = {
       ...tiny,
-      connections: tiny.connections.map((c) => ({ ...c, weight: c.weight > 0 ? 0.01 : c.weight })),
+      connections: Array.from(tiny.connections, (c) => ({
+        ...c,
+        weight: c.weight > 0 ? 0.01 : c.weight,
+      })),
     };
     const fig = networkFigure(weak, { maxWidth: 4 });
     expect(
