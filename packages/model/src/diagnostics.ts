@@ -9,9 +9,10 @@ export interface LayerDiagnostics {
   /** The mean over the epoch's batches of the L2 norm of the layer's gradients (before clipping). */
   gradientNorm?: number;
   /**
-   * For a layer whose output ends with ReLU (ReLU, `Dense({ activation: 'relu' })`): units
-   * that output no positive value for any training sample of the epoch (a NaN output
-   * counts as none), of `units`.
+   * For a layer whose output ends with ReLU (ReLU, `Dense({ activation: 'relu' })`,
+   * `Conv2D({ activation: 'relu' })`): units that output no positive value for any training
+   * sample of the epoch (a NaN output counts as none), of `units`. A unit is an entry of
+   * the last axis: a channel of an image, so a filter is dead when it fires nowhere.
    */
   deadUnits?: number;
   units?: number;
@@ -42,8 +43,9 @@ export class DiagnosticsCollector {
     const backend = getBackend();
     this.layers.forEach((layer, i) => {
       if (layer.outputActivation !== 'relu') return;
-      const out = outputs[i]!;
-      const units = out.cols;
+      const units = outputs[i]!.shape.at(-1)!;
+      // Every position of an image (or step of a sequence) is one more sample of each unit.
+      const out = outputs[i]!.reshape([-1, units]);
       let peak = this.peaks[i];
       if (peak?.size !== units) this.peaks[i] = peak = Tensor.allocate([units]);
       let batch = this.batchPeaks[i];

@@ -22,6 +22,7 @@ export {
   type Evaluation,
   NeuralNetwork,
   type NeuralNetworkOptions,
+  type PredictOptions,
   type RandomState,
 } from './neural-network.js';
 export { formatLogs, ProgressLogger } from './progress-logger.js';

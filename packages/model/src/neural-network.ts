@@ -1,14 +1,7 @@
 import { checkSampleShape, formatShape, type Layer, sameShape } from '@neunet/layers';
 import type { Loss, Target } from '@neunet/losses';
 import { createOptimizer, type Optimizer, type OptimizerName } from '@neunet/optimizers';
-import {
-  getBackend,
-  type Param,
-  Rng,
-  type RngState,
-  type Shape,
-  type Tensor,
-} from '@neunet/tensor';
+import { getBackend, type Param, Rng, type RngState, type Shape, Tensor } from '@neunet/tensor';
 import { fromArtifacts, toArtifacts } from './artifacts.js';
 import { type BatchIterable, isBatchIterable } from './batch-source.js';
 import { sliceTarget } from './batches.js';
@@ -51,6 +44,15 @@ export interface EvaluateOptions {
    * @defaultValue `['accuracy']` for a loss that declares `task: 'classification'`, else `['mae']`
    */
   metrics?: MetricSpec[];
+}
+
+export interface PredictOptions {
+  /**
+   * Samples run through the network at a time: memory stays bounded however many samples
+   * X holds, and the result does not depend on it.
+   * @defaultValue 1024
+   */
+  batchSize?: number;
 }
 
 export interface NeuralNetworkOptions {
@@ -262,16 +264,16 @@ export class NeuralNetwork implements TrainableModel {
   }
 
   /** The network's output for X in inference mode: class probabilities for a classifier. */
-  predictProba(X: Input): Tensor {
-    return this.infer(X, 'predictProba');
+  predictProba(X: Input, options: PredictOptions = {}): Tensor {
+    return this.infer(X, 'predictProba', options);
   }
 
   /**
    * The predicted class of each sample: the arg max, or p ≥ 0.5 for a single output. For
    * outputs of one axis, `[classes]`; use `predictProba` for others.
    */
-  predict(X: Input): Int32Array {
-    const proba = this.infer(X, 'predict', (output) => {
+  predict(X: Input, options: PredictOptions = {}): Int32Array {
+    const proba = this.infer(X, 'predict', options, (output) => {
       if (output.length > 1) {
         throw new Error(
           `predict: the network's output has per-sample shape ${formatShape(output)}; predict gives one class per sample and needs [classes]: use predictProba, or add a Flatten layer before the last Dense layer`,
@@ -297,12 +299,28 @@ export class NeuralNetwork implements TrainableModel {
     return this.measure(x, y, loss, metrics);
   }
 
-  /** The output for X in inference mode; errors name the method the user called. */
-  private infer(X: Input, where: string, check?: (output: Shape) => void): Tensor {
+  /** The output for X in inference mode, batch by batch; errors name the method the user called. */
+  private infer(
+    X: Input,
+    where: string,
+    { batchSize = 1024 }: PredictOptions,
+    check?: (output: Shape) => void,
+  ): Tensor {
+    if (!Number.isInteger(batchSize) || batchSize < 1) {
+      throw new Error(`${where}: batchSize is ${batchSize}; expected a whole number ≥ 1`);
+    }
     const x = toInputTensor(X, where);
-    check?.(this.checkInput(x, where));
+    const output = this.checkInput(x, where);
+    check?.(output);
     this.buildFor(x);
-    return this.forward(x, false).clone();
+    if (x.rows <= batchSize) return this.forward(x, false).clone();
+    const result = Tensor.zeros([x.rows, ...output]);
+    for (let start = 0; start < x.rows; start += batchSize) {
+      const end = Math.min(x.rows, start + batchSize);
+      // The layers own their output buffers: copy each batch's out before the next overwrites it.
+      result.data.set(this.forward(x.sliceRows(start, end), false).data, start * result.cols);
+    }
+    return result;
   }
 
   /** The loss and the metrics in inference mode, batch by batch so that memory stays bounded. */

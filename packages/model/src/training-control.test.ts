@@ -1,5 +1,13 @@
 import { createData } from '@neunet/datasets';
-import { Dense, type Layer, type LayerConfig, ReLU, Softmax } from '@neunet/layers';
+import {
+  Conv2D,
+  Dense,
+  Flatten,
+  type Layer,
+  type LayerConfig,
+  ReLU,
+  Softmax,
+} from '@neunet/layers';
 import { CategoricalCrossentropy } from '@neunet/losses';
 import type { Optimizer, ParamGroup } from '@neunet/optimizers';
 import { type Param, type Shape, Tensor } from '@neunet/tensor';
@@ -146,6 +154,23 @@ describe('diagnostics', () => {
       Math.sqrt(params.flat().reduce((s, g) => s + g * g, 0));
     expect(dense1!.gradientNorm).toBeCloseTo(layerNorm(rec.grads[0]!.slice(0, 2)), 5);
     expect(dense2!.gradientNorm).toBeCloseTo(layerNorm(rec.grads[0]!.slice(2, 4)), 5);
+  });
+
+  it('counts the channels of a convolution as its units: a filter is dead when it fires nowhere', () => {
+    const model = new NeuralNetwork({ seed: 2 })
+      .add(new Conv2D({ filters: 4, kernelSize: 3, activation: 'relu', inputShape: [6, 6, 1] }))
+      .add(new Flatten())
+      .add(new Dense({ units: 3 }))
+      .add(new Softmax());
+    model.setLoss(new CategoricalCrossentropy());
+    const conv = model.layers[0] as Conv2D;
+    conv.bias!.value.data[2] = -1e3;
+    const images = Tensor.zeros([y.length, 6, 6, 1]);
+    images.data.forEach((_, i) => {
+      images.data[i] = Math.sin(i);
+    });
+    const history = model.train(images, y, { epochs: 1, batchSize: 10, diagnostics: true });
+    expect(history.diagnostics![0]![0]).toMatchObject({ type: 'Conv2D', deadUnits: 1, units: 4 });
   });
 });
 

@@ -37,4 +37,5 @@ export {
   wasmBackendSupported,
 } from './wasm/create.js';
 export { initWasmBackend } from './wasm/init.js';
+export type { ThreadPolicy } from './wasm/thread-policy.js';
 export type { WasmBackend, WasmBackendInfo } from './wasm/wasm-backend.js';

@@ -38,6 +38,7 @@ export function wasmVariants(): [string, WasmBackend][] {
     );
     const threaded = createWasmVariant({ threads: 2 }, { relaxedSimd, sharedMemory: true });
     threaded.threadThreshold = 0;
+    threaded.threadPolicy = undefined;
     variants.push([`${kind}, shared memory, two threads`, threaded]);
   }
   return variants;

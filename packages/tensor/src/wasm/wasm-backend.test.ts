@@ -197,6 +197,7 @@ describe.each(relaxed ? [false, true] : [false])(
     const single = createWasmVariant({ threads: 1 }, { relaxedSimd });
     const threaded = createWasmVariant({ threads: 2 }, { relaxedSimd });
     threaded.threadThreshold = 0;
+    threaded.threadPolicy = undefined;
     beforeAll(() => threaded.ready());
     afterAll(() => threaded.dispose());
 

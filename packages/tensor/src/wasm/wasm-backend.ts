@@ -8,6 +8,7 @@ import { ACTIVATION_CODES, ELEMENTWISE_CODES, PANEL } from './codes.js';
 import { ROW_KERNELS, type RowKernel } from './control.js';
 import { type ConvKernels, WasmConvolution } from './convolution.js';
 import type { WasmHeap } from './heap.js';
+import { ThreadPolicy } from './thread-policy.js';
 import type { ThreadPool } from './thread-pool.js';
 import { type TrainingKernels, WasmTraining } from './training.js';
 
@@ -78,6 +79,11 @@ export class WasmBackend extends JsBackend implements WasmBackendInfo {
    * where two threads overtook one on a 2-core Zen 4 (smaller ones lose to the wake-up).
    */
   threadThreshold = 1 << 20;
+  /**
+   * Decides, by timing both, whether large gemms use the workers (see ThreadPolicy);
+   * undefined sends every large gemm to them.
+   */
+  threadPolicy: ThreadPolicy | undefined = new ThreadPolicy();
   private readonly slots: { ptr: number; cls: number; bytes: number }[] = [];
   /** Pack buffers: one per thread, the calling thread's first. */
   private readonly packs: { ptr: number; cls: number; bytes: number }[] = [];
@@ -394,9 +400,11 @@ export class WasmBackend extends JsBackend implements WasmBackendInfo {
     const tA = transA ? 1 : 0;
     const tB = transB ? 1 : 0;
     const pool = m * n * k < this.threadThreshold ? undefined : this.threadPool();
-    if (!pool?.ready) {
+    const policy = pool?.ready ? this.threadPolicy : undefined;
+    if (!pool?.ready || (policy && !policy.usePool(m, n, k, transA, transB))) {
       const pack = this.pack(0, panels, k);
       this.kernels.gemm(a, b, c, m, n, k, tA, tB, bias, act, alpha, 0, m, 0, panels, pack);
+      policy?.done(false);
       return;
     }
     const parts = pool.size + 1;
@@ -425,6 +433,7 @@ export class WasmBackend extends JsBackend implements WasmBackendInfo {
       units,
       panels,
     );
+    policy?.done(true);
   }
 
   /**
