@@ -11,6 +11,8 @@ const isolation = {
 };
 
 export default defineConfig({
+  // Relative URLs: the built site works from any path on a static host.
+  base: './',
   // The playground bundles the packages' sources, so it needs no prior build of them.
   resolve: {
     alias: [{ find: /^@neunet\/([a-z-]+)$/, replacement: `${packages}/$1/src/index.ts` }],

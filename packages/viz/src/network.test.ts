@@ -22,8 +22,11 @@ const tiny: NetworkData = {
 // biome-ignore lint/suspicious/noExplicitAny: assertions read trace fields of every trace type
 type Trace = Record<string, any>;
 const traces = (fig: ReturnType<typeof networkFigure>) => fig.data as Trace[];
+/** The edges' traces, without the legend's (which draw nothing: x is [null]). */
 const lineTraces = (fig: ReturnType<typeof networkFigure>) =>
-  traces(fig).filter((t) => t.mode === 'lines');
+  traces(fig).filter((t) => t.mode === 'lines' && t.x[0] !== null);
+const legendTraces = (fig: ReturnType<typeof networkFigure>) =>
+  traces(fig).filter((t) => t.mode === 'lines' && t.x[0] === null);
 const hoverTraces = (fig: ReturnType<typeof networkFigure>) =>
   traces(fig).filter((t) => t.mode === 'markers' && t.hovertext[0]?.startsWith('Weight'));
 
@@ -48,7 +51,52 @@ describe('networkFigure', () => {
       { color: 'red', width: 3, edges: 2 }, // -0.75, -0.5
       { color: 'green', width: 3, edges: 1 }, // 0.8
     ]);
-    expect(lineTraces(fig).map((t) => t.showlegend)).toEqual([false, false, true, true]);
+    expect(lineTraces(fig).map((t) => t.showlegend)).toEqual([false, false, false, false]);
+  });
+
+  it('shows each sign once in the legend, opaque, however weak its weights', () => {
+    // Every positive weight is in the faintest bucket of 4 (|w| < 0.25 of the largest).
+    const weak: NetworkData = {
+      ...tiny,
+      connections: Array.from(tiny.connections, (c) => ({
+        ...c,
+        weight: c.weight > 0 ? 0.01 : c.weight,
+      })),
+    };
+    const fig = networkFigure(weak, { maxWidth: 4 });
+    expect(
+      Math.max(
+        ...lineTraces(fig)
+          .filter((t) => t.line.color === 'green')
+          .map((t) => t.opacity),
+      ),
+    ).toBeLessThan(0.1);
+    const legend = legendTraces(fig).map((t) => ({
+      name: t.name,
+      group: t.legendgroup,
+      color: t.line.color,
+      width: t.line.width,
+      opacity: t.opacity,
+      shown: t.showlegend,
+    }));
+    expect(legend).toEqual([
+      {
+        name: 'negative weights',
+        group: 'negative',
+        color: 'red',
+        width: 2,
+        opacity: undefined,
+        shown: undefined,
+      },
+      {
+        name: 'positive weights',
+        group: 'positive',
+        color: 'green',
+        width: 2,
+        opacity: undefined,
+        shown: undefined,
+      },
+    ]);
   });
 
   it('draws each edge as a null-separated segment between the neurons it joins', () => {
@@ -104,8 +152,8 @@ describe('networkFigure', () => {
     );
     expect(connections).toHaveLength(10_592);
     const fig = networkFigure({ layers: sizes.map((neurons) => ({ neurons })), connections });
-    // 2 signs × 4 buckets of lines, 2 hover traces, 5 layers of nodes.
-    expect(fig.data).toHaveLength(8 + 2 + 5);
+    // 2 signs × 4 buckets of lines, 2 legend entries, 2 hover traces, 5 layers of nodes.
+    expect(fig.data).toHaveLength(8 + 2 + 2 + 5);
   });
 
   it('names the bad connection and the bad option', () => {

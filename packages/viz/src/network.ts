@@ -115,15 +115,13 @@ export function networkFigure(network: NetworkData, options: NetworkFigureOption
   const ordered = [...lines.values()].sort(
     (a, b) => a.bucket - b.bucket || a.sign.localeCompare(b.sign),
   );
-  // The legend shows each sign once, with its thickest line (a faded thin one is hard to see).
-  const legendLine = new Map(ordered.map((line) => [line.sign, line]));
   for (const line of ordered) {
     data.push({
       type: 'scatter',
       mode: 'lines',
       name: `${line.sign} weights`,
       legendgroup: line.sign,
-      showlegend: legendLine.get(line.sign) === line,
+      showlegend: false,
       x: line.x,
       y: line.y,
       line: {
@@ -132,6 +130,20 @@ export function networkFigure(network: NetworkData, options: NetworkFigureOption
       },
       // Weak connections fade (a 128 × 64 layer has 8,192), so that the strong ones stand out.
       opacity: 0.05 + 0.8 * ((line.bucket + 0.5) / widthBuckets) ** 2,
+      hoverinfo: 'skip',
+    });
+  }
+  // The legend shows each sign once, in its full colour: plotly draws a legend entry with its
+  // trace's opacity, and a sign whose weights are all weak would show as a faint grey line.
+  for (const sign of new Set(ordered.map((line) => line.sign))) {
+    data.push({
+      type: 'scatter',
+      mode: 'lines',
+      name: `${sign} weights`,
+      legendgroup: sign,
+      x: [null],
+      y: [null],
+      line: { color: WEIGHT_COLORS[sign], width: maxWidth / 2 },
       hoverinfo: 'skip',
     });
   }

@@ -2,8 +2,10 @@ import { confusionMatrixFigure, type Figure } from '@neunet/viz';
 import Plotly from 'plotly.js-dist-min';
 import { type PlaygroundData, planeExtent, planeGrid, prepareData } from './data.js';
 import { FEATURE_NAMES, type FeatureName, mapFeatures } from './features.js';
+import { drawFitted } from './fit-figure.js';
 import { SettingsForm } from './form.js';
 import { heatmapUrl } from './heatmap.js';
+import { isolationNote } from './isolation.js';
 import { lossFigure } from './loss-figure.js';
 import { NetworkView } from './network-view.js';
 import { diverging } from './palette.js';
@@ -53,7 +55,7 @@ function setState(next: State, message?: string): void {
 }
 
 function draw(id: string, figure: Figure): void {
-  void Plotly.react($(id), figure.data, figure.layout, { displaylogo: false, responsive: true });
+  void drawFitted($(id), figure);
 }
 
 /**
@@ -132,9 +134,10 @@ function onReport(report: Report): void {
 
 function showScores(scores: NonNullable<Extract<Report, { type: 'done' }>['scores']>): void {
   const f = (v: number) => v.toFixed(4);
+  // Accuracy and loss are the numbers beside the buttons; the table holds the per-class scores.
   const rows = [
     ...scores.precision.map((p, i) => [
-      `class ${i}`,
+      String(i),
       f(p),
       f(scores.recall[i]!),
       f(scores.f1[i]!),
@@ -243,9 +246,7 @@ buttons.stop.addEventListener('click', () => send({ type: 'stop' }));
 buttons.reset.addEventListener('click', restart);
 form.form.addEventListener('change', applyForm);
 form.form.addEventListener('submit', (event) => event.preventDefault());
-$('isolation').textContent = crossOriginIsolated
-  ? 'cross-origin isolated'
-  : 'not cross-origin isolated';
+$('isolation').textContent = isolationNote();
 
 const fromAddress = settingsFromQuery(location.search);
 settings = fromAddress.settings;

@@ -41,7 +41,8 @@ export class ProbabilityBars {
     for (let digit = 0; digit < 10; digit++) {
       const p = probabilities?.[digit] ?? 0;
       const percent = `${(100 * p).toFixed(1)} %`;
-      this.meters[digit]!.setAttribute('aria-valuenow', String(p));
+      // Fixed-point: ARIA numbers have no exponent, and String(4e-7) is "4e-7".
+      this.meters[digit]!.setAttribute('aria-valuenow', p.toFixed(8));
       this.meters[digit]!.setAttribute('aria-valuetext', probabilities ? percent : 'none');
       this.fills[digit]!.style.width = `${100 * p}%`;
       this.fills[digit]!.classList.toggle('best', digit === best);
