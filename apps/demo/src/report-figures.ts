@@ -65,7 +65,7 @@ export function networkTitle(model: NeuralNetwork, widths: readonly number[]): s
   const wide = widths.some((n) => n > NETWORK_NODES)
     ? `; of a layer wider than ${NETWORK_NODES}, its ${NETWORK_NODES} neurons with the largest |weights|`
     : '';
-  return `The network: Dense ${widths.join('-')}${uses.length ? ` (${uses.join(', ')})` : ''}<br><sub>green positive, red negative weights, width ∝ |weight|${wide}</sub>`;
+  return `The network: Dense ${widths.join('-')}${uses.length ? ` (${uses.join(', ')})` : ''}<br>green positive, red negative weights, width ∝ |weight|${wide}`;
 }
 
 /** The activation histograms' title: the samples, and why the counts are on a log axis. */

@@ -1,4 +1,4 @@
-import type { Annotations, Data } from 'plotly.js';
+import type { Data } from 'plotly.js';
 import { layerColor, WEIGHT_COLORS } from './colors.js';
 import type { Figure } from './figure.js';
 
@@ -173,7 +173,6 @@ export function networkFigure(network: NetworkData, options: NetworkFigureOption
     });
   }
   const last = sizes.length - 1;
-  const annotations: Partial<Annotations>[] = [];
   shown.forEach(({ neurons }, layer) => {
     const n = sizes[layer]!;
     const k = neurons.length;
@@ -192,16 +191,6 @@ export function networkFigure(network: NetworkData, options: NetworkFigureOption
         line: { color: 'white', width: 0.5 },
       },
     });
-    if (k < n) {
-      annotations.push({
-        x: layer,
-        y: -0.04,
-        yanchor: 'top',
-        text: `+ ${n - k} more`,
-        showarrow: false,
-        font: { color: '#555', size: 12 },
-      });
-    }
   });
 
   return {
@@ -213,10 +202,9 @@ export function networkFigure(network: NetworkData, options: NetworkFigureOption
       hovermode: 'closest',
       showlegend: true,
       plot_bgcolor: 'white',
-      annotations,
       xaxis: {
         tickvals: sizes.map((_, i) => i),
-        ticktext: sizes.map((n, i) => layerName(i, last, n, shown[i]!.neurons.length)),
+        ticktext: sizes.map((n, i) => layerTick(i, last, n, shown[i]!.neurons.length)),
         showgrid: false,
         zeroline: false,
       },
@@ -233,6 +221,12 @@ function neuronY(index: number, count: number): number {
 function layerName(layer: number, last: number, neurons: number, shown: number): string {
   const role = layer === 0 ? 'Input' : layer === last ? 'Output' : `Hidden ${layer}`;
   return shown < neurons ? `${role} (${neurons}, ${shown} shown)` : `${role} (${neurons})`;
+}
+
+/** The axis label under a layer: its name, and for a sampled layer what is left out. */
+function layerTick(layer: number, last: number, neurons: number, shown: number): string {
+  const name = layerName(layer, last, neurons, neurons);
+  return shown < neurons ? `${name}<br>${shown} shown, + ${neurons - shown} more` : name;
 }
 
 function checkOption(name: string, value: number, ok: boolean, expected: string): void {

@@ -1,4 +1,5 @@
 import type { Figure } from './figure.js';
+import { fitLayout, wrapTitle } from './report-fit.js';
 
 /** A table of the report: a title, column headers and rows of cells. */
 export interface ReportTable {
@@ -89,10 +90,11 @@ ${figuresHtml}
 </div>
 <script>
 const figures = ${scriptSafe(JSON.stringify(figures))};
-${FIT_SCRIPT}
+${wrapTitle.toString()}
+const fit = ${fitLayout.toString()};
 const draw = (plot) => figures.forEach((figure, i) => {
   const element = document.getElementById('figure-' + i);
-  // The panel's share of the row: a fixed-width figure's empty panel has no width of its own yet.
+  // The row's width less the panel's padding: a fixed-width figure's panel has no width of its own before it is drawn.
   const panel = getComputedStyle(element.parentElement);
   const width = element.parentElement.parentElement.clientWidth - parseFloat(panel.paddingLeft) - parseFloat(panel.paddingRight);
   plot(element, figure.data, fit(figure.layout, Math.floor(width)), { responsive: true, displaylogo: false });
@@ -108,27 +110,6 @@ addEventListener('resize', () => {
 </html>
 `;
 }
-
-/**
- * The page's layout rule, run in the browser for each figure at the width of the page's
- * row: a figure wider than that is drawn that wide, and a grid of panels (curves, histograms,
- * weight matrices) drops to fewer columns, and grows taller, when each would be narrower
- * than MIN_PANEL pixels, so that a phone shows them one above the other.
- */
-const FIT_SCRIPT = `const MIN_PANEL = 260;
-function fit(original, width) {
-  const layout = { ...original };
-  if (layout.width !== undefined && layout.width > width) layout.width = width;
-  const grid = layout.grid;
-  if (!grid || grid.columns < 2 || width >= grid.columns * MIN_PANEL) return layout;
-  const panels = Object.keys(layout).filter((key) => /^xaxis\\d*$/.test(key)).length;
-  const columns = Math.max(1, Math.floor(width / MIN_PANEL));
-  const rows = Math.ceil(panels / columns);
-  const rowHeight = ((layout.height ?? 450) - 80) / grid.rows;
-  layout.grid = { ...grid, rows, columns, ygap: 0.35 };
-  layout.height = Math.round(rows * rowHeight + 80);
-  return layout;
-}`;
 
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
