@@ -113,7 +113,7 @@ describe('pnpm demo --dataset mnist-cnn, on a slice of MNIST', () => {
       'Their feature maps after the first Conv2D (a row per image, a column per filter)',
       expect.stringMatching(/^Misclassified test images: all \d+$/),
       'Weights per layer',
-      'Activations per layer (scored data; counts on a log axis, so that ReLU’s zeros do not hide the rest)',
+      'Activations per layer (the test data; counts on a log axis, so that ReLU’s zeros do not hide the rest)',
     ]);
     const [filters, digits, maps, wrong] = figures.slice(2, 6) as Figure[];
     expect(filters!.data).toHaveLength(8);

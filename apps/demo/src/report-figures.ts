@@ -159,7 +159,8 @@ export function reportFigures(
     );
   }
   const sampled = Math.min(split.XTest.rows, ACTIVATION_SAMPLES);
-  const some = sampled < split.XTest.rows ? `the first ${sampled} scored samples` : 'scored data';
+  const data = scored === 'test' ? 'test data' : scored;
+  const some = sampled < split.XTest.rows ? `the first ${sampled} of the ${data}` : `the ${data}`;
   if (network) {
     figures.push(
       weightMatricesFigure(network, {

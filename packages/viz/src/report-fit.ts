@@ -38,7 +38,10 @@ export function fitLayout(original: Partial<Layout>, width: number): Partial<Lay
     if (drawn < NARROW) {
       layout.margin = { l: 50, r: 20, t: top, b: 60 };
       if (layout.legend?.orientation !== 'h') {
-        layout.legend = { ...layout.legend, orientation: 'h', x: 0, y: -0.12, yanchor: 'top' };
+        // Below the axis labels, which a narrow plot turns on their side: 100 px down.
+        const plot = Math.max(100, (layout.height ?? 450) - top - 60);
+        const y = -Math.min(0.5, 100 / plot);
+        layout.legend = { ...layout.legend, orientation: 'h', x: 0, y, yanchor: 'top' };
       }
     } else if (lines.length > 1) layout.margin = { t: top };
   }

@@ -61,6 +61,10 @@ describe('weightMatricesFigure', () => {
       [10, 128],
     ]);
     expect(fig.layout.grid).toMatchObject({ rows: 1, columns: 3 });
+    // Ticks at whole neurons, at most ten an axis.
+    expect([fig.layout.xaxis?.dtick, fig.layout.yaxis?.dtick, fig.layout.yaxis3?.dtick]).toEqual([
+      100, 50, 1,
+    ]);
     const four = weightMatricesFigure(network([2, 8, 8, 8, 3], () => 1));
     expect(four.layout.grid).toMatchObject({ rows: 2, columns: 3 });
     expect(four.layout.height).toBe(2 * 420 + 80);

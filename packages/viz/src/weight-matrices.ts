@@ -83,11 +83,13 @@ export function weightMatricesFigure(
     const suffix = l === 0 ? '' : String(l + 1);
     (layout as Record<string, unknown>)[`xaxis${suffix}`] = {
       title: { text: `from layer ${l} (${sizes[l]} neurons)` },
+      ...neuronTicks(sizes[l]!),
       showgrid: false,
       zeroline: false,
     };
     (layout as Record<string, unknown>)[`yaxis${suffix}`] = {
       title: { text: `to layer ${l + 1} (${sizes[l + 1]})` },
+      ...neuronTicks(sizes[l + 1]!),
       autorange: 'reversed',
       showgrid: false,
       zeroline: false,
@@ -107,4 +109,12 @@ export function weightMatricesFigure(
     } as Data;
   });
   return { data, layout };
+}
+
+/** Ticks at whole neuron indices, 1, 2 or 5 × 10^k apart, at most ten of them. */
+function neuronTicks(count: number): { tick0: number; dtick: number } {
+  for (let k = 0; ; k++) {
+    const step = [1, 2, 5][k % 3]! * 10 ** Math.floor(k / 3);
+    if (count / step <= 10) return { tick0: 0, dtick: step };
+  }
 }
