@@ -32,6 +32,8 @@ describe('fitLayout: the report page’s layout rule', () => {
     // Narrow: small margins, the title's lines above the plot, the legend below it.
     expect(fitted.margin).toEqual({ l: 50, r: 20, t: 40 + 22 * lines.length, b: 60 });
     expect(fitted.legend).toMatchObject({ orientation: 'h', yanchor: 'top' });
+    expect([fitted.xaxis?.automargin, fitted.yaxis?.automargin]).toEqual([true, true]);
+    expect(net.xaxis?.automargin).toBeUndefined();
     expect(net.width).toBe(1200);
   });
 
@@ -45,13 +47,13 @@ describe('fitLayout: the report page’s layout rule', () => {
     expect(fitLayout(histograms, 1100).grid).toMatchObject({ rows: 1, columns: 4 });
   });
 
-  it('keeps the title and margins of a figure that sets its own margins', () => {
+  it('leaves a figure that sets its own margins (an image grid) as it is, to scroll in its panel', () => {
     const pinned: Partial<Layout> = {
       width: 900,
       title: { text: 'a long title that would be wrapped otherwise' },
       margin: { l: 4, r: 4, t: 60, b: 4 },
     };
-    expect(fitLayout(pinned, 200)).toEqual({ ...pinned, width: 200 });
+    expect(fitLayout(pinned, 200)).toEqual(pinned);
   });
 
   it('runs as its own source text, as the page runs it', () => {

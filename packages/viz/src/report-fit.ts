@@ -9,8 +9,8 @@ import type { Layout } from 'plotly.js';
  * screen (under 600 px) the margins shrink and the legend goes below the plot; and a grid
  * of panels (curves, histograms, weight matrices) drops to fewer columns, and grows
  * taller, when each would be narrower than 260 px, so that a phone shows them one above
- * the other. Figures that set their own margins (image grids place things in pixels) keep
- * their margins and title.
+ * the other. Figures that set their own margins (image grids place things in pixels) are
+ * left as they are, to scroll inside their panel.
  */
 export function fitLayout(original: Partial<Layout>, width: number): Partial<Layout> {
   const MIN_PANEL = 260;
@@ -18,33 +18,41 @@ export function fitLayout(original: Partial<Layout>, width: number): Partial<Lay
   // Characters of a title line per pixel, at plotly's 17 px title font.
   const CHARS_PER_PIXEL = 1 / 8.5;
   const layout: Partial<Layout> = { ...original };
+  // A figure that places things in pixels (its own margins: an image grid) keeps its size
+  // and scrolls inside its panel; squeezed, its titles would run into each other.
+  if (original.margin) return layout;
   if (layout.width !== undefined && layout.width > width) layout.width = width;
   const drawn = layout.width ?? width;
-  if (!original.margin) {
-    const title = layout.title?.text;
-    const lines = title ? wrapTitle(title, Math.floor(drawn * CHARS_PER_PIXEL)) : [];
-    // Hung from the top, so that more lines push the plot down rather than run into it.
-    if (lines.length > 1) {
-      layout.title = {
-        ...layout.title,
-        text: lines.join('<br>'),
-        yref: 'container',
-        y: 1,
-        yanchor: 'top',
-        pad: { t: 14, r: 0, b: 0, l: 0 },
+  const title = layout.title?.text;
+  const lines = title ? wrapTitle(title, Math.floor(drawn * CHARS_PER_PIXEL)) : [];
+  // Hung from the top, so that more lines push the plot down rather than run into it.
+  if (lines.length > 1) {
+    layout.title = {
+      ...layout.title,
+      text: lines.join('<br>'),
+      yref: 'container',
+      y: 1,
+      yanchor: 'top',
+      pad: { t: 14, r: 0, b: 0, l: 0 },
+    };
+  }
+  const top = 40 + 22 * lines.length;
+  if (drawn < NARROW) {
+    layout.margin = { l: 50, r: 20, t: top, b: 60 };
+    // Labels a narrow plot turns on their side take the room they need, not the margin's.
+    for (const key of Object.keys(layout).filter((k) => /^[xy]axis\d*$/.test(k))) {
+      (layout as Record<string, unknown>)[key] = {
+        ...(layout as Record<string, object>)[key],
+        automargin: true,
       };
     }
-    const top = 40 + 22 * lines.length;
-    if (drawn < NARROW) {
-      layout.margin = { l: 50, r: 20, t: top, b: 60 };
-      if (layout.legend?.orientation !== 'h') {
-        // Below the axis labels, which a narrow plot turns on their side: 100 px down.
-        const plot = Math.max(100, (layout.height ?? 450) - top - 60);
-        const y = -Math.min(0.5, 100 / plot);
-        layout.legend = { ...layout.legend, orientation: 'h', x: 0, y, yanchor: 'top' };
-      }
-    } else if (lines.length > 1) layout.margin = { t: top };
-  }
+    if (layout.legend?.orientation !== 'h') {
+      // Below the axis labels, which a narrow plot turns on their side: 100 px down.
+      const plot = Math.max(100, (layout.height ?? 450) - top - 60);
+      const y = -Math.min(0.5, 100 / plot);
+      layout.legend = { ...layout.legend, orientation: 'h', x: 0, y, yanchor: 'top' };
+    }
+  } else if (lines.length > 1) layout.margin = { t: top };
   const grid = layout.grid;
   if (!grid?.columns || !grid.rows || grid.columns < 2 || drawn >= grid.columns * MIN_PANEL) {
     return layout;
