@@ -1,5 +1,6 @@
 import type { Layout } from 'plotly.js';
 import { describe, expect, it } from 'vitest';
+import { confusionMatrixFigure } from './confusion-matrix.js';
 import { histogramsFigure } from './histograms.js';
 import { networkFigure } from './network.js';
 import { fitLayout, wrapTitle } from './report-fit.js';
@@ -35,6 +36,19 @@ describe('fitLayout: the report page’s layout rule', () => {
     expect([fitted.xaxis?.automargin, fitted.yaxis?.automargin]).toEqual([true, true]);
     expect(net.xaxis?.automargin).toBeUndefined();
     expect(net.width).toBe(1200);
+  });
+
+  it('scales the text inside a narrowed figure with it: a confusion matrix’s counts', () => {
+    const matrix = confusionMatrixFigure([
+      [1125, 3],
+      [0, 961],
+    ]).layout;
+    const fitted = fitLayout(matrix, 390);
+    expect(fitted.width).toBe(390);
+    // 520 px drawn at 390: the 14 px counts become 14 · 390 / 520 = 10.5, rounded to 11.
+    expect(fitted.annotations?.map((a) => a.font?.size)).toEqual([11, 11, 11, 11]);
+    expect(fitLayout(matrix, 100).annotations?.[0]?.font?.size).toBe(8);
+    expect(matrix.annotations?.[0]?.font?.size).toBe(14);
   });
 
   it('stacks a grid of panels that would be narrower than 260 px, growing taller', () => {

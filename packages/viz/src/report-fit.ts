@@ -5,7 +5,7 @@ import type { Layout } from 'plotly.js';
 
 /**
  * The report's layout rule for a figure given the pixel width of the page's row: a figure
- * wider than that is drawn that wide; a long title is broken into lines; on a narrow
+ * wider than that is drawn that wide, the text inside it scaled down alike; a long title is broken into lines; on a narrow
  * screen (under 600 px) the margins shrink and the legend goes below the plot; and a grid
  * of panels (curves, histograms, weight matrices) drops to fewer columns, and grows
  * taller, when each would be narrower than 260 px, so that a phone shows them one above
@@ -21,7 +21,16 @@ export function fitLayout(original: Partial<Layout>, width: number): Partial<Lay
   // A figure that places things in pixels (its own margins: an image grid) keeps its size
   // and scrolls inside its panel; squeezed, its titles would run into each other.
   if (original.margin) return layout;
-  if (layout.width !== undefined && layout.width > width) layout.width = width;
+  if (layout.width !== undefined && layout.width > width) {
+    // Text inside the plot (a confusion matrix's counts) shrinks with it, to 8 px at least.
+    const scale = width / layout.width;
+    layout.width = width;
+    layout.annotations = layout.annotations?.map((a) =>
+      a.font?.size
+        ? { ...a, font: { ...a.font, size: Math.max(8, Math.round(a.font.size * scale)) } }
+        : a,
+    );
+  }
   const drawn = layout.width ?? width;
   const title = layout.title?.text;
   const lines = title ? wrapTitle(title, Math.floor(drawn * CHARS_PER_PIXEL)) : [];
