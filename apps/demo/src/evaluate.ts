@@ -16,6 +16,10 @@ import type { Split, Task } from './tasks.js';
 /** A scored run: named figures for the run table, and what the terminal prints. */
 export interface Evaluation {
   figures: [string, number][];
+  /** Where the figures were measured: 'test', or 'training data' for a run without a test part. */
+  scored: string;
+  /** The loss (penalty included) of the weights the model ended with, in inference mode. */
+  loss: number;
   text: string;
   confusion?: number[][];
   /** A classifier's predicted class of each test sample. */
@@ -28,33 +32,45 @@ export function evaluate(
   model: NeuralNetwork,
   split: Split<Int32Array | Tensor>,
 ): Evaluation {
+  const scored = split.XTest === split.XTrain ? 'training data' : 'test';
+  // The weights kept (early stopping's restored ones, if it restored), as the report shows them.
+  const { loss } = model.evaluate(split.XTest, split.yTest);
   if (task.kind === 'regression') {
     const truth = split.yTest as Tensor;
     const pred = predictProbaInBatches(model, split.XTest);
     const figures: [string, number][] = [
-      ['R² (test)', r2Score(truth, pred)],
-      ['RMSE (test)', rootMeanSquaredError(truth, pred)],
-      ['MAE (test)', meanAbsoluteError(truth, pred)],
+      [`R² (${scored})`, r2Score(truth, pred)],
+      [`RMSE (${scored})`, rootMeanSquaredError(truth, pred)],
+      [`MAE (${scored})`, meanAbsoluteError(truth, pred)],
+      [`loss (${scored})`, loss],
     ];
-    return { figures, text: figures.map(([k, v]) => `${k}: ${v.toFixed(4)}`).join('\n') };
+    return {
+      figures,
+      scored,
+      loss,
+      text: figures.map(([k, v]) => `${k}: ${v.toFixed(4)}`).join('\n'),
+    };
   }
   const truth = split.yTest as Int32Array;
   const proba = predictProbaInBatches(model, split.XTest);
   const predicted = classesOf(proba);
   const classNames = split.classNames;
   const confusion = confusionMatrix(truth, predicted, classNames ? { classNames } : {});
-  const scored = split.XTest === split.XTrain ? 'training data' : 'test';
   const accuracy = calculateAccuracy(truth, proba);
   const macro = precisionRecallF1(truth, predicted).macro;
   return {
     figures: [
       [`accuracy (${scored})`, accuracy],
       [`macro F1 (${scored})`, macro.f1],
+      [`loss (${scored})`, loss],
     ],
+    scored,
+    loss,
     confusion,
     predicted,
     text: [
       `Final Accuracy (${scored}): ${accuracy.toFixed(4)}`,
+      `Final Loss (${scored}): ${loss.toFixed(4)}`,
       '',
       `Confusion matrix (rows: true class, columns: predicted)\n${formatConfusionMatrix(confusion, classNames ? { classNames } : {})}`,
       '',

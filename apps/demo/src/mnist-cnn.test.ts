@@ -106,14 +106,14 @@ describe('pnpm demo --dataset mnist-cnn, on a slice of MNIST', () => {
     const figures = reportFigures(run.model, run.split, run.model.history, evaluation);
     const titles = figures.map(titleOf);
     expect(titles).toEqual([
-      'Training curves (validation: the test data, measured after each epoch)',
+      'Training curves: each epoch’s training batches, and the test data after each epoch',
       'Confusion matrix',
       'Learned filters of the first Conv2D (5 × 5; green positive, red negative)',
       'The first 4 test images',
       'Their feature maps after the first Conv2D (a row per image, a column per filter)',
       expect.stringMatching(/^Misclassified test images: all \d+$/),
       'Weights per layer',
-      'Activations per layer (scored data; counts on a log axis for the ReLU zeros)',
+      'Activations per layer (the test data; counts on a log axis, so that ReLU’s zeros do not hide the rest)',
     ]);
     const [filters, digits, maps, wrong] = figures.slice(2, 6) as Figure[];
     expect(filters!.data).toHaveLength(8);

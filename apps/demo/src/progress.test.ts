@@ -23,8 +23,9 @@ describe('the progress of a training run', () => {
     // 41 epochs: every second one (41 / 20 rounds to 2), the first and the last.
     const epochs = lines.map((line) => /^Epoch (\d+)\/41 /.exec(line)?.[1]);
     expect(epochs).toEqual(['1', ...Array.from({ length: 20 }, (_, i) => String(2 * i + 2)), '41']);
+    // Moons measures its test part after every epoch: val_ figures follow the training ones.
     expect(lines[0]).toMatch(
-      /^Epoch 1\/41 \(\d+\.\d s, \d+ samples\/s; \d+\.\d s in all\) - loss: \d\.\d{4} - accuracy: \d\.\d{4}$/,
+      /^Epoch 1\/41 \(\d+\.\d s, \d+ samples\/s; \d+\.\d s in all\) - loss: \d\.\d{4} - accuracy: \d\.\d{4} - val_loss: \d\.\d{4} - val_accuracy: \d\.\d{4}$/,
     );
     // The timer counts every training sample of every epoch: 70% of moons' 1,000 points.
     expect(timer.epochs).toHaveLength(41);

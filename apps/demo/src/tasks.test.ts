@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate } from './evaluate.js';
 import { DEFAULT_RUN, prepareRun, trainRun } from './run.js';
-import type { TaskName } from './tasks.js';
+import { TASK_NAMES, TASKS, type Task, type TaskName } from './tasks.js';
 
 /**
  * Runs `pnpm demo --dataset <name>` with every other option at its default: the same
@@ -40,4 +40,16 @@ describe('what pnpm demo --dataset <name> reaches with its default seeds', () =>
   it('sine regression: R² at least 0.99 on the test part [0.9922]', () => {
     expect(demoRun('sine')['R² (test)']).toBeGreaterThanOrEqual(0.99);
   }, 120_000);
+});
+
+describe('the tasks', () => {
+  it('measure their test part after every epoch, and never let it pick weights', () => {
+    for (const name of TASK_NAMES) {
+      const task: Task = TASKS[name];
+      const heldOut = name !== 'spiral';
+      expect(Boolean(task.monitorTest), name).toBe(heldOut);
+      // Early stopping watches val_loss when there is validation data: the test data would choose the weights.
+      if (task.monitorTest) expect(task.train.patience, name).toBeUndefined();
+    }
+  });
 });

@@ -33,7 +33,8 @@ interface TaskBase<Y> {
   train: TrainOptions & { epochs: number };
   /**
    * Measure the test data after every epoch (as `val_*` in the history), to show how the
-   * accuracy grows; it never picks weights or stops training.
+   * accuracy grows; it never picks weights or stops training (so no task has it with
+   * `patience`, whose early stopping would watch the test loss).
    */
   monitorTest?: boolean;
 }
@@ -93,6 +94,7 @@ export const TASKS = {
     },
     build: (seed) => classifier(seed, [4, 16, 3], 0.01),
     train: { epochs: 200, batchSize: 16 },
+    monitorTest: true,
   },
   digits: {
     kind: 'classification',
@@ -104,6 +106,7 @@ export const TASKS = {
     },
     build: (seed) => classifier(seed, [784, 256, 128, 10], 0.001),
     train: { epochs: 20, batchSize: 128 },
+    monitorTest: true,
   },
   'mnist-cnn': {
     kind: 'classification',
@@ -120,6 +123,7 @@ export const TASKS = {
     load: (seed) => standardisedSplit(makeMoons({ samples: 1000, noise: 0.1, seed }), seed),
     build: (seed) => classifier(seed, [2, 32, 32, 2], 0.01),
     train: { epochs: 100, batchSize: 32 },
+    monitorTest: true,
   },
   circles: {
     kind: 'classification',
@@ -129,6 +133,7 @@ export const TASKS = {
       standardisedSplit(makeCircles({ samples: 1000, noise: 0.05, factor: 0.5, seed }), seed),
     build: (seed) => classifier(seed, [2, 32, 32, 2], 0.01),
     train: { epochs: 100, batchSize: 32 },
+    monitorTest: true,
   },
   sine: {
     kind: 'regression',
@@ -155,6 +160,7 @@ export const TASKS = {
         .add(new Linear())
         .setLoss(new MeanSquaredError()),
     train: { epochs: 1000, batchSize: 32 },
+    monitorTest: true,
   },
 } satisfies Record<string, Task>;
 

@@ -4,6 +4,7 @@ import { confusionMatrixFigure } from './confusion-matrix.js';
 import { datasetFigure } from './dataset.js';
 import { boundaryGrid, decisionBoundaryFigure } from './decision-boundary.js';
 import { binValues, histogramsFigure } from './histograms.js';
+import { regressionFitFigure } from './regression-fit.js';
 import { trainingCurvesFigure } from './training-curves.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: assertions read trace fields of every trace type
@@ -55,6 +56,51 @@ describe('trainingCurvesFigure', () => {
     const lossOnly = trainingCurvesFigure({ loss: [2, 1] });
     expect(lossOnly.data).toHaveLength(1);
     expect(lossOnly.layout.grid?.columns).toBe(1);
+  });
+
+  it('names the series as asked, and stars the final model at the kept epoch', () => {
+    const { data } = trainingCurvesFigure(history, {
+      labels: { train: 'training batches, Dropout on', validation: 'test data' },
+      final: { name: 'final model (test)', loss: 0.35, accuracy: 0.85 },
+    });
+    const traces = data as Trace[];
+    expect(traces.map((t) => t.name)).toEqual([
+      'training batches, Dropout on',
+      'test data',
+      'training batches, Dropout on',
+      'test data',
+      'final model (test)',
+      'final model (test)',
+    ]);
+    const stars = traces.slice(4);
+    // bestEpoch 2 is the third epoch, drawn at x = 3, on the loss and the accuracy panel.
+    expect(stars.map((t) => [t.x, t.y, t.xaxis, t.marker.symbol, t.showlegend])).toEqual([
+      [[3], [0.35], 'x', 'star', true],
+      [[3], [0.85], 'x2', 'star', false],
+    ]);
+    // Without bestEpoch the star sits at the last epoch; a figure the panel lacks is skipped.
+    const { bestEpoch: _, ...all } = history;
+    const last = trainingCurvesFigure(all, { final: { name: 'f', accuracy: 0.9 } });
+    expect((last.data as Trace[]).filter((t) => t.name === 'f').map((t) => [t.x, t.xaxis])).toEqual(
+      [[[3], 'x2']],
+    );
+    expect(() => trainingCurvesFigure(history, { final: { name: 'f', loss: Number.NaN } })).toThrow(
+      /final.loss is NaN/,
+    );
+  });
+
+  it('ticks a log loss axis at round values spanning both series and the final loss', () => {
+    const { layout } = trainingCurvesFigure(history, {
+      logScale: true,
+      final: { name: 'f', loss: 0.2 },
+    });
+    // Values from 0.2 to 1.1: two decades do not fit, 1-2-5 steps give 0.2, 0.5, 1.
+    expect(layout.yaxis).toMatchObject({
+      type: 'log',
+      tickmode: 'array',
+      tickvals: [0.2, 0.5, 1],
+      ticktext: ['0.2', '0.5', '1'],
+    });
   });
 
   it('rejects series of the wrong length or with non-finite values', () => {
@@ -184,8 +230,45 @@ describe('histogramsFigure', () => {
     expect(layout.yaxis2?.type).toBe('linear');
     const log = histogramsFigure([{ name: 'a', values: [0, 0, 1] }], { logScale: true });
     expect(log.layout.yaxis?.type).toBe('log');
+    // Counts 2 (zeros) and 1 (the one): ticks at the round counts, not plotly's bare digits.
+    expect(log.layout.yaxis).toMatchObject({
+      tickmode: 'array',
+      tickvals: [1, 2],
+      ticktext: ['1', '2'],
+    });
     expect(() => histogramsFigure([{ name: 'w', values: [Number.POSITIVE_INFINITY] }])).toThrow(
       /series 'w': value 0 is Infinity/,
     );
+  });
+});
+
+describe('regressionFitFigure', () => {
+  it('draws the data as points and the fitted curve as a line in x order', () => {
+    const { data, layout } = regressionFitFigure(
+      {
+        fit: { x: [1, 0, 2], y: [0.8, 0.1, 0.9] },
+        train: { x: [0, 1], y: [0, 1] },
+        test: { x: new Float32Array([2]), y: new Float32Array([1]) },
+      },
+      { xLabel: 'x', yLabel: 'sin x' },
+    );
+    const traces = data as Trace[];
+    expect(traces.map((t) => [t.name, t.mode, t.x, t.y])).toEqual([
+      ['training data', 'markers', [0, 1], [0, 1]],
+      ['test data', 'markers', [2], [1]],
+      ['model', 'lines', [0, 1, 2], [0.1, 0.8, 0.9]],
+    ]);
+    // The training points are the faint ones.
+    expect(traces[0]!.marker.opacity).toBeLessThan(traces[1]!.marker.opacity);
+    expect(layout.yaxis?.title).toEqual({ text: 'sin x' });
+  });
+
+  it('names a curve whose x and y do not pair up or are not finite', () => {
+    expect(() => regressionFitFigure({ fit: { x: [0, 1], y: [0] } })).toThrow(
+      /fit has 2 x and 1 y values/,
+    );
+    expect(() =>
+      regressionFitFigure({ fit: { x: [0], y: [0] }, test: { x: [0], y: [Number.NaN] } }),
+    ).toThrow(/test.y\[0\] is NaN/);
   });
 });

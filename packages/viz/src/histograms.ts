@@ -1,6 +1,7 @@
 import type { Data, Layout } from 'plotly.js';
 import { CLASS_COLORS } from './colors.js';
 import type { Figure } from './figure.js';
+import { logAxisTicks, positiveRange } from './log-ticks.js';
 
 /** Values to histogram under one name: a layer's weights, or its activations. */
 export interface HistogramSeries {
@@ -17,7 +18,7 @@ export interface HistogramsOptions {
   width?: number;
   /** Height of one row of panels. Default 300. */
   rowHeight?: number;
-  /** Counts on a logarithmic axis, for spikes such as ReLU's zeros. Default false. */
+  /** Counts on a logarithmic axis (ticks at round counts), for spikes such as ReLU's zeros. Default false. */
   logScale?: boolean;
 }
 
@@ -81,7 +82,10 @@ export function histogramsFigure(
     const suffix = i === 0 ? '' : String(i + 1);
     // The typings name axes only up to xaxis9; plotly.js takes any number.
     (layout as Record<string, unknown>)[`xaxis${suffix}`] = { title: { text: s.name } };
-    (layout as Record<string, unknown>)[`yaxis${suffix}`] = { type: logScale ? 'log' : 'linear' };
+    const counts = logScale && positiveRange(binned.counts);
+    (layout as Record<string, unknown>)[`yaxis${suffix}`] = counts
+      ? { type: 'log', tickmode: 'array', ...logAxisTicks(...counts) }
+      : { type: logScale ? 'log' : 'linear' };
     return {
       type: 'bar',
       name: s.name,

@@ -1,7 +1,7 @@
 /**
- * Plotly figures from plain data: the network, training curves, data sets, decision
- * boundaries, confusion matrices, histograms and grids of images (filters, feature maps,
- * misclassified examples).
+ * Plotly figures from plain data: the network and its weight matrices, training curves,
+ * data sets, decision boundaries, a regression's fitted curve, confusion matrices,
+ * histograms and grids of images (filters, feature maps, misclassified examples).
  *
  * @module @neunet/viz
  */
@@ -34,6 +34,7 @@ export {
   type ShapedData,
   sampleImages,
 } from './image-slices.js';
+export { type LogTicks, logAxisTicks } from './log-ticks.js';
 export { type MisclassifiedOptions, misclassifiedExamples } from './misclassified.js';
 export {
   type NetworkConnection,
@@ -44,7 +45,15 @@ export {
 } from './network.js';
 export type { LabeledPoints } from './points.js';
 export {
+  type Curve,
+  type RegressionFitData,
+  type RegressionFitOptions,
+  regressionFitFigure,
+} from './regression-fit.js';
+export {
+  type FinalFigures,
   type TrainingCurvesOptions,
   type TrainingHistory,
   trainingCurvesFigure,
 } from './training-curves.js';
+export { type WeightMatricesOptions, weightMatricesFigure } from './weight-matrices.js';

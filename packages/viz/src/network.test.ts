@@ -22,11 +22,11 @@ const tiny: NetworkData = {
 // biome-ignore lint/suspicious/noExplicitAny: assertions read trace fields of every trace type
 type Trace = Record<string, any>;
 const traces = (fig: ReturnType<typeof networkFigure>) => fig.data as Trace[];
-/** The edges' traces, without the legend's (which draw nothing: x is [null]). */
+/** The edges' line traces; the legend's two entries are lines without points. */
 const lineTraces = (fig: ReturnType<typeof networkFigure>) =>
   traces(fig).filter((t) => t.mode === 'lines' && t.x[0] !== null);
-const legendTraces = (fig: ReturnType<typeof networkFigure>) =>
-  traces(fig).filter((t) => t.mode === 'lines' && t.x[0] === null);
+const nodeTraces = (fig: ReturnType<typeof networkFigure>) =>
+  traces(fig).filter((t) => t.mode === 'markers' && t.hovertext[0]?.startsWith('Layer'));
 const hoverTraces = (fig: ReturnType<typeof networkFigure>) =>
   traces(fig).filter((t) => t.mode === 'markers' && t.hovertext[0]?.startsWith('Weight'));
 
@@ -51,52 +51,17 @@ describe('networkFigure', () => {
       { color: 'red', width: 3, edges: 2 }, // -0.75, -0.5
       { color: 'green', width: 3, edges: 1 }, // 0.8
     ]);
-    expect(lineTraces(fig).map((t) => t.showlegend)).toEqual([false, false, false, false]);
   });
 
-  it('shows each sign once in the legend, opaque, however weak its weights', () => {
-    // Every positive weight is in the faintest bucket of 4 (|w| < 0.25 of the largest).
-    const weak: NetworkData = {
-      ...tiny,
-      connections: Array.from(tiny.connections, (c) => ({
-        ...c,
-        weight: c.weight > 0 ? 0.01 : c.weight,
-      })),
-    };
-    const fig = networkFigure(weak, { maxWidth: 4 });
-    expect(
-      Math.max(
-        ...lineTraces(fig)
-          .filter((t) => t.line.color === 'green')
-          .map((t) => t.opacity),
-      ),
-    ).toBeLessThan(0.1);
-    const legend = legendTraces(fig).map((t) => ({
-      name: t.name,
-      group: t.legendgroup,
-      color: t.line.color,
-      width: t.line.width,
-      opacity: t.opacity,
-      shown: t.showlegend,
-    }));
-    expect(legend).toEqual([
-      {
-        name: 'negative weights',
-        group: 'negative',
-        color: 'red',
-        width: 2,
-        opacity: undefined,
-        shown: undefined,
-      },
-      {
-        name: 'positive weights',
-        group: 'positive',
-        color: 'green',
-        width: 2,
-        opacity: undefined,
-        shown: undefined,
-      },
+  it('shows each sign once in the legend, opaque and thick, whatever the edges look like', () => {
+    const legend = traces(networkFigure(tiny)).filter(
+      (t) => t.showlegend !== false && t.mode === 'lines',
+    );
+    expect(legend.map((t) => [t.name, t.line.color, t.line.width, t.opacity, t.x])).toEqual([
+      ['positive weights', 'green', 3, undefined, [null]],
+      ['negative weights', 'red', 3, undefined, [null]],
     ]);
+    expect(lineTraces(networkFigure(tiny)).every((t) => t.showlegend === false)).toBe(true);
   });
 
   it('draws each edge as a null-separated segment between the neurons it joins', () => {
@@ -120,9 +85,7 @@ describe('networkFigure', () => {
   });
 
   it('colours the nodes by layer depth with the seed formula', () => {
-    const nodes = traces(networkFigure(tiny)).filter(
-      (t) => t.mode === 'markers' && t.hovertext[0]?.startsWith('Layer'),
-    );
+    const nodes = nodeTraces(networkFigure(tiny));
     expect(nodes.map((t) => t.marker.color)).toEqual([
       'rgb(50, 100, 150)',
       'rgb(100, 200, 100)',
@@ -152,8 +115,86 @@ describe('networkFigure', () => {
     );
     expect(connections).toHaveLength(10_592);
     const fig = networkFigure({ layers: sizes.map((neurons) => ({ neurons })), connections });
-    // 2 signs × 4 buckets of lines, 2 legend entries, 2 hover traces, 5 layers of nodes.
+    // 2 signs × 4 buckets of lines, 2 hover traces, 2 legend entries, 5 layers of nodes.
     expect(fig.data).toHaveLength(8 + 2 + 2 + 5);
+    // The 128 and 64 wide layers show 32 neurons each: 2·32 + 32·32 + 32·32 + 32·3 edges.
+    expect(lineTraces(fig).reduce((n, t) => n + t.x.length / 3, 0)).toBe(64 + 1024 + 1024 + 96);
+    expect(nodeTraces(fig).map((t) => t.x.length)).toEqual([2, 32, 32, 32, 3]);
+    expect(fig.layout.xaxis?.ticktext).toEqual([
+      'Input (2)',
+      'Hidden 1 (128)<br>32 shown, + 96 more',
+      'Hidden 2 (64)<br>32 shown, + 32 more',
+      'Hidden 3 (32)',
+      'Output (3)',
+    ]);
+  });
+
+  it('stays bounded for 784-256-128-10, showing the neurons with the strongest weights', () => {
+    const sizes = [784, 256, 128, 10];
+    // Input pixel p's weights grow with p mod 100 (0 to 783: seven full hundreds and 84
+    // more); the hidden neurons' by index mod 50.
+    const connections = sizes.slice(1).flatMap((nOut, l) =>
+      Array.from({ length: sizes[l]! * nOut }, (_, k) => {
+        const from = Math.floor(k / nOut);
+        const to = k % nOut;
+        const strength = l === 0 ? from % 100 : (from % 50) + (to % 50);
+        return {
+          from: { layer: l, neuron: from },
+          to: { layer: l + 1, neuron: to },
+          weight: (k % 2 ? 1 : -1) * (0.01 + strength / 100),
+        };
+      }),
+    );
+    expect(connections).toHaveLength(784 * 256 + 256 * 128 + 128 * 10);
+    const fig = networkFigure({ layers: sizes.map((neurons) => ({ neurons })), connections });
+    expect(fig.data.length).toBeLessThanOrEqual(8 + 2 + 2 + 4);
+    const nodes = nodeTraces(fig);
+    expect(nodes.map((t) => t.x.length)).toEqual([32, 32, 32, 10]);
+    const points = traces(fig).reduce((n, t) => n + t.x.length, 0);
+    // At most 32·32 + 32·32 + 32·10 edges, three line points and one hover point each.
+    expect(points).toBeLessThanOrEqual(4 * (1024 + 1024 + 320) + 106 + 2);
+    const inputs = nodes[0]!.hovertext.map((text: string) => Number(/neuron (\d+)/.exec(text)![1]));
+    // The top 32 of 784: x96 to x99 in all seven full hundreds, and x95 ties broken by index.
+    expect(inputs).toEqual([
+      ...[95, 96, 97, 98, 99, 195, 196, 197, 198, 199, 295, 296, 297, 298, 299],
+      ...[395, 396, 397, 398, 399, 496, 497, 498, 499, 596, 597, 598, 599, 696, 697, 698, 699],
+    ]);
+    expect(nodes[0]!.hovertext[0]).toBe(
+      'Layer 0, neuron 95 (one of the 32 of 784 with the largest |weights|)',
+    );
+    expect(fig.layout.xaxis?.ticktext).toEqual([
+      'Input (784)<br>32 shown, + 752 more',
+      'Hidden 1 (256)<br>32 shown, + 224 more',
+      'Hidden 2 (128)<br>32 shown, + 96 more',
+      'Output (10)',
+    ]);
+    // Every edge drawn joins two drawn neurons.
+    const shownY = new Set(
+      nodes.flatMap((t) => t.x.map((x: number, i: number) => `${x},${t.y[i]}`)),
+    );
+    for (const line of lineTraces(fig)) {
+      for (let i = 0; i < line.x.length; i += 3) {
+        expect(shownY.has(`${line.x[i]},${line.y[i]}`)).toBe(true);
+        expect(shownY.has(`${line.x[i + 1]},${line.y[i + 1]}`)).toBe(true);
+      }
+    }
+  });
+
+  it('draws every neuron with maxNodes at least the widest layer, as the seed did', () => {
+    const sizes = [2, 40, 3];
+    const connections = sizes.slice(1).flatMap((nOut, l) =>
+      Array.from({ length: sizes[l]! * nOut }, (_, k) => ({
+        from: { layer: l, neuron: Math.floor(k / nOut) },
+        to: { layer: l + 1, neuron: k % nOut },
+        weight: 0.1,
+      })),
+    );
+    const fig = networkFigure(
+      { layers: sizes.map((neurons) => ({ neurons })), connections },
+      { maxNodes: 40 },
+    );
+    expect(nodeTraces(fig).map((t) => t.x.length)).toEqual([2, 40, 3]);
+    expect(nodeTraces(fig)[1]!.y[39]).toBe(1);
   });
 
   it('names the bad connection and the bad option', () => {
@@ -163,6 +204,9 @@ describe('networkFigure', () => {
     };
     expect(() => networkFigure(bad)).toThrow(/connections\[0\]\.to .*"neuron":3/);
     expect(() => networkFigure(tiny, { maxEdges: -1 })).toThrow(/maxEdges is -1/);
+    expect(() => networkFigure(tiny, { maxNodes: 0 })).toThrow(
+      /maxNodes is 0; expected an integer >= 1/,
+    );
     expect(() => networkFigure({ layers: [{ neurons: 0 }], connections: [] })).toThrow(
       /layers\[0\]\.neurons is 0/,
     );

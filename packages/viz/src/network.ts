@@ -35,6 +35,12 @@ export interface NetworkFigureOptions {
   widthBuckets?: number;
   /** The line width, in pixels, of the largest |weight|; the others in proportion. Default 4. */
   maxWidth?: number;
+  /**
+   * Draw at most this many neurons of a layer: those whose connections carry the largest
+   * summed |weight|, in index order, with "+ n more" under the layer. Default 32: wider
+   * layers (784 inputs, a hidden 128) would be a solid bar of nodes and a wash of edges.
+   */
+  maxNodes?: number;
 }
 
 type Sign = 'positive' | 'negative';
@@ -44,7 +50,9 @@ type Sign = 'positive' | 'negative';
  * for negative weights with width ∝ |weight|, `Weight: 0.1234` on hover. Edges go into one
  * trace per (sign, width bucket), polylines separated by nulls, so a 2-128-64-32-3 network
  * (10,592 edges) is a dozen traces rather than 10,592. Hovering the middle of an edge
- * shows its weight.
+ * shows its weight. A layer wider than `maxNodes` shows its strongest neurons only (and the
+ * edges between shown neurons), so that the figure stays bounded for 784-256-128-10; see
+ * `weightMatricesFigure` for every weight.
  */
 export function networkFigure(network: NetworkData, options: NetworkFigureOptions = {}): Figure {
   const {
@@ -55,6 +63,7 @@ export function networkFigure(network: NetworkData, options: NetworkFigureOption
     threshold = 0,
     widthBuckets = 4,
     maxWidth = 4,
+    maxNodes = 32,
   } = options;
   checkOption('maxEdges', maxEdges, Number.isInteger(maxEdges) && maxEdges >= 0, 'an integer >= 0');
   checkOption('threshold', threshold, threshold >= 0, 'a number >= 0');
@@ -70,13 +79,15 @@ export function networkFigure(network: NetworkData, options: NetworkFigureOption
     maxWidth > 0 && Number.isFinite(maxWidth),
     'a finite number > 0',
   );
+  checkOption('maxNodes', maxNodes, Number.isInteger(maxNodes) && maxNodes >= 1, 'an integer >= 1');
   const sizes = checkLayers(network);
-  const position = (ref: NeuronRef): [number, number] => [
-    ref.layer,
-    neuronY(ref.neuron, sizes[ref.layer]!),
-  ];
+  const shown = selectNeurons(network, sizes, maxNodes);
+  const position = (ref: NeuronRef): [number, number] => {
+    const layer = shown[ref.layer]!;
+    return [ref.layer, neuronY(layer.rank.get(ref.neuron)!, layer.neurons.length)];
+  };
 
-  const edges = selectEdges(network, sizes, threshold, maxEdges);
+  const edges = selectEdges(network, shown, threshold, maxEdges);
   const maxAbs = edges.reduce((m, c) => Math.max(m, Math.abs(c.weight)), 0);
   const bucketOf = (w: number) =>
     maxAbs === 0
@@ -133,20 +144,6 @@ export function networkFigure(network: NetworkData, options: NetworkFigureOption
       hoverinfo: 'skip',
     });
   }
-  // The legend shows each sign once, in its full colour: plotly draws a legend entry with its
-  // trace's opacity, and a sign whose weights are all weak would show as a faint grey line.
-  for (const sign of new Set(ordered.map((line) => line.sign))) {
-    data.push({
-      type: 'scatter',
-      mode: 'lines',
-      name: `${sign} weights`,
-      legendgroup: sign,
-      x: [null],
-      y: [null],
-      line: { color: WEIGHT_COLORS[sign], width: maxWidth / 2 },
-      hoverinfo: 'skip',
-    });
-  }
   for (const [sign, h] of Object.entries(hover)) {
     if (h.x.length === 0) continue;
     data.push({
@@ -161,19 +158,36 @@ export function networkFigure(network: NetworkData, options: NetworkFigureOption
       showlegend: false,
     });
   }
+  // The legend shows each sign once, opaque and thick: the edges' own lines fade with |weight|.
+  for (const sign of ['positive', 'negative'] as const) {
+    if (!ordered.some((line) => line.sign === sign)) continue;
+    data.push({
+      type: 'scatter',
+      mode: 'lines',
+      name: `${sign} weights`,
+      legendgroup: sign,
+      x: [null],
+      y: [null],
+      line: { color: WEIGHT_COLORS[sign], width: 3 },
+      hoverinfo: 'skip',
+    });
+  }
   const last = sizes.length - 1;
-  sizes.forEach((n, layer) => {
+  shown.forEach(({ neurons }, layer) => {
+    const n = sizes[layer]!;
+    const k = neurons.length;
+    const of = k < n ? ` (one of the ${k} of ${n} with the largest |weights|)` : '';
     data.push({
       type: 'scatter',
       mode: 'markers',
-      name: layerName(layer, last, n),
-      x: Array.from({ length: n }, () => layer),
-      y: Array.from({ length: n }, (_, i) => neuronY(i, n)),
-      hovertext: Array.from({ length: n }, (_, i) => `Layer ${layer}, neuron ${i}`),
+      name: layerName(layer, last, n, k),
+      x: neurons.map(() => layer),
+      y: neurons.map((_, r) => neuronY(r, k)),
+      hovertext: neurons.map((i) => `Layer ${layer}, neuron ${i}${of}`),
       hoverinfo: 'text',
       marker: {
         color: layerColor(layer),
-        size: Math.max(4, Math.min(16, (0.6 * height) / n)),
+        size: Math.max(4, Math.min(16, (0.6 * height) / k)),
         line: { color: 'white', width: 0.5 },
       },
     });
@@ -190,7 +204,7 @@ export function networkFigure(network: NetworkData, options: NetworkFigureOption
       plot_bgcolor: 'white',
       xaxis: {
         tickvals: sizes.map((_, i) => i),
-        ticktext: sizes.map((n, i) => layerName(i, last, n)),
+        ticktext: sizes.map((n, i) => layerTick(i, last, n, shown[i]!.neurons.length)),
         showgrid: false,
         zeroline: false,
       },
@@ -204,9 +218,15 @@ function neuronY(index: number, count: number): number {
   return count === 1 ? 0.5 : index / (count - 1);
 }
 
-function layerName(layer: number, last: number, neurons: number): string {
+function layerName(layer: number, last: number, neurons: number, shown: number): string {
   const role = layer === 0 ? 'Input' : layer === last ? 'Output' : `Hidden ${layer}`;
-  return `${role} (${neurons})`;
+  return shown < neurons ? `${role} (${neurons}, ${shown} shown)` : `${role} (${neurons})`;
+}
+
+/** The axis label under a layer: its name, and for a sampled layer what is left out. */
+function layerTick(layer: number, last: number, neurons: number, shown: number): string {
+  const name = layerName(layer, last, neurons, neurons);
+  return shown < neurons ? `${name}<br>${shown} shown, + ${neurons - shown} more` : name;
 }
 
 function checkOption(name: string, value: number, ok: boolean, expected: string): void {
@@ -225,14 +245,19 @@ function checkLayers(network: NetworkData): number[] {
   return sizes;
 }
 
-/** The connections to draw: checked, at least `threshold`, the `maxEdges` largest. */
-function selectEdges(
-  network: NetworkData,
-  sizes: number[],
-  threshold: number,
-  maxEdges: number,
-): NetworkConnection[] {
-  const kept: NetworkConnection[] = [];
+/** The neurons drawn of one layer, in index order, and each one's rank among them. */
+interface ShownLayer {
+  neurons: number[];
+  rank: Map<number, number>;
+}
+
+/**
+ * Checks every connection, then keeps per layer the `maxNodes` neurons whose connections
+ * (in and out) have the largest summed |weight|: for MNIST's inputs, the pixels the first
+ * layer reads most, not the blank border.
+ */
+function selectNeurons(network: NetworkData, sizes: number[], maxNodes: number): ShownLayer[] {
+  const strength = sizes.map((n) => new Float64Array(n));
   for (let i = 0; i < network.connections.length; i++) {
     const c = network.connections[i]!;
     for (const end of ['from', 'to'] as const) {
@@ -249,7 +274,38 @@ function selectEdges(
         `networkFigure: connections[${i}].weight is ${c.weight}; expected a finite number`,
       );
     }
-    if (Math.abs(c.weight) >= threshold) kept.push(c);
+    strength[c.from.layer]![c.from.neuron]! += Math.abs(c.weight);
+    strength[c.to.layer]![c.to.neuron]! += Math.abs(c.weight);
+  }
+  return strength.map((s) => {
+    let neurons = Array.from(s, (_, i) => i);
+    if (neurons.length > maxNodes) {
+      // Ties (an unconnected layer) keep the lower index, so that the choice is reproducible.
+      neurons = neurons
+        .sort((a, b) => s[b]! - s[a]! || a - b)
+        .slice(0, maxNodes)
+        .sort((a, b) => a - b);
+    }
+    return { neurons, rank: new Map(neurons.map((neuron, r) => [neuron, r])) };
+  });
+}
+
+/** The connections to draw: between shown neurons, at least `threshold`, the `maxEdges` largest. */
+function selectEdges(
+  network: NetworkData,
+  shown: ShownLayer[],
+  threshold: number,
+  maxEdges: number,
+): NetworkConnection[] {
+  const kept: NetworkConnection[] = [];
+  for (let i = 0; i < network.connections.length; i++) {
+    const c = network.connections[i]!;
+    if (
+      Math.abs(c.weight) >= threshold &&
+      shown[c.from.layer]!.rank.has(c.from.neuron) &&
+      shown[c.to.layer]!.rank.has(c.to.neuron)
+    )
+      kept.push(c);
   }
   if (kept.length <= maxEdges) return kept;
   return kept.sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight)).slice(0, maxEdges);

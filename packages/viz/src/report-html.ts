@@ -1,4 +1,5 @@
 import type { Figure } from './figure.js';
+import { fitLayout, wrapTitle } from './report-fit.js';
 
 /** A table of the report: a title, column headers and rows of cells. */
 export interface ReportTable {
@@ -34,13 +35,15 @@ export function reportHtml(options: ReportOptions, plotlySource: string): string
   });
   const tablesHtml = tables
     .map(
-      (table) => `<section class="panel"><h2>${escapeHtml(table.title)}</h2><table>
+      (
+        table,
+      ) => `<section class="panel"><h2>${escapeHtml(table.title)}</h2><div class="scroll"><table>
 <thead><tr>${table.columns.map((c) => `<th>${escapeHtml(c)}</th>`).join('')}</tr></thead>
 <tbody>${table.rows
         .map(
           (row) => `<tr>${row.map((cell) => `<td>${escapeHtml(String(cell))}</td>`).join('')}</tr>`,
         )
-        .join('\n')}</tbody></table></section>`,
+        .join('\n')}</tbody></table></div></section>`,
     )
     .join('\n');
   // Figures of a fixed width share rows; those that take the page's width get a row each.
@@ -58,15 +61,22 @@ export function reportHtml(options: ReportOptions, plotlySource: string): string
 <title>${escapeHtml(title)}</title>
 <style>
 body { font-family: system-ui, sans-serif; margin: 0 auto; padding: 1.5rem; max-width: 1280px; background: #f5f6f8; color: #222; }
-h1 { font-weight: 600; }
-.panel { background: white; border-radius: 8px; box-shadow: 0 1px 3px rgba(0, 0, 0, 0.12); margin: 1rem 0; padding: 1rem; overflow-x: auto; }
+h1 { font-weight: 600; overflow-wrap: anywhere; }
+.panel { background: white; border-radius: 8px; box-shadow: 0 1px 3px rgba(0, 0, 0, 0.12); margin: 1rem 0; padding: 1rem; box-sizing: border-box; max-width: 100%; min-width: 0; overflow-x: auto; }
 .panel h2 { font-size: 1.05rem; margin: 0 0 0.6rem; }
 .row { display: flex; flex-wrap: wrap; gap: 1rem; margin: 1rem 0; }
 .row .panel { margin: 0; }
-.row .panel.wide { flex-basis: 100%; box-sizing: border-box; }
+.row .panel.wide { flex-basis: 100%; }
+.scroll { overflow-x: auto; max-width: 100%; }
 table { border-collapse: collapse; font-variant-numeric: tabular-nums; }
 th, td { padding: 0.25rem 0.9rem; text-align: right; border-bottom: 1px solid #e3e5e8; }
 th:first-child, td:first-child { text-align: left; }
+@media (max-width: 640px) {
+  body { padding: 0.5rem; }
+  .row { gap: 0.5rem; }
+  .panel { padding: 0.5rem; flex-basis: 100%; }
+  th, td { padding: 0.2rem 0.45rem; }
+}
 </style>
 <script>${scriptSafe(plotlySource)}</script>
 </head>
@@ -80,8 +90,20 @@ ${figuresHtml}
 </div>
 <script>
 const figures = ${scriptSafe(JSON.stringify(figures))};
-figures.forEach((figure, i) => {
-  Plotly.newPlot('figure-' + i, figure.data, figure.layout, { responsive: true, displaylogo: false });
+${wrapTitle.toString()}
+const fit = ${fitLayout.toString()};
+const draw = (plot) => figures.forEach((figure, i) => {
+  const element = document.getElementById('figure-' + i);
+  // The row's width less the panel's padding: a fixed-width figure's panel has no width of its own before it is drawn.
+  const panel = getComputedStyle(element.parentElement);
+  const width = element.parentElement.parentElement.clientWidth - parseFloat(panel.paddingLeft) - parseFloat(panel.paddingRight);
+  plot(element, figure.data, fit(figure.layout, Math.floor(width)), { responsive: true, displaylogo: false });
+});
+draw(Plotly.newPlot);
+let resized;
+addEventListener('resize', () => {
+  clearTimeout(resized);
+  resized = setTimeout(() => draw(Plotly.react), 150);
 });
 </script>
 </body>
