@@ -9,6 +9,7 @@ describe('parseCli', () => {
       runs: 7,
       seed: 1,
       out: undefined,
+      breakdown: false,
       help: false,
     });
   });
@@ -21,7 +22,7 @@ describe('parseCli', () => {
 
   it('rejects an unknown workload, naming it and the choices', () => {
     expect(() => parseCli(['--only', 'W2,W9'])).toThrow(
-      /--only: unknown workload 'W9'; expected some of W1, W2, W3, W4, W5, heap/,
+      /--only: unknown workload 'W9'; expected some of W1, W2, W3, W4, W5, W6, heap/,
     );
   });
 
