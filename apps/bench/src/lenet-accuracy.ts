@@ -1,0 +1,143 @@
+// Issue 12's accuracy parity: the LeNet of W6 trained on all of MNIST (60,000 training
+// digits, batch 64, Adam 0.001, shuffled every epoch, seeded) by NeuNet's wasm backend and
+// by PyTorch, with the test accuracy (10,000 digits) after each epoch side by side.
+//
+// Run: pnpm --filter bench lenet-accuracy [--epochs 3] [--seed 1] [--no-torch]
+// Takes a few minutes; PyTorch runs after NeuNet, on the same digits, handed over in a
+// temporary file, and is skipped with a note when /usr/bin/python3 cannot import torch.
+
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { loadMnist } from '@neunet/mnist';
+import { createWasmBackend, setBackend } from '@neunet/tensor';
+import { accuracyTable, type EpochResult, parityVerdict } from './accuracy-table.js';
+import { LENET, lenetModel } from './lenet.js';
+import { writeDigits } from './mnist-file.js';
+import { TORCH_PYTHON, torchVersion } from './peers/torch.js';
+
+const BATCH = 64;
+const SCRIPT = fileURLToPath(new URL('./lenet_accuracy.py', import.meta.url));
+
+function options() {
+  const { values } = parseArgs({
+    args: process.argv.slice(2).filter((a) => a !== '--'),
+    options: {
+      epochs: { type: 'string', default: '3' },
+      seed: { type: 'string', default: '1' },
+      'no-torch': { type: 'boolean', default: false },
+    },
+    strict: true,
+  });
+  const int = (flag: string, text: string, min: number) => {
+    const n = Number(text);
+    if (!Number.isInteger(n) || n < min) {
+      throw new Error(`--${flag}: expected an integer >= ${min}, got '${text}'`);
+    }
+    return n;
+  };
+  return {
+    epochs: int('epochs', values.epochs, 1),
+    seed: int('seed', values.seed, 0),
+    torch: !values['no-torch'],
+  };
+}
+
+type Split = ReturnType<typeof loadMnist>;
+
+async function neunet(train: Split, test: Split, epochs: number, seed: number) {
+  const backend = createWasmBackend();
+  await backend.ready();
+  setBackend(backend);
+  console.log(`NeuNet, wasm backend (${backend.threads} threads):`);
+  const results: EpochResult[] = [];
+  let started = performance.now();
+  try {
+    lenetModel(seed).train(train.X, train.y, {
+      epochs,
+      batchSize: BATCH,
+      shuffle: true,
+      validationData: [test.X, test.y],
+      callbacks: [
+        {
+          onEpochBegin: () => {
+            started = performance.now();
+          },
+          onEpochEnd: (epoch, logs) => {
+            // The epoch's time includes measuring the 10,000 test digits, as PyTorch's does not:
+            // a second or so, against a minute of training.
+            const seconds = (performance.now() - started) / 1000;
+            results.push({ epoch: epoch + 1, accuracy: logs.val_accuracy!, seconds });
+            console.log(line('NeuNet', results.at(-1)!, train.y.length));
+          },
+        },
+      ],
+    });
+  } finally {
+    await backend.dispose();
+  }
+  return results;
+}
+
+function line(who: string, r: EpochResult, samples: number): string {
+  return `  ${who} epoch ${r.epoch}: test accuracy ${(r.accuracy * 100).toFixed(2)}%, ${r.seconds.toFixed(1)} s (${Math.round(samples / r.seconds).toLocaleString('en-US')} samples/s)`;
+}
+
+/** PyTorch in a /usr/bin/python3 child, printing each epoch as it finishes. */
+async function pytorch(train: Split, test: Split, epochs: number, seed: number, version: string) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'neunet-lenet-'));
+  try {
+    const files = { train: path.join(dir, 'train.bin'), test: path.join(dir, 'test.bin') };
+    writeDigits(files.train, train.X.data, train.y);
+    writeDigits(files.test, test.X.data, test.y);
+    const threads = availableParallelism();
+    console.log(`PyTorch ${version}, ${threads} threads:`);
+    const child = spawn(TORCH_PYTHON, [SCRIPT], { stdio: ['pipe', 'pipe', 'inherit'] });
+    child.stdin.end(
+      JSON.stringify({
+        ...files,
+        trainSamples: train.y.length,
+        testSamples: test.y.length,
+        epochs,
+        seed,
+        threads,
+        batch: BATCH,
+        learningRate: LENET.learningRate,
+      }),
+    );
+    const results: EpochResult[] = [];
+    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+    for await (const text of createInterface({ input: child.stdout })) {
+      results.push(JSON.parse(text) as EpochResult);
+      console.log(line('PyTorch', results.at(-1)!, train.y.length));
+    }
+    const code = await exited;
+    if (code !== 0) throw new Error(`${SCRIPT} exited with ${code}`);
+    return results;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const opts = options();
+const train = loadMnist({ split: 'train' });
+const test = loadMnist({ split: 'test' });
+console.log(
+  `LeNet (Conv 8@5x5 ReLU, MaxPool 2, Conv 16@5x5 ReLU, MaxPool 2, Dense 10, Softmax) on MNIST: ${train.y.length} training digits, ${test.y.length} test digits, batch ${BATCH}, Adam ${LENET.learningRate}, ${opts.epochs} epochs, seed ${opts.seed}.`,
+);
+const ours = await neunet(train, test, opts.epochs, opts.seed);
+let theirs: EpochResult[] | undefined;
+const version = opts.torch ? torchVersion() : undefined;
+if (!opts.torch) console.log('PyTorch: skipped (--no-torch).');
+else if (version === undefined)
+  console.log(`PyTorch: skipped, ${TORCH_PYTHON} cannot import torch.`);
+else theirs = await pytorch(train, test, opts.epochs, opts.seed, version);
+
+console.log(`\n${accuracyTable(ours, theirs)}\n`);
+const verdict = parityVerdict(ours, theirs);
+console.log(verdict.text);
+process.exitCode = verdict.met ? 0 : 1;

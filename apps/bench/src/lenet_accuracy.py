@@ -1,0 +1,52 @@
+"""PyTorch's side of lenet-accuracy.ts: issue 12's LeNet on MNIST, test accuracy per epoch.
+
+Reads a JSON plan on stdin (the digit files lenet-accuracy.ts wrote, the schedule) and
+prints one JSON line per epoch: {"epoch", "accuracy", "seconds"}. PyTorch's default
+initialisation, Adam, batch 64, a fresh permutation of the training digits every epoch.
+"""
+
+import json
+import sys
+import time
+
+import torch
+import torch.nn.functional as F
+
+from bench_torch import lenet, load
+
+
+def accuracy(net, X, y):
+    net.eval()
+    correct = 0
+    with torch.no_grad():
+        for i in range(0, len(X), 1000):
+            correct += (net(X[i : i + 1000]).argmax(1) == y[i : i + 1000]).sum().item()
+    net.train()
+    return correct / len(X)
+
+
+def main():
+    plan = json.load(sys.stdin)
+    torch.set_num_threads(plan["threads"])
+    torch.manual_seed(plan["seed"])
+    gen = torch.Generator().manual_seed(plan["seed"])
+    X, y = load(plan["train"], plan["trainSamples"])
+    Xt, yt = load(plan["test"], plan["testSamples"])
+    net = lenet()
+    opt = torch.optim.Adam(net.parameters(), lr=plan["learningRate"])
+    batch = plan["batch"]
+    for epoch in range(1, plan["epochs"] + 1):
+        t0 = time.perf_counter()
+        order = torch.randperm(len(X), generator=gen)
+        for i in range(0, len(X), batch):
+            idx = order[i : i + batch]
+            opt.zero_grad(set_to_none=True)
+            F.cross_entropy(net(X[idx]), y[idx]).backward()
+            opt.step()
+        seconds = time.perf_counter() - t0
+        line = {"epoch": epoch, "accuracy": accuracy(net, Xt, yt), "seconds": seconds}
+        print(json.dumps(line), flush=True)
+
+
+if __name__ == "__main__":
+    main()
