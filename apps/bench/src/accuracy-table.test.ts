@@ -33,7 +33,7 @@ describe('parityVerdict', () => {
   it('passes within 0.3 points of PyTorch after the last epoch', () => {
     expect(parityVerdict(neunet, torch)).toEqual({
       met: true,
-      text: "After epoch 3: NeuNet 98.11% against 98.30% for PyTorch, −0.19 points: within issue 12's 0.3 points.",
+      text: 'After epoch 3: NeuNet 98.11% against 98.30% for PyTorch, −0.19 points (issue 12: at most 0.3 below): met.',
     });
   });
 
@@ -41,7 +41,7 @@ describe('parityVerdict', () => {
     const behind = [{ epoch: 1, accuracy: 0.96, seconds: 1 }];
     expect(parityVerdict(behind)).toEqual({
       met: false,
-      text: "After epoch 1: NeuNet 96.00% against 96.60% for the issue's PyTorch figure, −0.60 points: outside issue 12's 0.3 points.",
+      text: "After epoch 1: NeuNet 96.00% against 96.60% for the issue's PyTorch figure, −0.60 points (issue 12: at most 0.3 below): missed.",
     });
   });
 

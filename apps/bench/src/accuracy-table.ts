@@ -58,6 +58,6 @@ export function parityVerdict(
   const met = gap >= -PARITY_POINTS / 100;
   return {
     met,
-    text: `After epoch ${last.epoch}: NeuNet ${percent(last.accuracy)} against ${percent(theirs)} for ${source}, ${points(gap)} points: ${met ? 'within' : 'outside'} issue 12's ${PARITY_POINTS} points.`,
+    text: `After epoch ${last.epoch}: NeuNet ${percent(last.accuracy)} against ${percent(theirs)} for ${source}, ${points(gap)} points (issue 12: at most ${PARITY_POINTS} below): ${met ? 'met' : 'missed'}.`,
   };
 }
