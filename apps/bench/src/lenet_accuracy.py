@@ -2,7 +2,8 @@
 
 Reads a JSON plan on stdin (the digit files lenet-accuracy.ts wrote, the schedule) and
 prints one JSON line per epoch: {"epoch", "accuracy", "seconds"}. PyTorch's default
-initialisation, Adam, batch 64, a fresh permutation of the training digits every epoch.
+initialisation, or NeuNet's initial weights when the plan names a file of them; Adam,
+batch 64, a fresh permutation of the training digits every epoch.
 """
 
 import json
@@ -13,6 +14,31 @@ import torch
 import torch.nn.functional as F
 
 from bench_torch import lenet, load
+
+
+def copy_neunet_weights(net, path):
+    """NeuNet's weights in its order and layouts (NHWC): kernels [kh, kw, in, out], then
+    biases; the Dense kernel [256, 10] reads the features flattened as (h, w, c), where
+    torch's Flatten gives (c, h, w)."""
+    c1, _, _, c2, _, _, _, fc = net
+    flat = torch.frombuffer(bytearray(open(path, "rb").read()), dtype=torch.float32)
+    shapes = [(5, 5, 1, 8), (8,), (5, 5, 8, 16), (16,), (4, 4, 16, 10), (10,)]
+    parts, at = [], 0
+    for shape in shapes:
+        size = 1
+        for d in shape:
+            size *= d
+        parts.append(flat[at : at + size].reshape(shape))
+        at += size
+    if at != len(flat):
+        raise ValueError(f"{path}: {len(flat)} weights, expected {at}")
+    with torch.no_grad():
+        c1.weight.copy_(parts[0].permute(3, 2, 0, 1))
+        c1.bias.copy_(parts[1])
+        c2.weight.copy_(parts[2].permute(3, 2, 0, 1))
+        c2.bias.copy_(parts[3])
+        fc.weight.copy_(parts[4].permute(3, 2, 0, 1).reshape(10, 256))
+        fc.bias.copy_(parts[5])
 
 
 def accuracy(net, X, y):
@@ -33,6 +59,8 @@ def main():
     X, y = load(plan["train"], plan["trainSamples"])
     Xt, yt = load(plan["test"], plan["testSamples"])
     net = lenet()
+    if plan.get("init"):
+        copy_neunet_weights(net, plan["init"])
     opt = torch.optim.Adam(net.parameters(), lr=plan["learningRate"])
     batch = plan["batch"]
     for epoch in range(1, plan["epochs"] + 1):
