@@ -22,7 +22,7 @@ import { accuracyTable, type EpochResult, parityVerdict } from './accuracy-table
 import { LENET, lenetModel } from './lenet.js';
 import { writeDigits, writeWeights } from './mnist-file.js';
 import { networkWeights } from './neunet.js';
-import { TORCH_PYTHON, torchVersion } from './peers/torch.js';
+import { PYTHON_ENV, TORCH_PYTHON, torchVersion } from './peers/torch.js';
 
 const BATCH = 64;
 const SCRIPT = fileURLToPath(new URL('./lenet_accuracy.py', import.meta.url));
@@ -114,7 +114,10 @@ async function pytorch(
     console.log(
       `PyTorch ${version}, 1 thread, ${initial ? "NeuNet's initial weights" : 'its default initialisation'}:`,
     );
-    const child = spawn(TORCH_PYTHON, [SCRIPT], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const child = spawn(TORCH_PYTHON, [SCRIPT], {
+      stdio: ['pipe', 'pipe', 'inherit'],
+      env: PYTHON_ENV,
+    });
     child.stdin.end(
       JSON.stringify({
         ...files,

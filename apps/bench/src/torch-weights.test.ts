@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { LENET_PIXELS, lenetModel } from './lenet.js';
 import { writeDigits, writeWeights } from './mnist-file.js';
 import { networkWeights } from './neunet.js';
-import { TORCH_PYTHON, torchVersion } from './peers/torch.js';
+import { PYTHON_ENV, TORCH_PYTHON, torchVersion } from './peers/torch.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 // PyTorch's probabilities for the digits, from lenet_accuracy.py's copy of NeuNet's weights.
@@ -42,7 +42,7 @@ describe("lenet_accuracy.py's copy of NeuNet's initial weights", () => {
         const child = spawnSync(
           TORCH_PYTHON,
           ['-c', PREDICT, path.join(dir, 'w.bin'), path.join(dir, 'x.bin'), String(n)],
-          { cwd: HERE, encoding: 'utf8' },
+          { cwd: HERE, encoding: 'utf8', env: PYTHON_ENV },
         );
         expect(child.stderr).toBe('');
         const theirs = JSON.parse(child.stdout) as number[];

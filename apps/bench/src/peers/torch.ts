@@ -8,6 +8,9 @@ const SCRIPT = fileURLToPath(new URL('../bench_torch.py', import.meta.url));
 /** Debian's python3-torch is installed for the system python, not for the first on PATH. */
 export const TORCH_PYTHON = '/usr/bin/python3';
 
+/** The Python scripts import each other: no __pycache__ is written into the source tree. */
+export const PYTHON_ENV = { ...process.env, PYTHONDONTWRITEBYTECODE: '1' };
+
 /** torch's version when /usr/bin/python3 can import it, else undefined. */
 export function torchVersion(): string | undefined {
   const probe = spawnSync(TORCH_PYTHON, ['-c', 'import torch; print(torch.__version__)'], {
@@ -42,6 +45,7 @@ export function runTorch(plan: TorchPlan): { rows: Row[]; breakdown: Partial<Bre
   const child = spawnSync(TORCH_PYTHON, [SCRIPT], {
     input: JSON.stringify(plan),
     encoding: 'utf8',
+    env: PYTHON_ENV,
     maxBuffer: 64 * 1024 * 1024,
   });
   if (child.status !== 0) {
