@@ -9,6 +9,7 @@ describe('parseCli', () => {
       runs: 7,
       seed: 1,
       out: undefined,
+      breakdown: false,
       help: false,
     });
   });
@@ -19,9 +20,15 @@ describe('parseCli', () => {
     expect(o.runs).toBe(3);
   });
 
+  it('takes W6 and --breakdown', () => {
+    const o = parseCli(['--only', 'W6', '--breakdown']);
+    expect(o.only).toEqual(['W6']);
+    expect(o.breakdown).toBe(true);
+  });
+
   it('rejects an unknown workload, naming it and the choices', () => {
     expect(() => parseCli(['--only', 'W2,W9'])).toThrow(
-      /--only: unknown workload 'W9'; expected some of W1, W2, W3, W4, W5, heap/,
+      /--only: unknown workload 'W9'; expected some of W1, W2, W3, W4, W5, W6, heap/,
     );
   });
 

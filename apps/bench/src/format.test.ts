@@ -108,6 +108,24 @@ describe('tables', () => {
     ]);
   });
 
+  it('puts a figure that could not be measured after the last row of its case, with why', () => {
+    const unmeasured = {
+      workload: 'W2',
+      case: 'train',
+      impl: 'tfjs cpu',
+      unit: 'samples/s',
+      reason: 'cannot train: no kernel',
+    };
+    const md = formatMarkdownTable(withRatios(rows), [unmeasured]);
+    expect(md.split('\n').slice(2, 5)).toEqual([
+      '| W2 | train | NeuNet js | 3,000 | 2,900–3,100 | samples/s |  |',
+      '| W2 | train | tfjs wasm | 1,200 | 1,000–1,500 | samples/s | js 2.5× |',
+      '| W2 | train | tfjs cpu | – | – | samples/s | cannot train: no kernel |',
+    ]);
+    const alone = formatConsoleTable([], [{ ...unmeasured, case: 'other' }]);
+    expect(alone.split('\n')[2]).toMatch(/^W2 +other +tfjs cpu +– +– +samples\/s +cannot train/);
+  });
+
   it('escapes pipes inside Markdown cells', () => {
     expect(markdownTable(['a'], [['x|y']])).toContain('| x\\|y |');
   });

@@ -1,4 +1,4 @@
-import { neunetBackend, type Row } from './row.js';
+import { neunetBackend, type Row, type Unmeasured } from './row.js';
 
 /** Three significant figures, thousands grouped: 44,000 · 139 · 15.7 · 0.531. */
 export function formatNumber(v: number): string {
@@ -35,14 +35,45 @@ function cells(row: Row): string[] {
   ];
 }
 
+function unmeasuredCells(u: Unmeasured): string[] {
+  return [u.workload, u.case, u.impl, '–', '–', u.unit, u.reason];
+}
+
+/**
+ * The table's lines: every row, and each unmeasured figure after the last row of its
+ * workload and case (at the end when it has none), so that it reads beside its peers.
+ */
+function body(rows: readonly Row[], unmeasured: readonly Unmeasured[]): string[][] {
+  const lines: { workload: string; case: string; cells: string[] }[] = rows.map((r) => ({
+    workload: r.workload,
+    case: r.case,
+    cells: cells(r),
+  }));
+  for (const u of unmeasured) {
+    const line = { workload: u.workload, case: u.case, cells: unmeasuredCells(u) };
+    let at = lines.length;
+    for (let i = 0; i < lines.length; i++) {
+      if (lines[i]!.workload === u.workload && lines[i]!.case === u.case) at = i + 1;
+    }
+    lines.splice(at, 0, line);
+  }
+  return lines.map((l) => l.cells);
+}
+
 /** A plain-text table with aligned columns for the console. */
-export function formatConsoleTable(rows: readonly Row[]): string {
-  return alignedTable(HEADER, rows.map(cells), NUMERIC);
+export function formatConsoleTable(
+  rows: readonly Row[],
+  unmeasured: readonly Unmeasured[] = [],
+): string {
+  return alignedTable(HEADER, body(rows, unmeasured), NUMERIC);
 }
 
 /** A GitHub-flavoured Markdown table of the same columns. */
-export function formatMarkdownTable(rows: readonly Row[]): string {
-  return markdownTable(HEADER, rows.map(cells), NUMERIC);
+export function formatMarkdownTable(
+  rows: readonly Row[],
+  unmeasured: readonly Unmeasured[] = [],
+): string {
+  return markdownTable(HEADER, body(rows, unmeasured), NUMERIC);
 }
 
 /**

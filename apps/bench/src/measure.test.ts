@@ -27,6 +27,15 @@ describe('measure', () => {
     expect(seconds).toEqual([0.01, 0.01]);
   });
 
+  it('does at most slowRuns runs when one unit takes longer than a run should', async () => {
+    const slow = fakeClock(() => 200);
+    const timing = { runs: 7, targetSeconds: 0.1, warmupSeconds: 0, slowRuns: 3 };
+    expect(await measure(slow.work, timing)).toEqual([0.2, 0.2, 0.2]);
+    vi.restoreAllMocks();
+    const fast = fakeClock(() => 10);
+    expect(await measure(fast.work, timing)).toHaveLength(7);
+  });
+
   it('caps the units per run at maxUnits', async () => {
     const { work, calls } = fakeClock(() => 1);
     await measure(work, { runs: 1, targetSeconds: 1, warmupSeconds: 0, maxUnits: 5 });

@@ -7,6 +7,11 @@ export interface MeasureOptions {
   warmupSeconds: number;
   /** The largest unit count per run (e.g. the steps in one epoch). */
   maxUnits?: number;
+  /**
+   * At most this many runs when one unit takes longer than `targetSeconds` (a tfjs cpu
+   * training step takes seconds): such a figure would otherwise cost `runs` units.
+   */
+  slowRuns?: number;
 }
 
 /** A run stops once it has taken this many times its target. */
@@ -23,7 +28,8 @@ export type Work = (units: number) => void | Promise<void>;
  * units (unless it stalls), so runs compare with each other.
  */
 export async function measure(work: Work, options: MeasureOptions): Promise<number[]> {
-  const { runs, targetSeconds, warmupSeconds, maxUnits = Number.POSITIVE_INFINITY } = options;
+  const { targetSeconds, warmupSeconds, maxUnits = Number.POSITIVE_INFINITY, slowRuns } = options;
+  let { runs } = options;
   if (!Number.isInteger(runs) || runs < 1) {
     throw new Error(`measure: runs must be an integer >= 1, got ${runs}`);
   }
@@ -34,6 +40,7 @@ export async function measure(work: Work, options: MeasureOptions): Promise<numb
     await work(1);
     perUnit = Math.min(perUnit, (performance.now() - t0) / 1000);
   } while (performance.now() < warmupEnd);
+  if (slowRuns !== undefined && perUnit > targetSeconds) runs = Math.min(runs, slowRuns);
   const units = Math.max(
     1,
     Math.min(maxUnits, Math.round(targetSeconds / Math.max(perUnit, 1e-9))),

@@ -45,6 +45,17 @@ const result: BenchResult = {
       collections: 0,
     },
   ],
+  unmeasured: [
+    { workload: 'W2', case: 'train', impl: 'tfjs wasm', unit: 'samples/s', reason: 'cannot train' },
+  ],
+  sections: [
+    {
+      title: 'A breakdown',
+      header: ['kernel', 'ms'],
+      body: [['conv', '1.50']],
+      numeric: [false, true],
+    },
+  ],
   notes: ['A note.'],
 };
 
@@ -64,8 +75,13 @@ describe('renderMarkdown', () => {
   });
 
   it('lists the targets and whether each was met', () => {
-    expect(md).toContain("## Issue 5's targets in this run");
+    expect(md).toContain('## Targets in this run');
     expect(md).toContain('| W2: at least 0.7× numpy | 0.50× | NO |');
+  });
+
+  it("shows an unmeasured figure in the table and a workload's own sections", () => {
+    expect(md).toContain('| W2 | train | tfjs wasm | – | – | samples/s | cannot train |');
+    expect(md).toContain('## A breakdown\n\n| kernel | ms |\n|---|---:|\n| conv | 1.50 |');
   });
 
   it('reports the heap growth and the notes', () => {
@@ -81,5 +97,6 @@ describe('renderConsole', () => {
     expect(text).toContain('Test CPU 9000, 2 cores');
     expect(text).toMatch(/W2 +train +numpy +6,000 +6,000–6,000 +samples\/s +js 0\.50×/);
     expect(text).toMatch(/64 +100 +3,200/);
+    expect(text).toMatch(/A breakdown\nkernel +ms\n-+ +-+\nconv +1\.50/);
   });
 });

@@ -7,7 +7,7 @@ import {
   markdownTable,
 } from './format.js';
 import { describeMachine, type Machine } from './machine.js';
-import type { Row } from './row.js';
+import type { Row, Unmeasured } from './row.js';
 import type { TargetCheck } from './targets.js';
 import type { HeapGrowth } from './workloads/heap.js';
 
@@ -18,10 +18,23 @@ export interface BenchResult {
   runsPerFigure: number;
   versions: Record<string, string>;
   rows: Row[];
-  /** Issue 5's targets, checked against these rows. */
+  /** Figures an implementation could not produce, with why (shown in the table). */
+  unmeasured?: Unmeasured[];
+  /** Issue 5's and issue 12's targets, checked against these rows. */
   targets: TargetCheck[];
   heap?: HeapGrowth[];
+  /** Further tables a workload adds (W6's per-kernel breakdown). */
+  sections?: Section[];
   notes: string[];
+}
+
+/** A titled table, rendered after the targets. */
+export interface Section {
+  title: string;
+  header: string[];
+  body: string[][];
+  /** Which columns hold numbers (right-aligned). */
+  numeric: boolean[];
 }
 
 const GRID = 'W5';
@@ -51,7 +64,7 @@ function sections(result: BenchResult) {
 }
 
 const HEAP_TITLE = 'Heap growth per W2 training step, once warm';
-const TARGET_TITLE = "Issue 5's targets in this run";
+const TARGET_TITLE = 'Targets in this run';
 const GRID_TITLE = 'W5: training samples/s by hidden width (rows) and batch (columns)';
 
 /** The run as Markdown: machine, the table of figures and ratios, W5's grids, the heap. */
@@ -63,10 +76,13 @@ export function renderMarkdown(result: BenchResult): string {
     `Machine: ${describeMachine(result.machine)}.`,
     `Command: \`${result.command}\`; each figure is the median of ${result.runsPerFigure} timed runs after a warm-up, with the spread (min–max). "NeuNet ×" is how many times faster each NeuNet backend was than that row, measured in the same run.`,
     '',
-    formatMarkdownTable(main),
+    formatMarkdownTable(main, result.unmeasured),
   ];
   if (targetBody.length > 0) {
     out.push('', `## ${TARGET_TITLE}`, '', markdownTable(targetHeader, targetBody));
+  }
+  for (const s of result.sections ?? []) {
+    out.push('', `## ${s.title}`, '', markdownTable(s.header, s.body, s.numeric));
   }
   for (const g of grids) {
     out.push(
@@ -101,9 +117,12 @@ export function renderMarkdown(result: BenchResult): string {
 /** The same content laid out for a terminal. */
 export function renderConsole(result: BenchResult): string {
   const { main, grids, heapHeader, heapBody, targetHeader, targetBody } = sections(result);
-  const out = [describeMachine(result.machine), '', formatConsoleTable(main)];
+  const out = [describeMachine(result.machine), '', formatConsoleTable(main, result.unmeasured)];
   if (targetBody.length > 0) {
     out.push('', TARGET_TITLE, alignedTable(targetHeader, targetBody));
+  }
+  for (const s of result.sections ?? []) {
+    out.push('', s.title, alignedTable(s.header, s.body, s.numeric));
   }
   for (const g of grids) {
     out.push(

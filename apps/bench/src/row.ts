@@ -45,3 +45,12 @@ export function withRatios(rows: readonly Row[]): Row[] {
     return Object.keys(ratios).length > 0 ? { ...row, ratios } : { ...row };
   });
 }
+
+/** A figure an implementation could not produce (say, a backend without a kernel): why. */
+export interface Unmeasured {
+  workload: string;
+  case: string;
+  impl: string;
+  unit: string;
+  reason: string;
+}

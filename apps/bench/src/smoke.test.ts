@@ -22,6 +22,8 @@ describe('the bench, end to end on NeuNet alone', () => {
       neunet: backends,
       tfjs: [],
       numpy: false,
+      torch: false,
+      breakdown: false,
       log: (line) => lines.push(line),
     };
     const rows = await runW1(ctx);

@@ -1,7 +1,8 @@
 import { formatNumber, formatRatio } from './format.js';
 import { isNeunet, type Row } from './row.js';
+import { TORCH_THREADS, torchImpl, W6_INFER, W6_TRAIN } from './workloads/w6-cases.js';
 
-/** One of issue 5's targets, checked against the figures of one run. */
+/** One of issue 5's or issue 12's targets, checked against the figures of one run. */
 export interface TargetCheck {
   target: string;
   measured: string;
@@ -20,11 +21,12 @@ function median(rows: readonly Row[], workload: string, impl: string, caseName?:
   )?.stats.median;
 }
 
-/** The fastest NeuNet backend on a workload's first case: its name and figure. */
-function bestNeunet(rows: readonly Row[], workload: string) {
+/** The fastest NeuNet backend on a workload (on one of its cases when given). */
+export function bestNeunet(rows: readonly Row[], workload: string, caseName?: string) {
   let best: Row | undefined;
   for (const r of rows) {
     if (r.workload !== workload || !isNeunet(r.impl)) continue;
+    if (caseName !== undefined && r.case !== caseName) continue;
     if (!best || r.stats.median > best.stats.median) best = r;
   }
   return best;
@@ -37,10 +39,11 @@ function ratioTarget(
   peers: readonly string[],
   bar: number,
   target: string,
+  caseName?: string,
 ): TargetCheck | undefined {
-  const ours = bestNeunet(rows, workload);
+  const ours = bestNeunet(rows, workload, caseName);
   const figures = peers
-    .map((p) => median(rows, workload, p))
+    .map((p) => median(rows, workload, p, caseName))
     .filter((v): v is number => v !== undefined);
   if (!ours || figures.length === 0) return undefined;
   const theirs = Math.max(...figures);
@@ -52,10 +55,32 @@ function ratioTarget(
   };
 }
 
+/** W6's targets (issue 12), each present when the run measured its figures. */
+export function w6Targets(rows: readonly Row[]): { train?: TargetCheck; infer?: TargetCheck } {
+  const train = ratioTarget(
+    rows,
+    'W6',
+    TORCH_THREADS.map(torchImpl),
+    1,
+    'W6 LeNet training: at least 1.0× PyTorch (the faster of 1 and 2 threads)',
+    W6_TRAIN,
+  );
+  const infer = ratioTarget(
+    rows,
+    'W6',
+    ['tfjs wasm'],
+    1,
+    'W6 LeNet inference: at least 1.0× tfjs wasm',
+    W6_INFER,
+  );
+  return { ...(train ? { train } : {}), ...(infer ? { infer } : {}) };
+}
+
 /**
- * Issue 5's targets that the run measured: W2 against numpy, W1 against tfjs-wasm and the
- * seed's numpy design, and W3's single-core and two-thread gemm. A target whose figures
- * are missing (a workload not run, numpy absent) is left out.
+ * The targets that the run measured: issue 5's (W2 against numpy, W1 against tfjs-wasm
+ * and the seed's numpy design, W3's single-core and two-thread gemm) and issue 12's (W6
+ * against PyTorch and tfjs-wasm). A target whose figures are missing (a workload not run,
+ * numpy or torch absent) is left out.
  */
 export function checkTargets(rows: readonly Row[]): TargetCheck[] {
   const checks: (TargetCheck | undefined)[] = [
@@ -96,5 +121,7 @@ export function checkTargets(rows: readonly Row[]): TargetCheck[] {
       });
     }
   }
+  const w6 = w6Targets(rows);
+  checks.push(w6.train, w6.infer);
   return checks.filter((c): c is TargetCheck => c !== undefined);
 }

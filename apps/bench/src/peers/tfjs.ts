@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { LENET } from '../lenet.js';
 
 export { tf };
 
@@ -83,6 +84,41 @@ export function tfMlpModel(sizes: readonly number[], weights?: readonly Float32A
           ? tf.tensor2d(w.slice(), [sizes[layer]!, sizes[layer + 1]!])
           : tf.tensor1d(w.slice());
       }),
+    );
+  }
+  return model;
+}
+
+/**
+ * W6's LeNet in tfjs Layers (NHWC, kernels [kh, kw, in, out], as NeuNet's): `weights`, in
+ * NeuNet's order (each layer's kernel, then its bias), make it the same network.
+ */
+export function tfLenetModel(weights?: readonly Float32Array[]): tf.Sequential {
+  const [first, second] = LENET.filters;
+  const conv = {
+    kernelSize: LENET.kernelSize,
+    activation: 'relu',
+    kernelInitializer: 'heNormal',
+  } as const;
+  const model = tf.sequential({
+    layers: [
+      tf.layers.conv2d({ filters: first, ...conv, inputShape: [...LENET.inputShape] }),
+      tf.layers.maxPooling2d({ poolSize: LENET.poolSize }),
+      tf.layers.conv2d({ filters: second, ...conv }),
+      tf.layers.maxPooling2d({ poolSize: LENET.poolSize }),
+      tf.layers.flatten(),
+      tf.layers.dense({ units: LENET.classes, activation: 'softmax' }),
+    ],
+  });
+  model.compile({
+    optimizer: tf.train.adam(LENET.learningRate),
+    loss: 'sparseCategoricalCrossentropy',
+  });
+  if (weights) {
+    // tfjs keeps a reference to the array it is given: copy.
+    // A weight's shape is concrete (null marks only a batch axis).
+    model.setWeights(
+      model.weights.map((w, i) => tf.tensor(weights[i]!.slice(), w.shape as number[])),
     );
   }
   return model;

@@ -29,7 +29,7 @@ export async function runW4(ctx: BenchContext): Promise<Row[]> {
     ctx.log(`W4 ${impl}`);
     const probabilities = await predict(data.X);
     reference ??= probabilities.slice();
-    checkAgreement(impl, probabilities, reference);
+    checkAgreement('W4', impl, probabilities, reference);
     const latency = await measure(async (units) => {
       for (let u = 0; u < units; u++) await predict(one);
     }, ctx.timing);
@@ -77,14 +77,20 @@ export async function runW4(ctx: BenchContext): Promise<Row[]> {
   return rows;
 }
 
-function checkAgreement(impl: string, ours: Float32Array, reference: Float32Array): void {
+/** Throws unless `ours` is within TOLERANCE of `reference` everywhere. */
+export function checkAgreement(
+  workload: string,
+  impl: string,
+  ours: Float32Array,
+  reference: Float32Array,
+): void {
   let worst = 0;
   for (let i = 0; i < reference.length; i++) {
     worst = Math.max(worst, Math.abs(ours[i]! - reference[i]!));
   }
   if (!(worst <= TOLERANCE)) {
     throw new Error(
-      `W4: ${impl}'s probabilities differ from the first implementation's by up to ${worst}; expected at most ${TOLERANCE} on the same weights`,
+      `${workload}: ${impl}'s probabilities differ from the first implementation's by up to ${worst}; expected at most ${TOLERANCE} on the same weights`,
     );
   }
 }
