@@ -28,7 +28,7 @@ function wasm(name: string, threads?: number): NeunetBackend {
     },
     describe: () =>
       backend
-        ? `${backend.threads} thread${backend.threads === 1 ? '' : 's'}${backend.threads > 1 ? ` (large gemms on the workers at the end: ${backend.threadPolicy?.prefersPool === false ? 'no, one thread was faster' : 'yes'})` : ''}, relaxed-SIMD FMA ${backend.relaxedSimd ? 'on' : 'off'}, shared memory ${backend.sharedMemory ? 'yes' : 'no'}`
+        ? `${backend.threads} thread${backend.threads === 1 ? '' : 's'}${backend.threads > 1 ? ` (large gemms and convolutions on the workers at the end: ${backend.threadPolicy?.prefersPool === false ? 'no, one thread was faster' : 'yes'})` : ''}, relaxed-SIMD FMA ${backend.relaxedSimd ? 'on' : 'off'}, shared memory ${backend.sharedMemory ? 'yes' : 'no'}`
         : 'not started',
     dispose: async () => backend?.dispose(),
   };

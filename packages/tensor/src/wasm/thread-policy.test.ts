@@ -7,7 +7,7 @@ function run(policy: ThreadPolicy, calls: number, ms: (pooled: boolean) => numbe
   vi.spyOn(performance, 'now').mockImplementation(() => now);
   const choices: boolean[] = [];
   for (let i = 0; i < calls; i++) {
-    const pooled = policy.usePool(128, 256, 784, false, false);
+    const pooled = policy.usePool(128, 256, 784, 0);
     now += ms(pooled);
     policy.done(pooled);
     choices.push(pooled);
@@ -51,7 +51,7 @@ describe('ThreadPolicy', () => {
     for (let i = 0; i < 96 + 32 + 1; i++) {
       // A large shape that two threads halve, and a small one they slow down a little.
       const big = i % 2 === 0;
-      const pooled = policy.usePool(big ? 512 : 128, 256, 256, big, false);
+      const pooled = policy.usePool(big ? 512 : 128, 256, 256, big ? 1 : 0);
       now += big ? (pooled ? 4 : 8) : pooled ? 1.2 : 1;
       policy.done(pooled);
     }

@@ -1,9 +1,9 @@
-/** Timings of one gemm shape (m, n, k and the transpositions) under each policy. */
+/** Timings of one job shape (its sizes and kind) under each policy. */
 interface ShapeTimes {
   m: number;
   n: number;
   k: number;
-  t: number;
+  kind: number;
   /** Smoothed milliseconds with the workers, and on the calling thread alone; 0 unmeasured. */
   pooled: number;
   solo: number;
@@ -19,15 +19,16 @@ const SHAPES = 32;
 const SMOOTHING = 0.25;
 
 /**
- * Whether the large gemms go to the thread pool or stay on the calling thread, decided by
- * timing both. Two threads that wait for each other lose to one when another process
+ * Whether the large jobs (gemms, convolutions) go to the thread pool or stay on the calling
+ * thread, decided by timing both. Two threads that wait for each other lose to one when another process
  * holds a core (the OS then shares one core between this thread and a worker): measured on
  * a 2-core machine, W2 trained at 0.7× the one-thread speed on two threads with a busy
  * process beside it, and at 1.6× without. So the pool is used while it is faster: after
  * FIRST large gemms, and then every MAIN, the other choice runs for a trial of TRIAL
  * gemms; each shape's time under both is smoothed, and the faster over the shapes timed
  * under both is kept. A trial costs under 2 % when its choice loses. Results do not depend
- * on the choice: every element of C is computed the same way on any thread.
+ * on the choice: every output element is computed the same way on any thread. (W6, LeNet
+ * training, showed the same collapse: 3.8k samples/s on two threads against 7.6k on one.)
  */
 export class ThreadPolicy {
   private readonly shapes: ShapeTimes[] = [];
@@ -39,8 +40,12 @@ export class ThreadPolicy {
   private current: ShapeTimes | undefined;
   private started = 0;
 
-  /** Whether this large gemm should use the pool; call `done` after it. */
-  usePool(m: number, n: number, k: number, transA: boolean, transB: boolean): boolean {
+  /**
+   * Whether this large job should use the pool; call `done` after it. A job is told apart by
+   * three sizes and a kind: a gemm's m, n, k and transpositions (kinds 0–3), a row kernel's
+   * units and work (kinds from 4, one per kernel: the convolutions).
+   */
+  usePool(m: number, n: number, k: number, kind: number): boolean {
     if (this.ran === this.length) {
       if (this.trial) this.decide();
       this.trial = !this.trial;
@@ -48,12 +53,12 @@ export class ThreadPolicy {
       this.length = this.trial ? TRIAL : MAIN;
     }
     const settling = this.ran++ < SETTLE;
-    this.current = settling ? undefined : this.shape(m, n, k, (transA ? 1 : 0) + (transB ? 2 : 0));
+    this.current = settling ? undefined : this.shape(m, n, k, kind);
     this.started = performance.now();
     return this.trial ? !this.pooled : this.pooled;
   }
 
-  /** Records the time of the gemm `usePool` was asked about. */
+  /** Records the time of the job `usePool` was asked about. */
   done(pooled: boolean): void {
     const s = this.current;
     if (!s) return;
@@ -79,9 +84,11 @@ export class ThreadPolicy {
     if (pooled > 0) this.pooled = pooled <= solo;
   }
 
-  private shape(m: number, n: number, k: number, t: number): ShapeTimes {
-    for (const s of this.shapes) if (s.m === m && s.n === n && s.k === k && s.t === t) return s;
-    const s = { m, n, k, t, pooled: 0, solo: 0 };
+  private shape(m: number, n: number, k: number, kind: number): ShapeTimes {
+    for (const s of this.shapes) {
+      if (s.m === m && s.n === n && s.k === k && s.kind === kind) return s;
+    }
+    const s = { m, n, k, kind, pooled: 0, solo: 0 };
     if (this.shapes.length >= SHAPES) this.shapes.shift();
     this.shapes.push(s);
     return s;

@@ -80,8 +80,8 @@ export class WasmBackend extends JsBackend implements WasmBackendInfo {
    */
   threadThreshold = 1 << 20;
   /**
-   * Decides, by timing both, whether large gemms use the workers (see ThreadPolicy);
-   * undefined sends every large gemm to them.
+   * Decides, by timing both, whether large gemms and convolutions use the workers (see
+   * ThreadPolicy); undefined sends every large one to them.
    */
   threadPolicy: ThreadPolicy | undefined = new ThreadPolicy();
   private readonly slots: { ptr: number; cls: number; bytes: number }[] = [];
@@ -401,7 +401,7 @@ export class WasmBackend extends JsBackend implements WasmBackendInfo {
     const tB = transB ? 1 : 0;
     const pool = m * n * k < this.threadThreshold ? undefined : this.threadPool();
     const policy = pool?.ready ? this.threadPolicy : undefined;
-    if (!pool?.ready || (policy && !policy.usePool(m, n, k, transA, transB))) {
+    if (!pool?.ready || (policy && !policy.usePool(m, n, k, tA + 2 * tB))) {
       const pack = this.pack(0, panels, k);
       this.kernels.gemm(a, b, c, m, n, k, tA, tB, bias, act, alpha, 0, m, 0, panels, pack);
       policy?.done(false);
@@ -443,14 +443,17 @@ export class WasmBackend extends JsBackend implements WasmBackendInfo {
    */
   private rows(kernel: number, args: number, units: number, work: number): void {
     const pool = work < this.threadThreshold ? undefined : this.threadPool();
-    if (!pool?.ready) {
+    const policy = pool?.ready ? this.threadPolicy : undefined;
+    if (!pool?.ready || (policy && !policy.usePool(units, work, 0, 3 + kernel))) {
       this.rowKernels[kernel - 1]!(args, 0, units, this.pack(0, 0, 0));
+      policy?.done(false);
       return;
     }
     const parts = pool.size + 1;
     for (let t = 0; t < parts; t++) pool.setPack(t, this.pack(t, 0, 0));
     const chunks = Math.min(units, 4 * parts);
     pool.runRows(this.kernels.gemm, this.rowKernels, kernel, args, units, chunks);
+    policy?.done(true);
   }
 
   /** Thread `t`'s pack buffer for `panels` panels of depth k, plus the kernel's 32-byte tile. */
