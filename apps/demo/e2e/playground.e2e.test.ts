@@ -198,8 +198,8 @@ describe.skipIf(!chromiumPresent)('the playground in headless Chromium', () => {
         expect(await page.getAttribute('body', 'data-state')).toBe('training');
         expect(Number(await page.textContent('#epoch'))).toBeGreaterThanOrEqual(before);
         await page.click('#pause');
+        // Paused once the worker has held the run and sent every measurement before.
         await page.waitForSelector('body[data-state=paused]');
-        await page.waitForTimeout(200);
         const paused = Number(await page.textContent('#epoch'));
         await page.waitForTimeout(400);
         expect(Number(await page.textContent('#epoch'))).toBe(paused);

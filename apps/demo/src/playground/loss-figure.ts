@@ -8,8 +8,7 @@ export function lossFigure(measurements: readonly Measurement[]): Figure {
   const x = measurements.map((m) => m.epoch);
   const line = (name: string, y: number[], color: string, dash: 'solid' | 'dash') => ({
     type: 'scatter' as const,
-    // The untrained network's loss alone is a point, not an invisible line.
-    mode: x.length === 1 ? ('markers' as const) : ('lines' as const),
+    mode: 'lines' as const,
     name,
     x,
     y,

@@ -122,6 +122,9 @@ function onReport(report: Report): void {
       drawSoon('boundary', () => planeFigure(data, extent, output));
       break;
     }
+    case 'paused':
+      if (state() === 'training') setState('paused');
+      break;
     case 'done':
       redrawAll();
       if (report.confusion && report.scores) {
@@ -244,9 +247,10 @@ buttons.train.addEventListener('click', () => {
   send({ type: 'play' });
   setState('training');
 });
+// The page says paused when the worker has stopped and sent what it measured before.
 buttons.pause.addEventListener('click', () => {
   send({ type: 'pause' });
-  setState('paused');
+  buttons.pause.disabled = true;
 });
 buttons.step.addEventListener('click', () => {
   send({ type: 'step' });
