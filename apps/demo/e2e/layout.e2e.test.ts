@@ -77,45 +77,59 @@ describe.skipIf(!chromiumPresent)('the demo pages from 390 to 1920 px', () => {
   }
 
   /**
-   * Each drawn plot at least MIN_PLOT_WIDTH wide, inside its box and the viewport: nothing
-   * cut off or behind a scroll bar. Plots redraw at a new width after a resize: wait for it.
+   * Each plot (Plotly's figures, and the network view: its own SVG) at least MIN_PLOT_WIDTH
+   * wide, or the viewport minus the page's margins on a phone narrower than that, inside its
+   * box and the viewport: nothing cut off or behind a scroll bar. Plots redraw at a new width
+   * after a resize: wait for it.
    */
-  async function plotsReadable(page: Page, width: number): Promise<void> {
+  async function plotsReadable(page: Page, width: number, ids: readonly string[]): Promise<void> {
     const fitted = () =>
       Array.from(document.querySelectorAll('.plot')).every((box) => {
-        const figure = box.querySelector('svg.main-svg');
+        const figure = box.querySelector('svg.main-svg, svg.network-view');
         return !figure || Math.abs(figure.clientWidth - box.clientWidth) <= 1;
       });
     // A plot not redrawn in time fails the checks below, which say which.
     await page.waitForFunction(fitted, undefined, { timeout: 5000 }).catch(() => {});
     const plots = await page.locator('.plot').evaluateAll((boxes) =>
       boxes.flatMap((box) => {
-        const figure = box.querySelector('svg.main-svg, canvas');
+        const figure = box.querySelector('svg.main-svg, svg.network-view');
         if (!figure) return [];
         const b = box.getBoundingClientRect();
         const f = figure.getBoundingClientRect();
         const inside = f.left >= b.left - 1 && f.right <= b.right + 1;
-        return [{ id: box.id, width: f.width, inside, right: b.right }];
+        return [{ id: box.id, width: f.width, inside, left: f.left, right: f.right }];
       }),
     );
-    expect(plots.length).toBeGreaterThanOrEqual(4);
+    expect(plots.map((p) => p.id)).toEqual(ids);
     for (const plot of plots) {
       const label = `#${plot.id} at ${width} px`;
-      expect.soft(plot.width, `${label}: width`).toBeGreaterThanOrEqual(MIN_PLOT_WIDTH);
+      // The page's side padding is at most 1.5rem.
+      const least = Math.min(MIN_PLOT_WIDTH, width - 2 * 24);
+      expect.soft(plot.width, `${label}: width`).toBeGreaterThanOrEqual(least);
       expect.soft(plot.inside, `${label}: inside its box`).toBe(true);
+      expect.soft(plot.left, `${label}: inside the viewport`).toBeGreaterThanOrEqual(0);
       expect.soft(plot.right, `${label}: inside the viewport`).toBeLessThanOrEqual(width);
     }
   }
 
   it('the playground fits, before and after training, every plot readable', async () => {
-    const { page, errors } = await open('./');
-    await atEveryWidth(page, 'playground', 'before');
+    // A setting the address gets wrong shows the error box, which axe-core checks too.
+    const { page, errors } = await open('./?bogus=1');
+    await page.waitForSelector('#network svg .node');
+    expect(await page.locator('#setting-errors p').count()).toBe(1);
+    const before = ['curves', 'boundary', 'network-panel'];
+    await atEveryWidth(page, 'playground', 'before', (width) => plotsReadable(page, width, before));
 
     await page.setViewportSize({ width: WIDTHS[0]!, height: 900 });
     await page.fill('input[name=epochs]', '30');
     await page.click('#train');
     await page.waitForSelector('body[data-state=done]', { timeout: 30_000 });
-    await atEveryWidth(page, 'playground', 'after', (width) => plotsReadable(page, width));
+    // A selected edge and its weight in the readout are part of what axe-core checks.
+    await page.locator('#network .edge-hit').first().hover({ force: true });
+    expect(await page.textContent('#network-readout')).toMatch(/weight -?\d/);
+    await atEveryWidth(page, 'playground', 'after', (width) =>
+      plotsReadable(page, width, [...before, 'confusion']),
+    );
     expect(errors).toEqual([]);
     await page.close();
   });

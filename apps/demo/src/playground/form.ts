@@ -97,8 +97,12 @@ export class SettingsForm {
     for (const key of SETTING_KEYS) {
       const fields = key === 'features' ? this.featureBoxes() : [this.input(key)];
       for (const field of fields) {
-        if (bad.has(key)) field.setAttribute('aria-invalid', 'true');
-        else field.removeAttribute('aria-invalid');
+        if (bad.has(key)) {
+          field.setAttribute('aria-invalid', 'true');
+          // A collapsed group would hide the field marked in red.
+          const group = field.closest('details');
+          if (group) group.open = true;
+        } else field.removeAttribute('aria-invalid');
       }
     }
   }

@@ -1,5 +1,6 @@
 import type { Figure } from '@neunet/viz';
 import { classColor } from '@neunet/viz';
+import { logTicks } from './log-ticks.js';
 import type { Measurement } from './trainer.js';
 
 /** The training and test loss against epochs (fractional after single steps), log scale. */
@@ -14,6 +15,7 @@ export function lossFigure(measurements: readonly Measurement[]): Figure {
     line: { color, dash, width: 2 },
     hovertemplate: `epoch %{x:.2f}: %{y:.4f}<extra>${name} loss</extra>`,
   });
+  const losses = measurements.flatMap((m) => [m.trainLoss, m.testLoss]);
   return {
     data: [
       line(
@@ -36,8 +38,7 @@ export function lossFigure(measurements: readonly Measurement[]): Figure {
       hovermode: 'x unified',
       legend: { orientation: 'h', y: -0.3 },
       xaxis: { title: { text: 'epoch' }, rangemode: 'tozero' },
-      // Labels at 1, 2 and 5 times each power of ten, not at every digit.
-      yaxis: { title: { text: 'loss' }, type: 'log', dtick: 'D2' },
+      yaxis: { title: { text: 'loss' }, type: 'log', ...logTicks(losses) },
     },
   };
 }

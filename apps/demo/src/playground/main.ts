@@ -59,27 +59,37 @@ function draw(id: string, figure: Figure): void {
 }
 
 /**
- * Redraws wait for an animation frame and for the main thread to have been idle three times
- * as long as the last redraw took: on a slow machine Plotly would otherwise redraw back to
- * back and the buttons would wait behind it.
+ * Live redraws wait for an animation frame and for the main thread to have been idle, since
+ * that figure's last redraw, twice as long as the redraw took: on a slow machine Plotly would
+ * otherwise redraw back to back and the buttons would wait behind it. Each figure keeps its
+ * own pace, so that a slow one (the boundary's heatmap, replotted when it first appears)
+ * does not hold back the cheap loss curves.
  */
-const pendingFigures = new Map<string, () => Figure>();
-let redrawScheduled = false;
-let idleUntil = 0;
+const pending = new Map<string, () => Figure>();
+const scheduled = new Set<string>();
+const idleUntil = new Map<string, number>();
 
 function drawSoon(id: string, figure: () => Figure): void {
-  pendingFigures.set(id, figure);
-  if (redrawScheduled) return;
-  redrawScheduled = true;
-  setTimeout(() => requestAnimationFrame(redraw), Math.max(0, idleUntil - performance.now()));
+  pending.set(id, figure);
+  if (scheduled.has(id)) return;
+  scheduled.add(id);
+  const wait = Math.max(0, (idleUntil.get(id) ?? 0) - performance.now());
+  setTimeout(() => requestAnimationFrame(() => redraw(id)), wait);
 }
 
-function redraw(): void {
-  redrawScheduled = false;
+function redraw(id: string): void {
+  scheduled.delete(id);
+  const figure = pending.get(id);
+  if (!figure) return;
+  pending.delete(id);
   const start = performance.now();
-  for (const [id, figure] of pendingFigures) draw(id, figure());
-  pendingFigures.clear();
-  idleUntil = performance.now() + 3 * (performance.now() - start);
+  draw(id, figure());
+  idleUntil.set(id, performance.now() + 2 * (performance.now() - start));
+}
+
+/** Draws every pending figure now (a run's end). */
+function redrawAll(): void {
+  for (const id of Array.from(pending.keys())) redraw(id);
 }
 
 function send(command: Command): void {
@@ -112,8 +122,11 @@ function onReport(report: Report): void {
       drawSoon('boundary', () => planeFigure(data, extent, output));
       break;
     }
+    case 'paused':
+      if (state() === 'training') setState('paused');
+      break;
     case 'done':
-      redraw();
+      redrawAll();
       if (report.confusion && report.scores) {
         const confusion = confusionMatrixFigure(report.confusion, {
           width: $('confusion').clientWidth || undefined,
@@ -185,7 +198,7 @@ function restart(): void {
   // Reports the old run already posted are dropped with it.
   if (worker) worker.onmessage = null;
   worker?.terminate();
-  pendingFigures.clear();
+  pending.clear();
   measurements = [];
   data = prepareData(settings);
   extent = planeExtent(data);
@@ -234,9 +247,10 @@ buttons.train.addEventListener('click', () => {
   send({ type: 'play' });
   setState('training');
 });
+// The page says paused when the worker has stopped and sent what it measured before.
 buttons.pause.addEventListener('click', () => {
   send({ type: 'pause' });
-  setState('paused');
+  buttons.pause.disabled = true;
 });
 buttons.step.addEventListener('click', () => {
   send({ type: 'step' });
@@ -248,6 +262,15 @@ form.form.addEventListener('change', applyForm);
 form.form.addEventListener('submit', (event) => event.preventDefault());
 $('isolation').textContent = isolationNote();
 
+// On a phone the advanced groups are collapsed, so that the plots are not far down; beside
+// the plots they are open. They follow the width when it crosses over (a phone turned).
+const wide = matchMedia('(min-width: 761px)');
+const groups = Array.from(document.querySelectorAll<HTMLDetailsElement>('details.group'));
+const fold = () => {
+  for (const group of groups) group.open = wide.matches;
+};
+wide.addEventListener('change', fold);
+fold();
 const fromAddress = settingsFromQuery(location.search);
 settings = fromAddress.settings;
 form.write(settings);

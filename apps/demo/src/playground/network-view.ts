@@ -70,6 +70,8 @@ export class NetworkView {
   private inputs: ((feature: FeatureName) => string) | undefined;
   private last: Parameters<NetworkView['update']> | undefined;
   private drawnWidth = 0;
+  /** Edge widths scale with the nodes, so that a dense network on a phone is not a blur. */
+  private edgeScale = 1;
 
   constructor(
     private readonly container: HTMLElement,
@@ -105,6 +107,7 @@ export class NetworkView {
     const width = this.width();
     this.drawnWidth = width;
     const { node: size, column: spacing, step: pitch, left } = layout(width, widths.length);
+    this.edgeScale = size / 40;
     const height = TOP + rows * pitch;
     this.root.setAttribute('viewBox', `0 0 ${width} ${height}`);
     this.root.setAttribute('width', String(width));
@@ -253,7 +256,7 @@ export class NetworkView {
       const w = edge.weight;
       const [r, g, b] = w < 0 ? NEGATIVE : POSITIVE;
       edge.path.style.stroke = `rgb(${r},${g},${b})`;
-      edge.path.style.strokeWidth = String(0.4 + 2.2 * Math.min(Math.abs(w), 3));
+      edge.path.style.strokeWidth = String(this.edgeScale * (0.4 + 2.2 * Math.min(Math.abs(w), 3)));
     }
     if (this.selected) this.select(this.selected);
   }

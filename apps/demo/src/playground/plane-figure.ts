@@ -56,9 +56,10 @@ export function planeFigure(
     layout: {
       title: { text: `${title} · train ● test ○` },
       height: 440,
-      margin: { l: 50, r: 20, t: 50, b: 80 },
+      margin: { l: 50, r: 20, t: 50, b: 100 },
       hovermode: 'closest',
-      legend: { orientation: 'h', y: -0.15 },
+      // Below the x axis' ticks and title, not over them.
+      legend: { orientation: 'h', y: -0.2, yanchor: 'top' },
       // Square cells: the plot area shrinks to the data's aspect rather than the axes growing.
       xaxis: {
         title: { text: 'x₁' },

@@ -20,6 +20,8 @@ export type Report =
   /** The measurements taken since the last progress report. */
   | { type: 'progress'; measurements: Measurement[] }
   | ({ type: 'snapshot' } & Snapshot)
+  /** The run is held: every measurement taken before the pause has been sent. */
+  | { type: 'paused' }
   | {
       type: 'done';
       epochs: number;

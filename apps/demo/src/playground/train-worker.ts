@@ -59,9 +59,12 @@ async function handle(command: Command): Promise<void> {
       await play(++generation);
       break;
     case 'pause':
+      // A run that ended as Pause was pressed has already said so.
+      if (!trainer) return;
       playing = false;
       generation++;
       flush(true);
+      post({ type: 'paused' });
       break;
     case 'step':
       if (!trainer || playing) return;
