@@ -1,6 +1,4 @@
-import type { Figure } from '@neunet/viz';
-import { classColor } from '@neunet/viz';
-import { logTicks } from './log-ticks.js';
+import { classColor, type Figure, logAxisTicks } from '@neunet/viz';
 import type { Measurement } from './trainer.js';
 
 /** The training and test loss against epochs (fractional after single steps), log scale. */
@@ -38,7 +36,17 @@ export function lossFigure(measurements: readonly Measurement[]): Figure {
       hovermode: 'x unified',
       legend: { orientation: 'h', y: -0.3 },
       xaxis: { title: { text: 'epoch' }, rangemode: 'tozero' },
-      yaxis: { title: { text: 'loss' }, type: 'log', ...logTicks(losses) },
+      yaxis: { title: { text: 'loss' }, type: 'log', ...ticks(losses) },
     },
+  };
+}
+
+/** Round labels over the losses' range (see logAxisTicks); plotly's own before there is one. */
+function ticks(losses: readonly number[]) {
+  const positive = losses.filter((loss) => loss > 0 && Number.isFinite(loss));
+  if (positive.length === 0) return {};
+  return {
+    tickmode: 'array' as const,
+    ...logAxisTicks(Math.min(...positive), Math.max(...positive)),
   };
 }
