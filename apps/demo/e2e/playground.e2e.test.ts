@@ -230,6 +230,13 @@ describe.skipIf(!chromiumPresent)('the playground in headless Chromium', () => {
         await page.waitForFunction(() => document.getElementById('epoch')!.textContent === '0');
         expect(await page.locator('#metrics tr').count()).toBe(0);
         expect(await heatmaps(page)).toBe(0);
+        // Paused after a step, a setting can still change; it starts a new run at epoch 0.
+        await page.click('#step');
+        await page.waitForFunction(() => document.getElementById('epoch')!.textContent !== '0');
+        await page.fill('input[name=learningRate]', '0.1');
+        await page.dispatchEvent('input[name=learningRate]', 'change');
+        expect(await page.getAttribute('body', 'data-state')).toBe('idle');
+        expect(await page.textContent('#epoch')).toBe('0');
         expect(errors).toEqual([]);
         await page.close();
       });

@@ -50,7 +50,8 @@ function setState(next: State, message?: string): void {
   buttons.pause.disabled = !running;
   buttons.step.disabled = running || next === 'done' || !formValid;
   buttons.stop.disabled = next !== 'training' && next !== 'paused';
-  form.lock(next === 'training' || next === 'paused');
+  // Paused, the settings stay open, as in TensorFlow Playground: a change starts a new run.
+  form.lock(running);
   $('state').textContent = message ?? next;
 }
 

@@ -161,8 +161,15 @@ function pointTraces(
           colorscale: DIVERGING_SCALE,
           cmin: -range,
           cmax: range,
-          ...(name === 'train' && { line: { color: '#333', width: 0.6 } }),
+          ...(name === 'train' && {
+            line: { color: '#333', width: 0.6 },
+            // The key to the colours, which the title names; it serves the surface too.
+            showscale: true,
+            colorbar: { title: { text: 'y' }, thickness: 12, len: 0.8 },
+          }),
         },
+        // A legend entry would take its marker's colour from the first point's value.
+        showlegend: false,
         hovertemplate: `(%{x:.2f}, %{y:.2f}): y = %{marker.color:.3f}<extra>${name}</extra>`,
       } as Data,
     ];
