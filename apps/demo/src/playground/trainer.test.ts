@@ -77,6 +77,18 @@ describe('the playground trainer', () => {
     expect(small(trained(0.02, 0))).toBeGreaterThan(small(free) + 5);
   });
 
+  it('reports the data losses, without the L1/L2 penalty that training minimises', () => {
+    const penalised = new Trainer({ ...settings, l1: 0.1, l2: 0.5 });
+    for (let i = 0; i < 2; i++) penalised.trainEpoch();
+    // The same weights under a loss without a penalty: the data losses alone.
+    const free = new Trainer(settings);
+    free.model.setWeights(penalised.model.getWeights());
+    const [a, b] = [penalised.measure(), free.measure()];
+    expect(a.trainLoss).toBeCloseTo(b.trainLoss, 5);
+    expect(a.testLoss).toBeCloseTo(b.testLoss, 5);
+    expect(a.testLoss).not.toBeCloseTo(a.trainLoss, 2);
+  });
+
   it('fits a regression data set with one linear output and mean squared error', () => {
     const trainer = new Trainer({ ...settings, dataset: 'plane', noise: 0, hidden: [] });
     expect(trainer.data.classes).toBe(0);

@@ -1,4 +1,5 @@
 import { selectRows } from '@neunet/datasets';
+import { WeightPenalty } from '@neunet/losses';
 import { type ExportedNetwork, exportNetwork, type NeuralNetwork } from '@neunet/model';
 import { Rng, type Tensor } from '@neunet/tensor';
 import { type PlaygroundData, planeExtent, planeGrid, prepareData } from './data.js';
@@ -10,6 +11,10 @@ import type { PlaygroundSettings } from './settings.js';
 export interface Measurement {
   /** Epochs trained, fractional between two epochs' ends. */
   epoch: number;
+  /**
+   * The data losses, without the L1/L2 penalty (as TensorFlow Playground shows them): the
+   * penalty is the same on both sides and, when large, would hide the gap between them.
+   */
   trainLoss: number;
   testLoss: number;
   trainMetric: number;
@@ -44,10 +49,12 @@ export class Trainer {
   private epochs = 0;
   private readonly unitGrid: Tensor;
   private readonly outputGrid: Tensor;
+  private readonly penalty: WeightPenalty;
 
   constructor(settings: PlaygroundSettings, data: PlaygroundData = prepareData(settings)) {
     this.data = data;
     this.model = buildModel(settings, data.classes);
+    this.penalty = new WeightPenalty({ l1: settings.l1, l2: settings.l2 });
     const rows = data.train.X.rows;
     this.batchSize = Math.min(settings.batchSize, rows);
     this.batchesPerEpoch = Math.ceil(rows / this.batchSize);
@@ -95,10 +102,12 @@ export class Trainer {
     const metric = this.data.task === 'classification' ? 'accuracy' : 'mae';
     const a = this.model.evaluate(train.X, train.y);
     const b = this.model.evaluate(test.X, test.y);
+    // evaluate adds the penalty to the data loss.
+    const penalty = this.penalty.value(this.model.params());
     return {
       epoch: this.epoch,
-      trainLoss: a.loss,
-      testLoss: b.loss,
+      trainLoss: a.loss - penalty,
+      testLoss: b.loss - penalty,
       trainMetric: a[metric]!,
       testMetric: b[metric]!,
     };
