@@ -177,7 +177,11 @@ describe.skipIf(!chromiumPresent)('the playground in headless Chromium', () => {
           width,
         );
         await page.waitForSelector('#network svg .node');
-        await page.click('#train');
+        // By keyboard: the focus goes from Train to Pause and back, not to the page's start.
+        const focused = () => page.evaluate(() => document.activeElement?.id);
+        await page.focus('#train');
+        await page.keyboard.press('Enter');
+        expect(await focused()).toBe('pause');
         await page.waitForFunction(
           () => Number(document.getElementById('epoch')!.textContent) >= 3,
         );
@@ -197,9 +201,11 @@ describe.skipIf(!chromiumPresent)('the playground in headless Chromium', () => {
         expect((await query(page)).get('speed')).toBe('100');
         expect(await page.getAttribute('body', 'data-state')).toBe('training');
         expect(Number(await page.textContent('#epoch'))).toBeGreaterThanOrEqual(before);
-        await page.click('#pause');
+        await page.focus('#pause');
+        await page.keyboard.press('Enter');
         // Paused once the worker has held the run and sent every measurement before.
         await page.waitForSelector('body[data-state=paused]');
+        expect(await focused()).toBe('train');
         const paused = Number(await page.textContent('#epoch'));
         await page.waitForTimeout(400);
         expect(Number(await page.textContent('#epoch'))).toBe(paused);
@@ -236,7 +242,7 @@ describe.skipIf(!chromiumPresent)('the playground in headless Chromium', () => {
         await page.fill('input[name=learningRate]', '0.1');
         await page.dispatchEvent('input[name=learningRate]', 'change');
         expect(await page.getAttribute('body', 'data-state')).toBe('idle');
-        expect(await page.textContent('#epoch')).toBe('0');
+        await page.waitForFunction(() => document.getElementById('epoch')!.textContent === '0');
         expect(errors).toEqual([]);
         await page.close();
       });

@@ -43,9 +43,15 @@ function state(): State {
   return document.body.dataset.state as State;
 }
 
+/** Set when a focused Pause is disabled on a click, until the pause is confirmed. */
+let pauseHadFocus = false;
+
 function setState(next: State, message?: string): void {
   document.body.dataset.state = next;
   const running = next === 'training';
+  const controls = Object.values(buttons);
+  const hadFocus = pauseHadFocus || controls.includes(document.activeElement as never);
+  pauseHadFocus = false;
   buttons.train.disabled = running || !formValid;
   buttons.pause.disabled = !running;
   buttons.step.disabled = running || next === 'done' || !formValid;
@@ -53,6 +59,14 @@ function setState(next: State, message?: string): void {
   // Paused, the settings stay open, as in TensorFlow Playground: a change starts a new run.
   form.lock(running);
   $('state').textContent = message ?? next;
+  // A disabled button drops the keyboard focus to the page's start; hand it to the button
+  // that undoes what was just pressed (Train ↔ Pause) so that Enter, Enter toggles.
+  const focused = document.activeElement;
+  if (hadFocus && (focused === document.body || (focused as HTMLButtonElement).disabled)) {
+    [running ? buttons.pause : buttons.train, buttons.step, buttons.reset]
+      .find((button) => !button.disabled)
+      ?.focus();
+  }
 }
 
 function draw(id: string, figure: Figure): void {
@@ -251,6 +265,7 @@ buttons.train.addEventListener('click', () => {
 // The page says paused when the worker has stopped and sent what it measured before.
 buttons.pause.addEventListener('click', () => {
   send({ type: 'pause' });
+  pauseHadFocus = document.activeElement === buttons.pause;
   buttons.pause.disabled = true;
 });
 buttons.step.addEventListener('click', () => {
