@@ -281,6 +281,29 @@ function maxPoolBackDisjoint(
         const rows = kh1 - kh0;
         const cols = kw1 - kw0;
         let c = 0;
+        if (rows === 2 && cols === 2) {
+          // LeNet's 2×2 pools: the four cells unrolled, no loop bookkeeping per chunk.
+          for (; c + 4 <= C; c += 4) {
+            const p = x + corner + ((<usize>c) << 2);
+            const q = p + rowBytes;
+            const v0 = v128.load(p);
+            const v1 = v128.load(p + cBytes);
+            const v2 = v128.load(q);
+            const v3 = v128.load(q + cBytes);
+            const best = f32x4.pmax(f32x4.pmax(f32x4.pmax(v0, v1), v2), v3);
+            const grad = f32x4.add(v128.load(g + ((<usize>c) << 2)), zero);
+            const h0 = v128.or(f32x4.eq(v0, best), f32x4.ne(best, best));
+            const h1 = v128.andnot(f32x4.eq(v1, best), h0);
+            const taken = v128.or(h0, h1);
+            const h2 = v128.andnot(f32x4.eq(v2, best), taken);
+            const o = dx + corner + ((<usize>c) << 2);
+            v128.store(o, v128.and(grad, h0));
+            v128.store(o + cBytes, v128.and(grad, h1));
+            v128.store(o + rowBytes, v128.and(grad, h2));
+            // best is one of the four cells: if none of the first three, the fourth.
+            v128.store(o + rowBytes + cBytes, v128.andnot(grad, v128.or(taken, h2)));
+          }
+        }
         for (; c + 4 <= C; c += 4) {
           const first = corner + ((<usize>c) << 2);
           let best = v128.load(x + first);
