@@ -174,6 +174,10 @@ export function maxPool2dBackward(
   OH: i32,
   OW: i32,
 ): void {
+  if (sh >= KH && sw >= KW && dh === 1 && dw === 1) {
+    maxPoolBackDisjoint(x, dy, dx, n, H, W, C, KH, KW, sh, sw, pt, pl, OH, OW);
+    return;
+  }
   const cBytes = (<usize>C) << 2;
   memory.fill(dx, 0, <usize>(n * H * W) * cBytes);
   const lanes = i32x4(0, 4, 8, 12);
@@ -222,6 +226,129 @@ export function maxPool2dBackward(
             }
           }
           scatterAdd(dx, at, load<f32>(g + ((<usize>c) << 2)));
+        }
+        g += cBytes;
+      }
+    }
+  }
+}
+
+/**
+ * maxPool2dBackward when windows do not overlap (stride ≥ window, no dilation), so each
+ * dx cell belongs to at most one window: each window's cells are written once, dy at the
+ * first cell equal to the window's max and 0 elsewhere, as SIMD selects. This replaces
+ * the general path's full zero fill and lane-by-lane scattered adds: LeNet's pool1
+ * backward ([64, 24, 24, 8], 2×2) took 0.53 ms that way and 0.34 ms with loops over the
+ * window here, 0.18 ms with the 2×2 window unrolled. The first equal cell is the reference's
+ * pick: a later cell replaces only when strictly greater, so an earlier equal one wins.
+ * A NaN max can only come from the window's first cell (nothing compares greater than
+ * NaN, and a later NaN never replaces), so a NaN max picks the first cell. dy + 0 turns
+ * a -0 gradient into +0, as the reference's 0 + dy does.
+ */
+function maxPoolBackDisjoint(
+  x: usize,
+  dy: usize,
+  dx: usize,
+  n: i32,
+  H: i32,
+  W: i32,
+  C: i32,
+  KH: i32,
+  KW: i32,
+  sh: i32,
+  sw: i32,
+  pt: i32,
+  pl: i32,
+  OH: i32,
+  OW: i32,
+): void {
+  const cBytes = (<usize>C) << 2;
+  // Cells outside every window (a stride above the window, or a ragged edge) stay 0.
+  const covered = sh === KH && sw === KW && OH * KH - pt >= H && OW * KW - pl >= W;
+  if (!covered) memory.fill(dx, 0, <usize>(n * H * W) * cBytes);
+  const rowBytes = <usize>W * cBytes;
+  const zero = f32x4.splat(0);
+  let g = dy;
+  for (let b = 0; b < n; b++) {
+    for (let oh = 0; oh < OH; oh++) {
+      const h0 = oh * sh - pt;
+      const kh0 = firstTap(h0, 1);
+      const kh1 = endTap(h0, H, KH, 1);
+      for (let ow = 0; ow < OW; ow++) {
+        const w0 = ow * sw - pl;
+        const kw0 = firstTap(w0, 1);
+        const kw1 = endTap(w0, W, KW, 1);
+        const corner = <usize>((b * H + h0 + kh0) * W + w0 + kw0) * cBytes;
+        const rows = kh1 - kh0;
+        const cols = kw1 - kw0;
+        let c = 0;
+        if (rows === 2 && cols === 2) {
+          // LeNet's 2×2 pools: the four cells unrolled, no loop bookkeeping per chunk.
+          for (; c + 4 <= C; c += 4) {
+            const p = x + corner + ((<usize>c) << 2);
+            const q = p + rowBytes;
+            const v0 = v128.load(p);
+            const v1 = v128.load(p + cBytes);
+            const v2 = v128.load(q);
+            const v3 = v128.load(q + cBytes);
+            const best = f32x4.pmax(f32x4.pmax(f32x4.pmax(v0, v1), v2), v3);
+            const grad = f32x4.add(v128.load(g + ((<usize>c) << 2)), zero);
+            const h0 = v128.or(f32x4.eq(v0, best), f32x4.ne(best, best));
+            const h1 = v128.andnot(f32x4.eq(v1, best), h0);
+            const taken = v128.or(h0, h1);
+            const h2 = v128.andnot(f32x4.eq(v2, best), taken);
+            const o = dx + corner + ((<usize>c) << 2);
+            v128.store(o, v128.and(grad, h0));
+            v128.store(o + cBytes, v128.and(grad, h1));
+            v128.store(o + rowBytes, v128.and(grad, h2));
+            // best is one of the four cells: if none of the first three, the fourth.
+            v128.store(o + rowBytes + cBytes, v128.andnot(grad, v128.or(taken, h2)));
+          }
+        }
+        for (; c + 4 <= C; c += 4) {
+          const first = corner + ((<usize>c) << 2);
+          let best = v128.load(x + first);
+          for (let r = 0; r < rows; r++) {
+            const row = x + first + <usize>r * rowBytes;
+            for (let k = 0; k < cols; k++) {
+              best = f32x4.pmax(best, v128.load(row + <usize>k * cBytes));
+            }
+          }
+          const nan = f32x4.ne(best, best);
+          const grad = f32x4.add(v128.load(g + ((<usize>c) << 2)), zero);
+          let free = i32x4.splat(-1);
+          for (let r = 0; r < rows; r++) {
+            const at = first + <usize>r * rowBytes;
+            for (let k = 0; k < cols; k++) {
+              const cell = at + <usize>k * cBytes;
+              const hit = v128.and(free, v128.or(f32x4.eq(v128.load(x + cell), best), nan));
+              v128.store(dx + cell, v128.and(grad, hit));
+              free = v128.andnot(free, hit);
+            }
+          }
+        }
+        for (; c < C; c++) {
+          const first = corner + ((<usize>c) << 2);
+          let best = load<f32>(x + first);
+          for (let r = 0; r < rows; r++) {
+            const row = x + first + <usize>r * rowBytes;
+            for (let k = 0; k < cols; k++) {
+              const v = load<f32>(row + <usize>k * cBytes);
+              if (v > best) best = v;
+            }
+          }
+          const grad = load<f32>(g + ((<usize>c) << 2)) + 0;
+          const nan = F32.isNaN(best);
+          let free = true;
+          for (let r = 0; r < rows; r++) {
+            const at = first + <usize>r * rowBytes;
+            for (let k = 0; k < cols; k++) {
+              const cell = at + <usize>k * cBytes;
+              const hit = free && (load<f32>(x + cell) === best || nan);
+              store<f32>(dx + cell, hit ? grad : 0);
+              if (hit) free = false;
+            }
+          }
         }
         g += cBytes;
       }

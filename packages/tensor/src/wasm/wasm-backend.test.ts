@@ -3,6 +3,7 @@ import { relaxed, wasmVariants } from '../../test/wasm-variants.js';
 import { activationKinds } from '../activations.js';
 import type { ActivationKind } from '../backend.js';
 import { describeBackendConformance } from '../conformance.js';
+import { type Pool2DGeometryOptions, pool2dGeometry } from '../conv-geometry.js';
 import { JsBackend } from '../js-backend.js';
 import { Rng } from '../rng.js';
 import { Tensor } from '../tensor.js';
@@ -176,6 +177,35 @@ describe.each(variants)('WasmBackend (%s)', (name, wasm) => {
         },
       ),
     ).toThrow(/w, g, m and v hold 3, 2, 3 and 3 values/);
+  });
+
+  it('routes max-pool gradients bit for bit as the reference, with NaN, -0 and ties', () => {
+    const pools: Pool2DGeometryOptions[] = [
+      { inputShape: [6, 6, 8], poolSize: 2 },
+      { inputShape: [5, 7, 5], poolSize: 2 },
+      { inputShape: [7, 8, 6], poolSize: [2, 3], strides: [3, 3] },
+      { inputShape: [5, 6, 5], poolSize: 3, strides: 3, padding: 'same' },
+      { inputShape: [6, 5, 4], poolSize: 3, strides: 2, padding: 'same' },
+    ];
+    const rng = new Rng(12);
+    for (const options of pools) {
+      const g = pool2dGeometry(options);
+      const x = Tensor.zeros([2, g.inHeight, g.inWidth, g.inChannels]);
+      // Few distinct values, so windows tie, with NaN and both zeros among them.
+      const values = [Number.NaN, -0, 0, 1, 1, 2, -1];
+      for (let i = 0; i < x.size; i++) x.data[i] = values[Math.floor(rng.uniform() * 7)]!;
+      const dy = Tensor.zeros([2, g.outHeight, g.outWidth, g.inChannels]);
+      for (let i = 0; i < dy.size; i++) dy.data[i] = i % 5 === 0 ? -0 : rng.normal();
+      const want = reference.maxPool2dBackward(x, dy, g, Tensor.filled(x.shape, 7));
+      for (const got of [
+        wasm.maxPool2dBackward(x, dy, g, Tensor.filled(x.shape, 7)),
+        wasm.maxPool2dBackward(own(x), own(dy), g, own(Tensor.filled(x.shape, 7))),
+      ]) {
+        expect(Buffer.from(got.data.buffer, got.data.byteOffset, got.data.byteLength)).toEqual(
+          Buffer.from(want.data.buffer),
+        );
+      }
+    }
   });
 
   it('names the mismatch on bad shapes', () => {
