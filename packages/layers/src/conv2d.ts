@@ -31,7 +31,14 @@ import type {
 } from './layer.js';
 import { lastAxisRows } from './rows.js';
 import { Scratch } from './scratch.js';
-import { checkSampleShape, formatShape, holdsSamplesOf, sameShape, sampleShape } from './shape.js';
+import {
+  checkBackward,
+  checkSampleShape,
+  formatShape,
+  holdsSamplesOf,
+  sameShape,
+  sampleShape,
+} from './shape.js';
 
 export interface Conv2DOptions {
   /** Output channels: the number of kernels. */
@@ -263,13 +270,7 @@ export class Conv2D implements Layer {
   backward(dy: Tensor): Tensor;
   backward(dy: Tensor, options: BackwardOptions): Tensor | undefined;
   backward(dy: Tensor, options?: BackwardOptions): Tensor | undefined {
-    const x = this.input;
-    if (!x) throw new Error('Conv2D.backward called before forward');
-    if (dy.rows !== x.rows || !holdsSamplesOf(dy, this.shape!)) {
-      throw new Error(
-        `Conv2D.backward: gradient is ${formatShape(dy.shape)}, expected ${formatShape([x.rows, ...this.shape!])}`,
-      );
-    }
+    const x = checkBackward('Conv2D', this.input, dy, this.shape!);
     const backend = getBackend();
     let g = dy;
     if (this.activation !== 'linear') {

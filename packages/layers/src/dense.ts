@@ -19,7 +19,7 @@ import type {
 } from './layer.js';
 import { lastAxisRows } from './rows.js';
 import { Scratch } from './scratch.js';
-import { formatShape, holdsSamplesOf, sampleShape } from './shape.js';
+import { checkBackward, formatShape, holdsSamplesOf, sampleShape } from './shape.js';
 
 export interface DenseOptions {
   /** This layer's learning rate; the optimizer's own when absent. */
@@ -194,13 +194,7 @@ export class Dense implements Layer {
   backward(dy: Tensor): Tensor;
   backward(dy: Tensor, options: BackwardOptions): Tensor | undefined;
   backward(dy: Tensor, options?: BackwardOptions): Tensor | undefined {
-    const x = this.input;
-    if (!x) throw new Error('Dense.backward called before forward');
-    if (dy.rows !== x.rows || !holdsSamplesOf(dy, this.shape!)) {
-      throw new Error(
-        `Dense.backward: gradient is ${formatShape(dy.shape)}, expected ${formatShape([x.rows, ...this.shape!])}`,
-      );
-    }
+    const x = checkBackward('Dense', this.input, dy, this.shape!);
     const backend = getBackend();
     let g = lastAxisRows(dy);
     if (this.activation !== 'linear') {

@@ -17,7 +17,7 @@ import {
 } from './image-options.js';
 import type { ForwardOptions, Layer, LayerConfig } from './layer.js';
 import { Scratch } from './scratch.js';
-import { formatShape, holdsSamplesOf, sampleShape } from './shape.js';
+import { checkBackward, holdsSamplesOf, sampleShape } from './shape.js';
 
 export interface Pooling2DOptions {
   /** The window's height and width: one number for both, or [height, width]. Default 2. */
@@ -98,13 +98,7 @@ export abstract class Pooling2D implements Layer {
   }
 
   backward(dy: Tensor): Tensor {
-    const x = this.input;
-    if (!x) throw new Error(`${this.type}.backward called before forward`);
-    if (dy.rows !== x.rows || !holdsSamplesOf(dy, this.shape!)) {
-      throw new Error(
-        `${this.type}.backward: gradient is ${formatShape(dy.shape)}, expected ${formatShape([x.rows, ...this.shape!])}`,
-      );
-    }
+    const x = checkBackward(this.type, this.input, dy, this.shape!);
     const dx = this.dx.tensor(x.rows, this.built!);
     this.unpool(x, dy, this.geometry!, dx);
     return dx;

@@ -16,6 +16,25 @@ export function holdsSamplesOf(x: Tensor, shape: Shape): boolean {
   return true;
 }
 
+/**
+ * The input a layer's backward pass needs, once dy is checked to match its output: a batch
+ * of the same rows as the input, each of the layer's output shape.
+ */
+export function checkBackward(
+  type: string,
+  input: Tensor | undefined,
+  dy: Tensor,
+  outputShape: Shape,
+): Tensor {
+  if (!input) throw new Error(`${type}.backward called before forward`);
+  if (dy.rows !== input.rows || !holdsSamplesOf(dy, outputShape)) {
+    throw new Error(
+      `${type}.backward: gradient is ${formatShape(dy.shape)}, expected ${formatShape([input.rows, ...outputShape])}`,
+    );
+  }
+  return input;
+}
+
 /** The per-sample shape of a batch: every axis but the first. */
 export function sampleShape(x: Tensor): Shape {
   return x.shape.slice(1);
