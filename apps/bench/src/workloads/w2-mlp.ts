@@ -24,22 +24,26 @@ export function neunetTrainWork(model: ReturnType<typeof mlpModel>, data: MlpDat
 }
 
 /**
- * tfjs: `trainOnBatch` on batches cut once, so the timed loop is tfjs's own step.
- * `dispose` frees the model and the batches.
+ * tfjs: `trainOnBatch` on batches cut once, so the timed loop is tfjs's own step; samples
+ * of `sampleShape` (W2's rows, W6's images). `dispose` frees the model and the batches.
  */
-export function tfjsTrainWork(sizes: readonly number[], data: MlpData, batch: number) {
-  const model = tfMlpModel(sizes);
-  const width = data.X.cols;
+export function tfjsTrainWork(
+  model: tf.LayersModel,
+  data: MlpData,
+  batch: number,
+  sampleShape: readonly number[],
+) {
+  const size = data.X.cols;
   const steps = Math.floor(data.X.rows / batch);
-  const batches: [tf.Tensor2D, tf.Tensor1D][] = [];
+  const batches: [tf.Tensor, tf.Tensor1D][] = [];
   let next = 0;
   const work: StepWork = async (units) => {
     for (let u = 0; u < units; u++, next++) {
       const s = next % steps;
       batches[s] ??= [
-        tf.tensor2d(data.X.data.subarray(s * batch * width, (s + 1) * batch * width), [
+        tf.tensor(data.X.data.subarray(s * batch * size, (s + 1) * batch * size), [
           batch,
-          width,
+          ...sampleShape,
         ]),
         tf.tensor1d(Float32Array.from(data.y.subarray(s * batch, (s + 1) * batch))),
       ];
@@ -116,7 +120,7 @@ export async function runW2(ctx: BenchContext): Promise<Row[]> {
 async function tfjsRow(ctx: BenchContext, name: TfjsBackend, data: MlpData): Promise<Row> {
   ctx.log(`W2 tfjs ${name}`);
   await useTfjs(name);
-  const { work, dispose } = tfjsTrainWork(W2.sizes, data, W2.batch);
+  const { work, dispose } = tfjsTrainWork(tfMlpModel(W2.sizes), data, W2.batch, [data.X.cols]);
   const seconds = await measure(work, { ...ctx.timing, maxUnits: W2.samples / W2.batch });
   dispose();
   return row(`tfjs ${name}`, seconds);

@@ -6,7 +6,7 @@ import type { Tensor } from '@neunet/tensor';
 import type { Breakdown } from '../breakdown.js';
 import type { BenchContext, WorkloadOutput } from '../context.js';
 import type { MlpData } from '../data.js';
-import { LENET, LENET_PIXELS, lenetModel } from '../lenet.js';
+import { LENET, lenetModel } from '../lenet.js';
 import { measure, type Work } from '../measure.js';
 import { writeDigits } from '../mnist-file.js';
 import { networkWeights } from '../neunet.js';
@@ -16,7 +16,7 @@ import { type TfjsBackend, tf, tfLenetModel, useTfjs } from '../peers/tfjs.js';
 import { runTorch } from '../peers/torch.js';
 import type { Row, Unmeasured } from '../row.js';
 import { summarize } from '../stats.js';
-import { neunetTrainWork } from './w2-mlp.js';
+import { neunetTrainWork, tfjsTrainWork } from './w2-mlp.js';
 import { checkAgreement } from './w4-infer.js';
 import { w6Breakdown } from './w6-breakdown.js';
 import { TORCH_THREADS, torchImpl, W6, W6_INFER, W6_TRAIN } from './w6-cases.js';
@@ -45,33 +45,6 @@ function row(caseName: string, impl: string, secondsPerUnit: number[], samples: 
   };
 }
 
-/** tfjs's training step, `trainOnBatch` on batches cut once (as W2 does). */
-function tfjsTrainWork(data: MlpData) {
-  const { trainBatch: batch } = W6;
-  const model = tfLenetModel();
-  const steps = Math.floor(data.X.rows / batch);
-  const batches: [tf.Tensor4D, tf.Tensor1D][] = [];
-  let next = 0;
-  const work: Work = async (units) => {
-    for (let u = 0; u < units; u++, next++) {
-      const s = next % steps;
-      batches[s] ??= [
-        tf.tensor4d(
-          data.X.data.subarray(s * batch * LENET_PIXELS, (s + 1) * batch * LENET_PIXELS),
-          [batch, ...LENET.inputShape],
-        ),
-        tf.tensor1d(Float32Array.from(data.y.subarray(s * batch, (s + 1) * batch))),
-      ];
-      await model.trainOnBatch(...batches[s]!);
-    }
-  };
-  const dispose = () => {
-    tf.dispose(batches.flat());
-    model.dispose();
-  };
-  return { work, dispose };
-}
-
 /**
  * tfjs `name`'s training figure, or why it cannot train: tfjs's wasm backend has no
  * convolution gradient kernels. Any other error propagates.
@@ -83,7 +56,7 @@ async function tfjsTraining(
 ): Promise<Row | Unmeasured> {
   ctx.log(`W6 tfjs ${name}, training`);
   await useTfjs(name);
-  const { work, dispose } = tfjsTrainWork(data);
+  const { work, dispose } = tfjsTrainWork(tfLenetModel(), data, W6.trainBatch, LENET.inputShape);
   try {
     const seconds = await measure(work, { ...ctx.timing, maxUnits: data.X.rows / W6.trainBatch });
     return row(W6_TRAIN, `tfjs ${name}`, seconds, W6.trainBatch);
