@@ -144,7 +144,15 @@ async function pytorch(
   }
 }
 
-const opts = options();
+const opts = (() => {
+  try {
+    return options();
+  } catch (error) {
+    // A bad flag is the user's typo, not a bug: one line, no stack trace.
+    console.error(`lenet-accuracy: ${(error as Error).message}`);
+    process.exit(2);
+  }
+})();
 const train = loadMnist({ split: 'train' });
 const test = loadMnist({ split: 'test' });
 const backend = createWasmBackend();
