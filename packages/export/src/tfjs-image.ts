@@ -9,7 +9,7 @@ import {
 import type { NeuralNetwork } from '@neunet/model';
 import type { Tensor } from '@neunet/tensor';
 import type { TfjsLayerConfig } from './tfjs.js';
-import { findWeight } from './tfjs-weights.js';
+import { findWeight, type TfjsWeight } from './tfjs-weights.js';
 
 // Conv2D and the poolings in the TensorFlow.js (Keras) layers format. Both keep images
 // NHWC ('channels_last') and kernels [kh, kw, inChannels, filters], so weights copy
@@ -110,7 +110,7 @@ export function addImageLayerFromTfjs(
   model: NeuralNetwork,
   layer: TfjsLayerConfig,
   at: string,
-  values: Map<string, Float32Array>,
+  values: Map<string, TfjsWeight>,
 ): boolean {
   const where = 'importTfjs';
   const c = layer.config ?? {};

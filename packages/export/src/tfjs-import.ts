@@ -15,7 +15,7 @@ import {
 import { NeuralNetwork } from '@neunet/model';
 import type { TfjsLayerConfig } from './tfjs.js';
 import { addImageLayerFromTfjs } from './tfjs-image.js';
-import { findWeight, readWeights } from './tfjs-weights.js';
+import { findWeight, readWeights, type TfjsWeight } from './tfjs-weights.js';
 
 /** What `importTfjs` reads: tfjs `ModelArtifacts` (from a save handler or model.json + weights). */
 export interface TfjsModelInput {
@@ -148,7 +148,7 @@ function addBatchNormalization(
   model: NeuralNetwork,
   c: Record<string, unknown>,
   at: string,
-  values: Map<string, Float32Array>,
+  values: Map<string, TfjsWeight>,
 ): void {
   const where = 'importTfjs';
   const shape = model.outputShape;

@@ -2,11 +2,17 @@ import type { TfjsModelInput } from './tfjs-import.js';
 
 // Reading the weights of tfjs ModelArtifacts: one buffer or several (shards), named specs.
 
-/** Each weight's values by its name in the specs, float32 only. */
+/** A weight as its spec declares it: the shape, and the values in row-major order. */
+export interface TfjsWeight {
+  shape: number[];
+  values: Float32Array;
+}
+
+/** Each weight by its name in the specs, float32 only. */
 export function readWeights(
   artifacts: Pick<TfjsModelInput, 'weightSpecs' | 'weightData'>,
   where: string,
-): Map<string, Float32Array> {
+): Map<string, TfjsWeight> {
   const buffers = Array.isArray(artifacts.weightData)
     ? artifacts.weightData
     : [artifacts.weightData];
@@ -16,7 +22,7 @@ export function readWeights(
     joined.set(new Uint8Array(b), at);
     at += b.byteLength;
   }
-  const values = new Map<string, Float32Array>();
+  const weights = new Map<string, TfjsWeight>();
   let offset = 0;
   for (const spec of artifacts.weightSpecs) {
     if ((spec.dtype ?? 'float32') !== 'float32') {
@@ -28,30 +34,31 @@ export function readWeights(
     if ((offset + size) * 4 > joined.length) {
       throw new Error(`${where}: the weight data ends before weight '${spec.name}'`);
     }
-    values.set(spec.name, new Float32Array(joined.buffer.slice(offset * 4, (offset + size) * 4)));
+    const values = new Float32Array(joined.buffer.slice(offset * 4, (offset + size) * 4));
+    weights.set(spec.name, { shape: [...spec.shape], values });
     offset += size;
   }
-  return values;
+  return weights;
 }
 
 /** The weight called `name` (or ending in `/name`), checked to hold a tensor of `shape`. */
 export function findWeight(
-  values: Map<string, Float32Array>,
+  weights: Map<string, TfjsWeight>,
   name: string,
   shape: number[],
   where: string,
 ): Float32Array {
   // Keras names weights 'dense/kernel:0' or nests them under the model's name; match the tail.
-  const key = [...values.keys()].find(
+  const key = [...weights.keys()].find(
     (k) => k === name || k.replace(/:0$/, '').endsWith(`/${name}`) || k.replace(/:0$/, '') === name,
   );
-  const found = key === undefined ? undefined : values.get(key);
+  const found = key === undefined ? undefined : weights.get(key);
   if (!found) throw new Error(`${where}: no weight '${name}' in the weight specs`);
-  const size = shape.reduce((a, b) => a * b, 1);
-  if (found.length !== size) {
+  // A permuted shape holds as many values, in another order: as tfjs does, refuse it.
+  if (found.shape.length !== shape.length || found.shape.some((d, i) => d !== shape[i])) {
     throw new Error(
-      `${where}: weight '${name}' has ${found.length} values, expected [${shape.join(', ')}]`,
+      `${where}: weight '${name}' has shape [${found.shape.join(', ')}], expected [${shape.join(', ')}]`,
     );
   }
-  return found;
+  return found.values;
 }
