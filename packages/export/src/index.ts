@@ -1,10 +1,12 @@
 /**
  * Export a trained `NeuralNetwork` to ONNX or to the TensorFlow.js layers format, and
- * import the latter.
+ * import the latter; `registerTranslator` adds a layer type of your own to both.
  *
  * @module @neunet/export
  */
 export { exportOnnx, type OnnxExportOptions } from './onnx.js';
+export type { Layout as OnnxLayout, OnnxLayerContext } from './onnx-graph.js';
+export type { OnnxAttribute, OnnxNode } from './onnx-proto.js';
 export {
   exportTfjs,
   type TfjsArtifacts,
@@ -14,3 +16,10 @@ export {
   tfjsModelJson,
 } from './tfjs.js';
 export { importTfjs, type TfjsModelInput } from './tfjs-import.js';
+export { registerTranslator } from './translators/registry.js';
+export type {
+  ImportedLayer,
+  LayerTranslator,
+  TfjsExportContext,
+  TfjsImportContext,
+} from './translators/translator.js';

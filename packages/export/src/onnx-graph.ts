@@ -1,14 +1,38 @@
 import type { Layer, LayerConfig } from '@neunet/layers';
-import type { Shape, Tensor } from '@neunet/tensor';
+import type { Conv2DGeometry, Shape, Tensor } from '@neunet/tensor';
 import {
-  ATTRIBUTE_FLOAT,
+  ATTRIBUTE_INTS,
   FLOAT,
   INT64,
   type OnnxInitializer as Initializer,
   type OnnxNode as Node,
 } from './onnx-proto.js';
 
-// What translating one layer into ONNX nodes needs, shared by the dense and the image layers.
+// What translating one layer into ONNX nodes needs, shared by every layer's translator.
+
+/**
+ * The order of an image tensor's axes in the graph. NeuNet's images are NHWC (as Keras's
+ * and TensorFlow.js's); ONNX's Conv and pooling ops take NCHW. The exporter moves a tensor
+ * to NCHW before a run of layers that read NCHW and back where a layer reads NHWC, so each
+ * run costs two Transposes however long it is.
+ */
+export type Layout = 'nhwc' | 'nchw';
+
+/** A Transpose of a rank-4 tensor from one layout to the other. */
+export function transpose(name: string, input: string, to: Layout): Node {
+  const perm = to === 'nchw' ? [0, 3, 1, 2] : [0, 2, 3, 1];
+  return node('Transpose', name, [input], [ints('perm', perm)]);
+}
+
+/** An attribute of integers. */
+export function ints(name: string, values: number[]) {
+  return { name, type: ATTRIBUTE_INTS, ints: values } as const;
+}
+
+/** A window's padding in ONNX's order: the starts of the axes, then their ends. */
+export function pads(g: Conv2DGeometry): number[] {
+  return [g.padTop, g.padLeft, g.padBottom, g.padRight];
+}
 
 /** A node whose one output is named after it. */
 export function node(
@@ -20,15 +44,21 @@ export function node(
   return { opType, name, input, output: [`${name}_out`], attribute };
 }
 
-/** A layer being translated: where its input comes from, the shapes around it, its constants. */
-export interface LayerContext {
+/**
+ * A layer being translated to ONNX: where its input comes from, in which layout, the
+ * shapes around it, and a way to add its constants.
+ */
+export interface OnnxLayerContext {
   layer: Layer;
   config: LayerConfig;
   /** 1-based, for messages. */
   index: number;
   /** The stem of its nodes' and constants' names: `${type in lower case}_${index}`. */
   name: string;
+  /** The name of the tensor the layer reads. */
   input: string;
+  /** The order of `input`'s axes, when it is an image; 'nhwc' otherwise. */
+  layout: Layout;
   /** Per-sample shapes, in NeuNet's (NHWC) order. */
   inputShape: Shape;
   outputShape: Shape;
@@ -41,9 +71,16 @@ export interface LayerContext {
 }
 
 export function layerContext(
-  where: { layer: Layer; i: number; input: string; inputShape: Shape; outputShape: Shape },
+  where: {
+    layer: Layer;
+    i: number;
+    input: string;
+    layout: Layout;
+    inputShape: Shape;
+    outputShape: Shape;
+  },
   initializers: Initializer[],
-): LayerContext {
+): OnnxLayerContext {
   const { layer, i } = where;
   const config = layer.getConfig();
   const name = `${config.type.toLowerCase()}_${i + 1}`;
@@ -82,32 +119,4 @@ export function layerContext(
       return found.value;
     },
   };
-}
-
-/** A layer's fused activation (`activation` in its config) as the op that follows it. */
-export function fusedActivation(context: LayerContext, input: string): Node[] {
-  const { config, name, index } = context;
-  switch (config.activation ?? 'linear') {
-    case 'linear':
-      return [];
-    case 'relu':
-      return [node('Relu', `${name}_relu`, [input], [])];
-    case 'leakyRelu':
-      return [
-        node(
-          'LeakyRelu',
-          `${name}_leakyrelu`,
-          [input],
-          [{ name: 'alpha', type: ATTRIBUTE_FLOAT, f: config.alpha as number }],
-        ),
-      ];
-    case 'sigmoid':
-      return [node('Sigmoid', `${name}_sigmoid`, [input], [])];
-    case 'tanh':
-      return [node('Tanh', `${name}_tanh`, [input], [])];
-    default:
-      throw new Error(
-        `exportOnnx: layer ${index} (${config.type}): activation ${JSON.stringify(config.activation)} has no ONNX form; expected linear, relu, leakyRelu, sigmoid or tanh`,
-      );
-  }
 }

@@ -11,6 +11,10 @@ export const ATTRIBUTE_FLOAT = 1;
 export const ATTRIBUTE_INT = 2;
 export const ATTRIBUTE_INTS = 7;
 
+/**
+ * An ONNX node attribute; `type` is AttributeProto's: 1 FLOAT (the value in `f`), 2 INT
+ * (`i`) or 7 INTS (`ints`).
+ */
 export interface OnnxAttribute {
   name: string;
   type: typeof ATTRIBUTE_FLOAT | typeof ATTRIBUTE_INT | typeof ATTRIBUTE_INTS;
@@ -19,6 +23,7 @@ export interface OnnxAttribute {
   ints?: number[];
 }
 
+/** An ONNX graph node: `opType` of the default domain, tensors by name. */
 export interface OnnxNode {
   input: string[];
   output: string[];

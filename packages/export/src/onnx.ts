@@ -1,16 +1,14 @@
 import type { NeuralNetwork } from '@neunet/model';
 import type { Shape } from '@neunet/tensor';
-import { fusedActivation, type LayerContext, layerContext, node } from './onnx-graph.js';
-import { imageLayerNodes, type Layout, NCHW_LAYERS, transpose } from './onnx-image.js';
+import { type Layout, layerContext, node, transpose } from './onnx-graph.js';
 import {
-  ATTRIBUTE_FLOAT,
-  ATTRIBUTE_INT,
   encodeOnnxModel,
   FLOAT,
   type OnnxInitializer as Initializer,
   type OnnxNode as Node,
   type OnnxValueInfo,
 } from './onnx-proto.js';
+import { translatorFor } from './translators/registry.js';
 
 export interface OnnxExportOptions {
   /** The graph's name. Default 'neunet'. */
@@ -60,19 +58,25 @@ export function exportOnnx(model: NeuralNetwork, options: OnnxExportOptions = {}
     nodes.push(step);
     current = step.output[0]!;
   };
+  // Looked up first, so that a layer without an ONNX form is named before any work.
+  const translators = model.layers.map((layer, i) => {
+    const type = layer.getConfig().type;
+    return translatorFor(type, 'toOnnx', `layer ${i + 1} (${type})`);
+  });
   model.layers.forEach((layer, i) => {
     const output = layer.computeOutputShape(shape);
     const context = layerContext(
-      { layer, i, input: current, inputShape: shape, outputShape: output },
+      { layer, i, input: current, layout, inputShape: shape, outputShape: output },
       initializers,
     );
-    const wanted = layoutFor(context.config.type);
+    const translator = translators[i]!;
+    const wanted = translator.onnxLayout;
     if (wanted !== undefined && wanted !== layout) {
       push(transpose(`${context.name}_${wanted}`, current, wanted));
       context.input = current;
-      layout = wanted;
+      context.layout = layout = wanted;
     }
-    for (const step of layerNodes(context, layout)) push(step);
+    for (const step of translator.toOnnx!(context)) push(step);
     // GlobalAveragePooling2D ends in [batch, channels], the same in either order.
     if (output.length !== 3) layout = 'nhwc';
     shape = output;
@@ -98,113 +102,4 @@ export function exportOnnx(model: NeuralNetwork, options: OnnxExportOptions = {}
       output: [valueInfo('output', outputShape)],
     },
   });
-}
-
-/** The layout a layer's translation reads, or undefined for either. */
-function layoutFor(type: string): Layout | undefined {
-  if (NCHW_LAYERS.includes(type)) return 'nchw';
-  // Dense reads channels as the last axis; Flatten and Reshape must see NHWC order so that
-  // values land where NeuNet puts them.
-  if (type === 'Dense' || type === 'Flatten' || type === 'Reshape') return 'nhwc';
-  return undefined;
-}
-
-function layerNodes(context: LayerContext, layout: Layout): Node[] {
-  const { config, name, input, inputShape, outputShape, index } = context;
-  if (NCHW_LAYERS.includes(config.type)) return imageLayerNodes(context);
-  // Gemm and BatchNormalization take [batch, features] (ONNX's BatchNormalization
-  // normalises axis 1): inputs of more axes go through ops that broadcast on the last
-  // axis, unless they are NCHW images, whose channels are axis 1 too.
-  const matrix = inputShape.length === 1;
-  const channelsFirst = matrix || layout === 'nchw';
-  switch (config.type) {
-    case 'Dense': {
-      const params = context.layer.params();
-      const W = context.constant('W', context.named(params, 'weights'));
-      const B = context.constant('B', context.named(params, 'bias'));
-      let product: Node[];
-      if (matrix) product = [node('Gemm', name, [input, W, B], [])];
-      else {
-        const times = node('MatMul', `${name}_matmul`, [input, W], []);
-        product = [times, node('Add', name, [times.output[0]!, B], [])];
-      }
-      return [...product, ...fusedActivation(context, product.at(-1)!.output[0]!)];
-    }
-    case 'ReLU':
-      return [node('Relu', name, [input], [])];
-    case 'LeakyReLU':
-      return [
-        node(
-          'LeakyRelu',
-          name,
-          [input],
-          [{ name: 'alpha', type: ATTRIBUTE_FLOAT, f: config.alpha as number }],
-        ),
-      ];
-    case 'Sigmoid':
-      return [node('Sigmoid', name, [input], [])];
-    case 'Tanh':
-      return [node('Tanh', name, [input], [])];
-    case 'Softmax':
-      return [
-        node(
-          'Softmax',
-          name,
-          [input],
-          [{ name: 'axis', type: ATTRIBUTE_INT, i: channelsFirst ? 1 : -1 }],
-        ),
-      ];
-    case 'BatchNormalization': {
-      const params = context.layer.params();
-      const buffers = context.layer.buffers?.() ?? [];
-      const gamma = context.named(params, 'gamma');
-      const beta = context.named(params, 'beta');
-      const mean = context.named(buffers, 'runningMean');
-      const variance = context.named(buffers, 'runningVar');
-      const epsilon = config.epsilon as number;
-      if (channelsFirst) {
-        return [
-          node(
-            'BatchNormalization',
-            name,
-            [
-              input,
-              context.constant('scale', gamma),
-              context.constant('B', beta),
-              context.constant('mean', mean),
-              context.constant('var', variance),
-            ],
-            [{ name: 'epsilon', type: ATTRIBUTE_FLOAT, f: epsilon }],
-          ),
-        ];
-      }
-      // (x − mean) · γ/√(var + ε) + β, each constant broadcast over the last axis.
-      const factor = gamma.data.map((g, j) => g / Math.sqrt(variance.data[j]! + epsilon));
-      const centred = node('Sub', `${name}_centre`, [input, context.constant('mean', mean)], []);
-      const scaled = node(
-        'Mul',
-        `${name}_scale`,
-        [centred.output[0]!, context.constant('factor', factor, [factor.length])],
-        [],
-      );
-      return [
-        centred,
-        scaled,
-        node('Add', name, [scaled.output[0]!, context.constant('B', beta)], []),
-      ];
-    }
-    case 'Flatten':
-      return [node('Flatten', name, [input], [{ name: 'axis', type: ATTRIBUTE_INT, i: 1 }])];
-    case 'Reshape':
-      return [
-        node('Reshape', name, [input, context.int64Constant('shape', [-1, ...outputShape])], []),
-      ];
-    case 'Dropout':
-    case 'Linear':
-      return [];
-    default:
-      throw new Error(
-        `exportOnnx: layer ${index} (${config.type}) has no ONNX form; supported: Dense, Conv2D, MaxPooling2D, AveragePooling2D, GlobalAveragePooling2D, ReLU, LeakyReLU, Sigmoid, Tanh, Softmax, BatchNormalization, Flatten, Reshape, Dropout, Linear`,
-      );
-  }
 }

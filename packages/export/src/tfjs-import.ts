@@ -1,21 +1,8 @@
-import {
-  BatchNormalization,
-  Dense,
-  Dropout,
-  Flatten,
-  type Layer,
-  LeakyReLU,
-  Linear,
-  ReLU,
-  Reshape,
-  Sigmoid,
-  Softmax,
-  Tanh,
-} from '@neunet/layers';
 import { NeuralNetwork } from '@neunet/model';
 import type { TfjsLayerConfig } from './tfjs.js';
-import { addImageLayerFromTfjs } from './tfjs-image.js';
 import { findWeight, readWeights, type TfjsWeight } from './tfjs-weights.js';
+import { tfjsTranslatorFor } from './translators/registry.js';
+import type { ImportedLayer } from './translators/translator.js';
 
 /** What `importTfjs` reads: tfjs `ModelArtifacts` (from a save handler or model.json + weights). */
 export interface TfjsModelInput {
@@ -55,7 +42,11 @@ export function importTfjs(
   if (!Array.isArray(layers) || layers.length === 0)
     throw new Error(`${where}: the model has no layers`);
 
-  const values = readWeights(artifacts, where);
+  // Looked up first, so that an unsupported layer is named before anything is read.
+  const translators = layers.map((layer, i) =>
+    tfjsTranslatorFor(layer?.class_name, describe(layer, i)),
+  );
+  const weights = readWeights(artifacts, where);
 
   // A Sequential model carries its input shape on its first layer (or its InputLayer).
   const first = (layers[0]?.config ?? {}) as Record<string, unknown>;
@@ -64,118 +55,52 @@ export function importTfjs(
     seed: options.seed,
     inputShape: Array.isArray(batchShape) ? (batchShape.slice(1) as number[]) : undefined,
   });
-  const activation = (name: unknown, at: string): Layer | undefined => {
-    switch (name ?? 'linear') {
-      case 'linear':
-        return undefined;
-      case 'relu':
-        return new ReLU();
-      case 'sigmoid':
-        return new Sigmoid();
-      case 'tanh':
-        return new Tanh();
-      case 'softmax':
-        return new Softmax();
-      default:
-        throw new Error(`${where}: ${at}: activation ${JSON.stringify(name)} is not supported`);
-    }
-  };
   layers.forEach((layer, i) => {
-    const c = layer.config ?? {};
-    const at = `layer ${i + 1} (${layer.class_name} '${String(c.name)}')`;
-    if (addImageLayerFromTfjs(model, layer, at, values)) return;
-    switch (layer.class_name) {
-      case 'InputLayer':
-        return;
-      case 'Dense': {
-        if (model.inputShape === undefined)
-          throw new Error(`${where}: ${at}: the input shape is unknown (no batch_input_shape)`);
-        const units = c.units as number;
-        const dense = new Dense({ units });
-        // Added first: the model draws initial weights for a layer as it is added.
-        model.add(dense);
-        const width = dense.nIn!;
-        const kernel = findWeight(values, `${String(c.name)}/kernel`, [width, units], where);
-        dense.weights.value.data.set(kernel);
-        if (c.use_bias !== false)
-          dense.bias.value.data.set(findWeight(values, `${String(c.name)}/bias`, [units], where));
-        else dense.bias.value.data.fill(0);
-        const after = activation(c.activation, at);
-        if (after) model.add(after);
-        return;
-      }
-      case 'Flatten':
-        if ((c.data_format ?? 'channels_last') !== 'channels_last') {
-          throw new Error(
-            `${where}: ${at}: data_format ${JSON.stringify(c.data_format)} is not supported; NeuNet flattens 'channels_last' (NHWC) images`,
-          );
-        }
-        model.add(new Flatten());
-        return;
-      case 'Dropout':
-        if (c.noise_shape != null) {
-          throw new Error(
-            `${where}: ${at}: noise_shape ${JSON.stringify(c.noise_shape)} is not supported; NeuNet's Dropout drops each value on its own`,
-          );
-        }
-        model.add(new Dropout((c.rate as number | undefined) ?? 0));
-        return;
-      case 'BatchNormalization':
-        addBatchNormalization(model, c, at, values);
-        return;
-      case 'Reshape':
-        model.add(new Reshape(c.target_shape as number[]));
-        return;
-      case 'Activation': {
-        const after = activation(c.activation, at) ?? new Linear();
-        model.add(after);
-        return;
-      }
-      case 'LeakyReLU':
-        model.add(new LeakyReLU((c.alpha as number | undefined) ?? 0.3));
-        return;
-      default:
-        throw new Error(
-          `${where}: ${at} is not supported; expected Dense, Conv2D, MaxPooling2D, AveragePooling2D, GlobalAveragePooling2D, Activation, LeakyReLU, BatchNormalization, Dropout, Flatten or Reshape layers`,
-        );
+    const config = layer.config ?? {};
+    // The translators' and the layers' own errors name the option; the prefix names the
+    // tfjs layer.
+    try {
+      const imported = translators[i]!.fromTfjs!({
+        className: layer.class_name,
+        config,
+        inputShape() {
+          const shape = model.outputShape;
+          if (shape === undefined)
+            throw new Error('the input shape is unknown (no batch_input_shape)');
+          return shape;
+        },
+      });
+      for (const next of imported) add(model, next, weights);
+    } catch (error) {
+      throw new Error(`${where}: ${describe(layer, i)}: ${(error as Error).message}`, {
+        cause: error,
+      });
     }
   });
   return model;
 }
 
-/** A Keras BatchNormalization over the last axis, with its weights, added to `model`. */
-function addBatchNormalization(
+/** 'layer 2 (Conv2D 'conv2d_2')': a tfjs layer, for error messages. */
+function describe(layer: TfjsLayerConfig, i: number): string {
+  return `layer ${i + 1} (${layer?.class_name} '${String(layer?.config?.name)}')`;
+}
+
+/**
+ * The one place where an imported layer is built: added to the model (which builds it for
+ * the shape it receives), then its params and buffers set from the file.
+ */
+function add(
   model: NeuralNetwork,
-  c: Record<string, unknown>,
-  at: string,
-  values: Map<string, TfjsWeight>,
+  imported: ImportedLayer,
+  weights: Map<string, TfjsWeight>,
 ): void {
-  const where = 'importTfjs';
-  const shape = model.outputShape;
-  if (shape === undefined) {
-    throw new Error(`${where}: ${at}: the input shape is unknown (no batch_input_shape)`);
+  const { layer, weights: sources = {} } = imported;
+  model.add(layer);
+  const tensors = [...layer.params(), ...(layer.buffers?.() ?? [])];
+  for (const [key, source] of Object.entries(sources)) {
+    const tensor = tensors.find((t) => t.name === key);
+    if (!tensor) throw new Error(`${layer.getConfig().type} has no param or buffer '${key}'`);
+    if (typeof source === 'number') tensor.value.data.fill(source);
+    else tensor.value.data.set(findWeight(weights, source, [...tensor.value.shape]));
   }
-  // Keras counts the batch axis: the last axis of [batch, ...shape] is shape.length.
-  const axis = Array.isArray(c.axis) && c.axis.length === 1 ? c.axis[0] : (c.axis ?? -1);
-  if (axis !== -1 && axis !== shape.length) {
-    throw new Error(
-      `${where}: ${at}: axis ${JSON.stringify(c.axis)} is not supported; NeuNet's BatchNormalization normalises the last axis (-1 or ${shape.length} here)`,
-    );
-  }
-  // Keras's defaults, where the config leaves them out.
-  const norm = new BatchNormalization({
-    epsilon: (c.epsilon as number | undefined) ?? 1e-3,
-    momentum: (c.momentum as number | undefined) ?? 0.99,
-  });
-  model.add(norm);
-  const width = [shape.at(-1)!];
-  const name = String(c.name);
-  const [gamma, beta] = norm.params();
-  const [mean, variance] = norm.buffers();
-  if (c.scale !== false) gamma!.value.data.set(findWeight(values, `${name}/gamma`, width, where));
-  else gamma!.value.data.fill(1);
-  if (c.center !== false) beta!.value.data.set(findWeight(values, `${name}/beta`, width, where));
-  else beta!.value.data.fill(0);
-  mean!.value.data.set(findWeight(values, `${name}/moving_mean`, width, where));
-  variance!.value.data.set(findWeight(values, `${name}/moving_variance`, width, where));
 }

@@ -46,18 +46,17 @@ export function findWeight(
   weights: Map<string, TfjsWeight>,
   name: string,
   shape: number[],
-  where: string,
 ): Float32Array {
   // Keras names weights 'dense/kernel:0' or nests them under the model's name; match the tail.
   const key = [...weights.keys()].find(
     (k) => k === name || k.replace(/:0$/, '').endsWith(`/${name}`) || k.replace(/:0$/, '') === name,
   );
   const found = key === undefined ? undefined : weights.get(key);
-  if (!found) throw new Error(`${where}: no weight '${name}' in the weight specs`);
+  if (!found) throw new Error(`no weight '${name}' in the weight specs`);
   // A permuted shape holds as many values, in another order: as tfjs does, refuse it.
   if (found.shape.length !== shape.length || found.shape.some((d, i) => d !== shape[i])) {
     throw new Error(
-      `${where}: weight '${name}' has shape [${found.shape.join(', ')}], expected [${shape.join(', ')}]`,
+      `weight '${name}' has shape [${found.shape.join(', ')}], expected [${shape.join(', ')}]`,
     );
   }
   return found.values;

@@ -117,7 +117,7 @@ describe('TensorFlow.js layers format', () => {
     const conv1d = exportTfjs(seedNetwork(1, false));
     conv1d.modelTopology.config.layers[1]!.class_name = 'Conv1D';
     expect(() => importTfjs(conv1d)).toThrow(
-      /layer 2 \(Conv1D 'relu_2'\) is not supported; expected Dense, Conv2D, MaxPooling2D, AveragePooling2D, GlobalAveragePooling2D, Activation, LeakyReLU, BatchNormalization, Dropout, Flatten or Reshape layers/,
+      /layer 2 \(Conv1D 'relu_2'\) is not supported; supported: Dense, Conv2D, MaxPooling2D, AveragePooling2D, GlobalAveragePooling2D, Activation, LeakyReLU, BatchNormalization, Dropout, Flatten, Reshape, InputLayer/,
     );
     expect(() =>
       importTfjs({

@@ -1,6 +1,7 @@
 import type { NeuralNetwork } from '@neunet/model';
 import type { Tensor } from '@neunet/tensor';
-import { IMAGE_LAYERS, imageLayerToTfjs, leakyReluAfter } from './tfjs-image.js';
+import { translatorFor } from './translators/registry.js';
+import type { TfjsExportContext } from './translators/translator.js';
 
 /** One weight in a TensorFlow.js weights manifest. */
 export interface TfjsWeightSpec {
@@ -35,14 +36,6 @@ export interface TfjsTopology {
   backend: 'tensor_flow.js';
 }
 
-const ACTIVATIONS: Record<string, string> = {
-  ReLU: 'relu',
-  Sigmoid: 'sigmoid',
-  Tanh: 'tanh',
-  Softmax: 'softmax',
-  Linear: 'linear',
-};
-
 /**
  * The model as a tfjs Sequential layers model. Dense and Conv2D become Dense and Conv2D
  * (with their fused activation, if any; a fused LeakyReLU as a LeakyReLU layer after),
@@ -66,70 +59,39 @@ export function exportTfjs(model: NeuralNetwork): TfjsArtifacts {
     specs.push({ name, shape: [...tensor.shape], dtype: 'float32' });
     chunks.push(tensor.data);
   };
+  // Looked up first, so that a layer without a tfjs form is named before any work.
+  const translators = model.layers.map((layer, i) => {
+    const type = layer.getConfig().type;
+    return translatorFor(type, 'toTfjs', `layer ${i + 1} (${type})`);
+  });
   model.layers.forEach((layer, i) => {
     const config = layer.getConfig();
     const name = `${config.type.toLowerCase()}_${i + 1}`;
-    const base: Record<string, unknown> = { name, trainable: true, dtype: 'float32' };
-    if (i === 0) base.batch_input_shape = [null, ...inputShape];
-    shape = layer.computeOutputShape(shape);
-    const find = (list: { name: string; value: Tensor }[], key: string) => {
-      const found = list.find((t) => t.name === key);
-      if (!found) throw new Error(`exportTfjs: layer ${i + 1} (${config.type}) has no '${key}'`);
-      return found.value;
+    const at = `layer ${i + 1} (${config.type})`;
+    const base: Record<string, unknown> & { name: string } = {
+      name,
+      trainable: true,
+      dtype: 'float32',
     };
-    if (config.type === 'Dense') {
-      const params = layer.params();
-      const kernel = find(params, 'weights');
-      // A fused LeakyReLU has no tfjs activation string: it becomes a LeakyReLU layer after.
-      const fused = (config.activation as string | undefined) ?? 'linear';
-      const activation = fused === 'leakyRelu' ? 'linear' : fused;
-      layers.push({
-        class_name: 'Dense',
-        config: { ...base, units: kernel.shape[1], activation, use_bias: true },
-      });
-      weight(`${name}/kernel`, kernel);
-      weight(`${name}/bias`, find(params, 'bias'));
-      if (fused === 'leakyRelu') layers.push(leakyReluAfter(name, config.alpha));
-    } else if (IMAGE_LAYERS.includes(config.type)) {
-      layers.push(
-        ...imageLayerToTfjs(layer, { ...base, name }, `layer ${i + 1} (${config.type})`, weight),
-      );
-    } else if (ACTIVATIONS[config.type]) {
-      layers.push({
-        class_name: 'Activation',
-        config: { ...base, activation: ACTIVATIONS[config.type] },
-      });
-    } else if (config.type === 'LeakyReLU') {
-      layers.push({ class_name: 'LeakyReLU', config: { ...base, alpha: config.alpha } });
-    } else if (config.type === 'Dropout') {
-      layers.push({ class_name: 'Dropout', config: { ...base, rate: config.rate } });
-    } else if (config.type === 'Flatten') {
-      layers.push({ class_name: 'Flatten', config: base });
-    } else if (config.type === 'Reshape') {
-      layers.push({ class_name: 'Reshape', config: { ...base, target_shape: [...shape] } });
-    } else if (config.type === 'BatchNormalization') {
-      layers.push({
-        class_name: 'BatchNormalization',
-        config: {
-          ...base,
-          axis: -1,
-          momentum: config.momentum,
-          epsilon: config.epsilon,
-          center: true,
-          scale: true,
-        },
-      });
-      const params = layer.params();
-      const buffers = layer.buffers?.() ?? [];
-      weight(`${name}/gamma`, find(params, 'gamma'));
-      weight(`${name}/beta`, find(params, 'beta'));
-      weight(`${name}/moving_mean`, find(buffers, 'runningMean'));
-      weight(`${name}/moving_variance`, find(buffers, 'runningVar'));
-    } else {
-      throw new Error(
-        `exportTfjs: layer ${i + 1} (${config.type}) has no TensorFlow.js form; supported: Dense, Conv2D, MaxPooling2D, AveragePooling2D, GlobalAveragePooling2D, ReLU, LeakyReLU, Sigmoid, Tanh, Softmax, Linear, BatchNormalization, Dropout, Flatten, Reshape`,
-      );
-    }
+    if (i === 0) base.batch_input_shape = [null, ...inputShape];
+    const outputShape = layer.computeOutputShape(shape);
+    const context: TfjsExportContext = {
+      layer,
+      config,
+      name,
+      at,
+      base,
+      inputShape: shape,
+      outputShape,
+      weight: (suffix, tensor) => weight(`${name}/${suffix}`, tensor),
+      named(list, key) {
+        const found = list.find((t) => t.name === key);
+        if (!found) throw new Error(`exportTfjs: ${at} has no '${key}'`);
+        return found.value;
+      },
+    };
+    layers.push(...translators[i]!.toTfjs!(context));
+    shape = outputShape;
   });
   const total = chunks.reduce((n, c) => n + c.length, 0);
   const data = new Float32Array(total);
