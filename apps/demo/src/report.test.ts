@@ -139,7 +139,7 @@ describe('the report of a run whose early stopping restored weights (spiral)', (
   it('labels the training-mode figures as such, next to the final (inference) accuracy', () => {
     const { rows, figures, run } = reports.spiral!;
     const best = run.model.history.bestEpoch!;
-    const mode = 'training batches, Dropout on, batch statistics';
+    const mode = 'training batches, BatchNormalization and Dropout in training mode';
     expect(rows.get(`accuracy of epoch ${best + 1} (${mode})`)).toBe(
       run.model.history.accuracy[best]!.toFixed(4),
     );

@@ -1,20 +1,17 @@
 import type { NeuralNetwork } from '@neunet/model';
 
-/** Layers that compute differently while training, and how. */
-const TRAINING_MODE: Record<string, string> = {
-  Dropout: 'Dropout on',
-  BatchNormalization: 'batch statistics',
-};
-
 /**
  * What the per-epoch training figures measured: the mean over the epoch's batches, with
  * weights moving, in training mode. Named so that a reader does not compare them with the
- * final model's figures (inference mode) as if alike.
+ * final model's figures (inference mode) as if alike; the layers that compute differently
+ * while training (Dropout, BatchNormalization, a user's own) say so themselves.
  */
 export function trainingBatches(model: NeuralNetwork): string {
-  const types = new Set(model.layers.map((layer) => layer.getConfig().type));
-  const modes = Object.keys(TRAINING_MODE)
-    .filter((type) => types.has(type))
-    .map((type) => TRAINING_MODE[type]);
-  return modes.length > 0 ? `training batches, ${modes.join(', ')}` : 'training batches';
+  const types = [
+    ...new Set(model.layers.filter((l) => l.hasTrainingMode).map((l) => l.getConfig().type)),
+  ];
+  if (types.length === 0) return 'training batches';
+  const listed =
+    types.length > 1 ? `${types.slice(0, -1).join(', ')} and ${types.at(-1)}` : types[0];
+  return `training batches, ${listed} in training mode`;
 }
