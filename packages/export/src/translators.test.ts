@@ -72,7 +72,7 @@ const gap = (a: ArrayLike<number>, b: ArrayLike<number>) => {
 describe('one translator per layer type, looked up by type', () => {
   it('names an untranslated layer type and every supported one, in each direction', () => {
     const builtIn =
-      'Dense, Conv2D, MaxPooling2D, AveragePooling2D, GlobalAveragePooling2D, ReLU, Sigmoid, Tanh, Softmax, Linear, LeakyReLU, BatchNormalization, Dropout, Flatten, Reshape';
+      'Dense, Conv2D, MaxPooling2D, AveragePooling2D, GlobalAveragePooling2D, ReLU, Sigmoid, Tanh, Linear, Softmax, LeakyReLU, BatchNormalization, Dropout, Flatten, Reshape';
     expect(() => exportOnnx(network())).toThrow(
       `exportOnnx: layer 2 (TestELU) has no ONNX form; supported: ${builtIn}`,
     );

@@ -9,24 +9,19 @@ const ACTIVATIONS: Record<string, { tfjs: string; onnx?: string }> = {
   ReLU: { tfjs: 'relu', onnx: 'Relu' },
   Sigmoid: { tfjs: 'sigmoid', onnx: 'Sigmoid' },
   Tanh: { tfjs: 'tanh', onnx: 'Tanh' },
-  Softmax: { tfjs: 'softmax', onnx: 'Softmax' },
   Linear: { tfjs: 'linear' },
 };
 
 /**
- * ReLU, Sigmoid, Tanh, Softmax and Linear: their ONNX ops (Softmax over the channels:
- * axis 1 on [batch, features] and NCHW images, -1 otherwise; Linear vanishes); tfjs's
- * Activation layer.
+ * ReLU, Sigmoid, Tanh and Linear: their ONNX ops (Linear vanishes), tfjs's Activation
+ * layer, which it also reads back for Softmax.
  */
 export const activationTranslator: LayerTranslator = {
   types: Object.keys(ACTIVATIONS),
   tfjsClassNames: ['Activation'],
-  toOnnx({ config, name, input, inputShape, layout }) {
+  toOnnx({ config, name, input }) {
     const op = ACTIVATIONS[config.type]!.onnx;
-    if (op === undefined) return [];
-    if (op !== 'Softmax') return [node(op, name, [input], [])];
-    const axis = inputShape.length === 1 || layout === 'nchw' ? 1 : -1;
-    return [node(op, name, [input], [{ name: 'axis', type: ATTRIBUTE_INT, i: axis }])];
+    return op === undefined ? [] : [node(op, name, [input], [])];
   },
   toTfjs({ config, base }) {
     const activation = ACTIVATIONS[config.type]!.tfjs;
@@ -35,6 +30,20 @@ export const activationTranslator: LayerTranslator = {
   fromTfjs({ config: c }) {
     return [{ layer: activationFromTfjs(c.activation) ?? new Linear() }];
   },
+};
+
+/**
+ * Softmax over the last axis: ONNX's Softmax over axis 1 on [batch, features] and NCHW
+ * images, -1 otherwise; tfjs's Activation 'softmax'.
+ */
+export const softmaxTranslator: LayerTranslator = {
+  types: ['Softmax'],
+  tfjsClassNames: [],
+  toOnnx({ name, input, inputShape, layout }) {
+    const axis = inputShape.length === 1 || layout === 'nchw' ? 1 : -1;
+    return [node('Softmax', name, [input], [{ name: 'axis', type: ATTRIBUTE_INT, i: axis }])];
+  },
+  toTfjs: ({ base }) => [{ class_name: 'Activation', config: { ...base, activation: 'softmax' } }],
 };
 
 /** LeakyReLU: ONNX's LeakyRelu, tfjs's LeakyReLU layer (alpha 0.3 where tfjs leaves it out). */

@@ -1,4 +1,4 @@
-import { activationTranslator, leakyReluTranslator } from './activations.js';
+import { activationTranslator, leakyReluTranslator, softmaxTranslator } from './activations.js';
 import { batchNormalizationTranslator } from './batch-normalization.js';
 import { conv2dTranslator } from './conv2d.js';
 import { denseTranslator } from './dense.js';
@@ -17,6 +17,7 @@ const BUILT_IN: readonly LayerTranslator[] = [
   averagePoolingTranslator,
   globalAveragePoolingTranslator,
   activationTranslator,
+  softmaxTranslator,
   leakyReluTranslator,
   batchNormalizationTranslator,
   dropoutTranslator,
