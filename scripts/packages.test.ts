@@ -261,6 +261,8 @@ describe('a checkout without build output (a fresh clone)', () => {
         });
         // @neunet/losses: a package whose tests load another one (@neunet/tensor).
         execFileSync('pnpm', ['--filter', '@neunet/losses', 'test'], { cwd: copy, stdio: 'pipe' });
+        // Packing must bring it back (turbo may restore it from its cache).
+        rmSync(join(copy, 'packages', 'tensor', 'dist'), { recursive: true });
         // @neunet/layers: the smallest package that depends on another one (@neunet/tensor).
         const layers = published.find((p) => p.name === '@neunet/layers')!;
         const dir = join(copy, 'packages', basename(layers.dir));
