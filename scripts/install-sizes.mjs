@@ -7,9 +7,12 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { installedBytes, packPackages, publishedPackages, scratchProject } from './lib/packing.mjs';
-import { README_EXAMPLE_PACKAGES } from './lib/readme-example.mjs';
+import { neunetImports, readmeExamples } from './lib/readme-blocks.mjs';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
+// The README's first NeuNet block is "The example".
+const [example] = readmeExamples(root);
+const examplePackages = example ? neunetImports(example.code) : [];
 
 /** @param {number} bytes */
 function formatSize(bytes) {
@@ -25,8 +28,8 @@ try {
   const sets = [
     ...packages.map(({ name }) => ({ label: `\`${name}\``, names: [name] })),
     {
-      label: `the README example (${README_EXAMPLE_PACKAGES.map((n) => n.replace('@neunet/', '')).join(', ')})`,
-      names: README_EXAMPLE_PACKAGES,
+      label: `the README example (${examplePackages.map((n) => n.replace('@neunet/', '')).join(', ')})`,
+      names: examplePackages,
     },
   ];
   const rows = [];

@@ -22,10 +22,11 @@ import { join } from 'node:path';
  */
 
 /**
- * Every non-private package of the pnpm workspace at `root`, found by pnpm itself.
+ * Every package of the pnpm workspace at `root` (the root itself included), found by pnpm
+ * itself.
  * @param {string} root
  */
-export function publishedPackages(root) {
+export function workspacePackages(root) {
   const listed = JSON.parse(
     execFileSync('pnpm', ['ls', '--recursive', '--depth', '-1', '--json'], {
       cwd: root,
@@ -33,13 +34,20 @@ export function publishedPackages(root) {
     }),
   );
   /** @type {WorkspacePackage[]} */
-  const packages = [];
-  for (const { name, path, private: isPrivate } of listed) {
-    if (isPrivate) continue;
-    const manifest = JSON.parse(readFileSync(join(path, 'package.json'), 'utf8'));
-    packages.push({ name, dir: path, manifest });
-  }
+  const packages = listed.map((/** @type {{ name: string, path: string }} */ { name, path }) => ({
+    name,
+    dir: path,
+    manifest: JSON.parse(readFileSync(join(path, 'package.json'), 'utf8')),
+  }));
   return packages.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/**
+ * Every non-private package of the pnpm workspace at `root`.
+ * @param {string} root
+ */
+export function publishedPackages(root) {
+  return workspacePackages(root).filter(({ manifest }) => !manifest.private);
 }
 
 /**

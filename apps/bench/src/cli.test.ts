@@ -9,6 +9,7 @@ describe('parseCli', () => {
       runs: 7,
       seed: 1,
       out: undefined,
+      writeTables: false,
       breakdown: false,
       help: false,
     });

@@ -9,17 +9,19 @@ export interface CliOptions {
   runs: number;
   seed: number;
   out: string | undefined;
+  writeTables: boolean;
   breakdown: boolean;
   help: boolean;
 }
 
-export const USAGE = `Usage: pnpm bench [--quick] [--only W1,W2,W3,W4,W5,W6,heap] [--runs N] [--seed N] [--out DIR] [--breakdown]
+export const USAGE = `Usage: pnpm bench [--quick] [--only W1,W2,W3,W4,W5,W6,heap] [--runs N] [--seed N] [--out DIR | --write-tables] [--breakdown]
 
   --quick      fewer and shorter runs and a smaller W5 grid (under two minutes)
   --only LIST  the workloads to run, comma-separated (default: all)
   --runs N     timed runs per figure (default 3 with --quick, 7 without)
   --seed N     seeds the data and the initial weights (default 1)
-  --out DIR    where latest.json and latest.md go (default apps/bench/results)
+  --out DIR    where latest.json and latest.md go (default apps/bench/out, ignored by git)
+  --write-tables  write them to apps/bench/results instead, the committed tables
   --breakdown  W6's per-kernel breakdown even when its targets are met (it is printed when one is missed)`;
 
 /** The bench's command line; throws on an unknown option or a malformed value. */
@@ -32,12 +34,18 @@ export function parseCli(args: readonly string[]): CliOptions {
       runs: { type: 'string' },
       seed: { type: 'string', default: '1' },
       out: { type: 'string' },
+      'write-tables': { type: 'boolean', default: false },
       breakdown: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
     allowPositionals: false,
   });
+  if (values.out !== undefined && values['write-tables']) {
+    throw new Error(
+      `--out and --write-tables: pass one; --write-tables writes to apps/bench/results, --out DIR to DIR`,
+    );
+  }
   const only = values.only === undefined ? [...WORKLOADS] : parseOnly(values.only);
   const runs =
     values.runs === undefined ? (values.quick ? 3 : 7) : integer('--runs', values.runs, 1);
@@ -47,6 +55,7 @@ export function parseCli(args: readonly string[]): CliOptions {
     runs,
     seed: integer('--seed', values.seed, 0),
     out: values.out,
+    writeTables: values['write-tables'],
     breakdown: values.breakdown,
     help: values.help,
   };

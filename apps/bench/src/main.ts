@@ -1,7 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { type CliOptions, parseCli, USAGE, type Workload } from './cli.js';
 import type { BenchContext, WorkloadOutput } from './context.js';
 import { machine } from './machine.js';
@@ -9,7 +6,8 @@ import { availableBackends } from './neunet.js';
 import { numpyVersion } from './peers/numpy.js';
 import { TFJS_BACKENDS, type TfjsBackend, tf, tfjsWasmFeatures, useTfjs } from './peers/tfjs.js';
 import { TORCH_PYTHON, torchVersion } from './peers/torch.js';
-import { type BenchResult, renderConsole, renderMarkdown, type Section } from './report.js';
+import { type BenchResult, renderConsole, type Section } from './report.js';
+import { resultsDir, writeResults } from './results-files.js';
 import { type Row, type Unmeasured, withRatios } from './row.js';
 import { checkTargets } from './targets.js';
 import { measureHeapGrowth } from './workloads/heap.js';
@@ -161,12 +159,9 @@ async function main(): Promise<void> {
     ...(sections.length > 0 ? { sections } : {}),
     notes,
   };
-  const out = opts.out ?? fileURLToPath(new URL('../results/', import.meta.url));
-  mkdirSync(out, { recursive: true });
-  writeFileSync(path.join(out, 'latest.json'), `${JSON.stringify(result, null, 2)}\n`);
-  writeFileSync(path.join(out, 'latest.md'), renderMarkdown(result));
+  const written = writeResults(resultsDir(opts), result);
   console.log(`\n${renderConsole(result)}\n`);
-  log(`done; wrote ${path.join(out, 'latest.json')} and latest.md`);
+  log(`done; wrote ${written.join(' and ')}`);
 }
 
 try {
