@@ -11,6 +11,7 @@ import { formatShape, holdsSamplesOf, sampleShape } from './shape.js';
 abstract class Activation implements Layer {
   abstract readonly outputActivation: OutputActivation;
   readonly activationOnly = true;
+  readonly preservesShape = true;
   protected input: Tensor | undefined;
   protected output: Tensor | undefined;
   private shape: Shape | undefined;

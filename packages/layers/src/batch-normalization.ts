@@ -22,6 +22,7 @@ export interface BatchNormalizationOptions {
 export class BatchNormalization implements Layer {
   static readonly layerType: string = 'BatchNormalization';
   readonly hasTrainingMode = true;
+  readonly preservesShape = true;
   readonly epsilon: number;
   readonly momentum: number;
   private width = 0;

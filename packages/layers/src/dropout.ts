@@ -16,6 +16,7 @@ export interface DropoutOptions {
 export class Dropout implements Layer {
   static readonly layerType: string = 'Dropout';
   readonly hasTrainingMode = true;
+  readonly preservesShape = true;
   private rng: Rng;
   private readonly mask = new Scratch();
   private readonly out = new Scratch();
