@@ -17,6 +17,7 @@ import type {
   OptimizerSettings,
   OutputActivation,
 } from './layer.js';
+import type { ParamShapes } from './param-shapes.js';
 import { lastAxisRows } from './rows.js';
 import { Scratch } from './scratch.js';
 import {
@@ -297,6 +298,21 @@ export class Dense implements Layer {
     return nIn === undefined
       ? new Dense({ units: nOut as number, ...options })
       : new Dense(nIn as number, nOut as number, options);
+  }
+
+  /** The weights and bias a Dense layer of `config` holds (see LayerClass.paramShapes). */
+  static paramShapes(config: LayerConfig, inputShape?: Shape): ParamShapes {
+    // Without nIn and inputShape the layer allocates nothing: it checks the options.
+    const layer = Dense.fromConfig({ ...config, nIn: undefined, inputShape: undefined });
+    const { nIn, inputShape: own } = config;
+    if (nIn !== undefined) checkCount('nIn', nIn);
+    const declared = own === undefined ? undefined : checkSampleShape('Dense: inputShape', own);
+    const width = nIn ?? declared?.at(-1) ?? inputShape?.at(-1);
+    const nOut = layer.nOut;
+    return {
+      params: width === undefined ? {} : { weights: [width, nOut], bias: [nOut] },
+      ...(inputShape && { outputShape: layer.computeOutputShape(inputShape) }),
+    };
   }
 
   private allocate(nIn: number): void {

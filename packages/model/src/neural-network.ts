@@ -441,12 +441,12 @@ export class NeuralNetwork implements TrainableModel {
   }
 
   /**
-   * The input shape a new layer asks for (Dense's [nIn]) when every layer before it
+   * @internal The input shape a new layer asks for (Dense's [nIn]) when every layer before it
    * declares `preservesShape` and takes that shape, else undefined: the model then waits
    * for data to build. A layer that happens to map this one shape to itself (Flatten of
    * [784]) does not let it through: the data may have another shape that it maps there.
    */
-  private shapeReaching(layer: Layer): Shape | undefined {
+  shapeReaching(layer: Layer): Shape | undefined {
     const shape = layer.inputShape;
     if (shape === undefined) return undefined;
     const keeps = (before: Layer) => {
