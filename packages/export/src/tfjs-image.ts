@@ -9,6 +9,7 @@ import {
 import type { NeuralNetwork } from '@neunet/model';
 import type { Tensor } from '@neunet/tensor';
 import type { TfjsLayerConfig } from './tfjs.js';
+import { checkDeclaredWeights } from './tfjs-declared-weights.js';
 import { findWeight } from './tfjs-weights.js';
 
 // Conv2D and the poolings in the TensorFlow.js (Keras) layers format. Both keep images
@@ -147,20 +148,22 @@ export function addImageLayerFromTfjs(
         );
       }
       const useBias = c.use_bias !== false;
-      const conv = build(() => {
-        const made = new Conv2D({
-          filters: c.filters as number,
-          kernelSize: c.kernel_size as number,
-          strides: (c.strides ?? 1) as number,
-          padding: (c.padding ?? 'valid') as 'valid',
-          dilationRate: (c.dilation_rate ?? 1) as number,
-          activation: activation === 'softmax' ? 'linear' : (activation as 'relu'),
-          useBias,
-        });
-        model.add(made);
-        return made;
-      });
+      const conv = build(
+        () =>
+          new Conv2D({
+            filters: c.filters as number,
+            kernelSize: c.kernel_size as number,
+            strides: (c.strides ?? 1) as number,
+            padding: (c.padding ?? 'valid') as 'valid',
+            dilationRate: (c.dilation_rate ?? 1) as number,
+            activation: activation === 'softmax' ? 'linear' : (activation as 'relu'),
+            useBias,
+          }),
+      );
       const name = String(c.name);
+      const names = { kernel: `${name}/kernel`, bias: `${name}/bias` };
+      checkDeclaredWeights(conv, model.outputShape!, names, values, at);
+      build(() => model.add(conv));
       const kernel = conv.kernel.value;
       kernel.data.set(findWeight(values, `${name}/kernel`, [...kernel.shape], where));
       if (useBias) {

@@ -14,6 +14,7 @@ import {
 } from '@neunet/layers';
 import { NeuralNetwork } from '@neunet/model';
 import type { TfjsLayerConfig } from './tfjs.js';
+import { checkDeclaredWeights } from './tfjs-declared-weights.js';
 import { addImageLayerFromTfjs } from './tfjs-image.js';
 import { findWeight, readWeights } from './tfjs-weights.js';
 
@@ -92,6 +93,14 @@ export function importTfjs(
           throw new Error(`${where}: ${at}: the input shape is unknown (no batch_input_shape)`);
         const units = c.units as number;
         const dense = new Dense({ units });
+        const name = String(c.name);
+        checkDeclaredWeights(
+          dense,
+          model.outputShape!,
+          { weights: `${name}/kernel`, bias: c.use_bias !== false ? `${name}/bias` : undefined },
+          values,
+          at,
+        );
         // Added first: the model draws initial weights for a layer as it is added.
         model.add(dense);
         const width = dense.nIn!;
@@ -167,9 +176,21 @@ function addBatchNormalization(
     epsilon: (c.epsilon as number | undefined) ?? 1e-3,
     momentum: (c.momentum as number | undefined) ?? 0.99,
   });
+  const name = String(c.name);
+  checkDeclaredWeights(
+    norm,
+    shape,
+    {
+      gamma: c.scale !== false ? `${name}/gamma` : undefined,
+      beta: c.center !== false ? `${name}/beta` : undefined,
+      runningMean: `${name}/moving_mean`,
+      runningVar: `${name}/moving_variance`,
+    },
+    values,
+    at,
+  );
   model.add(norm);
   const width = [shape.at(-1)!];
-  const name = String(c.name);
   const [gamma, beta] = norm.params();
   const [mean, variance] = norm.buffers();
   if (c.scale !== false) gamma!.value.data.set(findWeight(values, `${name}/gamma`, width, where));
