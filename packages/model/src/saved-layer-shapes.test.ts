@@ -136,7 +136,7 @@ describe("the loader checks each layer's declared param shapes before it builds 
     expect(file.length).toBeLessThan(2 ** 20);
     const { message, bytes: allocated } = refused(file);
     expect(message).toBe(
-      `layers[${norms}] (Dense): it asks for samples of shape [${width}], which would build the layers before it, but the file says the model was never built (inputShape null)`,
+      `layers[${norms}] (Dense): it asks for samples of shape [${width}], which would build the model (and every layer before it) for them, but the file says the model was never built (inputShape null)`,
     );
     // The file's weights and the Dense layer's own (value and gradient), no more.
     expect(allocated).toBeLessThan(4 * file.length);

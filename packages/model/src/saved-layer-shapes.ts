@@ -70,7 +70,7 @@ export function checkAddsAsChecked(
   const reaching = input === undefined ? model.shapeReaching(layer) : undefined;
   if (reaching) {
     throw new Error(
-      `it asks for samples of shape ${formatShape(reaching)}, which would build the layers before it, but the file says the model was never built (inputShape null)`,
+      `it asks for samples of shape ${formatShape(reaching)}, which would build the model (and every layer before it) for them, but the file says the model was never built (inputShape null)`,
     );
   }
 }
