@@ -328,6 +328,7 @@ export class Conv2D implements Layer {
     // Its own inputShape, when it has one, decides its kernel as it is constructed.
     const shape = own === undefined ? inputShape : checkSampleShape('Conv2D: inputShape', own);
     if (shape === undefined) return { params: {} };
+    // An image the kernel fits, as the constructor checks its own inputShape.
     layer.computeOutputShape(shape);
     const [kh, kw] = layer.kernelSize;
     return {
