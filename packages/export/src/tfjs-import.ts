@@ -1,5 +1,6 @@
 import { NeuralNetwork } from '@neunet/model';
 import type { TfjsLayerConfig } from './tfjs.js';
+import { checkDeclaredWeights } from './tfjs-declared-weights.js';
 import { findWeight, readWeights, type TfjsWeight } from './tfjs-weights.js';
 import { tfjsTranslatorFor } from './translators/registry.js';
 import type { ImportedLayer } from './translators/translator.js';
@@ -86,8 +87,9 @@ function describe(layer: TfjsLayerConfig, i: number): string {
 }
 
 /**
- * The one place where an imported layer is built: added to the model (which builds it for
- * the shape it receives), then its params and buffers set from the file.
+ * The one place where an imported layer is built: its declared param shapes checked against
+ * the file, added to the model (which builds it for the shape it receives), then its params
+ * and buffers set from the file.
  */
 function add(
   model: NeuralNetwork,
@@ -95,6 +97,7 @@ function add(
   weights: Map<string, TfjsWeight>,
 ): void {
   const { layer, weights: sources = {} } = imported;
+  checkDeclaredWeights(layer, model.outputShape, sources, weights);
   model.add(layer);
   const tensors = [...layer.params(), ...(layer.buffers?.() ?? [])];
   for (const [key, source] of Object.entries(sources)) {

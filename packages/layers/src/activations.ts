@@ -1,5 +1,6 @@
 import { type ActivationKind, getBackend, type Shape, type Tensor } from '@neunet/tensor';
 import type { ForwardOptions, Layer, LayerConfig, OutputActivation } from './layer.js';
+import type { ParamShapes } from './param-shapes.js';
 import { lastAxisRows } from './rows.js';
 import { Scratch } from './scratch.js';
 import { formatShape, holdsSamplesOf, sampleShape } from './shape.js';
@@ -11,6 +12,7 @@ import { formatShape, holdsSamplesOf, sampleShape } from './shape.js';
 abstract class Activation implements Layer {
   abstract readonly outputActivation: OutputActivation;
   readonly activationOnly = true;
+  readonly preservesShape = true;
   protected input: Tensor | undefined;
   protected output: Tensor | undefined;
   private shape: Shape | undefined;
@@ -50,6 +52,11 @@ abstract class Activation implements Layer {
       );
     }
     return this.gradient(dy, this.dx.tensor(dy.rows, this.shape!));
+  }
+
+  /** No params, and the output shape is the input's: see LayerClass.paramShapes. */
+  static paramShapes(_config: LayerConfig, inputShape?: Shape): ParamShapes {
+    return { params: {}, ...(inputShape && { outputShape: inputShape }) };
   }
 
   abstract getConfig(): LayerConfig;

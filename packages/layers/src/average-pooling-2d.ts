@@ -1,5 +1,6 @@
-import { type Conv2DGeometry, getBackend, type Tensor } from '@neunet/tensor';
+import { type Conv2DGeometry, getBackend, type Shape, type Tensor } from '@neunet/tensor';
 import type { LayerConfig } from './layer.js';
+import { type ParamShapes, shapesWithoutParams } from './param-shapes.js';
 import { Pooling2D, type Pooling2DOptions } from './pooling-2d.js';
 
 /**
@@ -20,6 +21,11 @@ export class AveragePooling2D extends Pooling2D {
 
   protected unpool(_x: Tensor, dy: Tensor, geometry: Conv2DGeometry, dx: Tensor): void {
     getBackend().avgPool2dBackward(dy, geometry, dx);
+  }
+
+  /** No params: see LayerClass.paramShapes. */
+  static paramShapes(config: LayerConfig, inputShape?: Shape): ParamShapes {
+    return shapesWithoutParams(AveragePooling2D, config, inputShape);
   }
 
   static fromConfig(config: LayerConfig): AveragePooling2D {

@@ -1,5 +1,6 @@
 import { type BatchNormState, getBackend, type Param, type Shape, Tensor } from '@neunet/tensor';
 import type { Buffer, ForwardOptions, Layer, LayerConfig } from './layer.js';
+import type { ParamShapes } from './param-shapes.js';
 import { lastAxisRows } from './rows.js';
 import { Scratch } from './scratch.js';
 import { formatShape, holdsSamplesOf, sampleShape } from './shape.js';
@@ -22,6 +23,7 @@ export interface BatchNormalizationOptions {
 export class BatchNormalization implements Layer {
   static readonly layerType: string = 'BatchNormalization';
   readonly hasTrainingMode = true;
+  readonly preservesShape = true;
   readonly epsilon: number;
   readonly momentum: number;
   private width = 0;
@@ -170,6 +172,20 @@ export class BatchNormalization implements Layer {
 
   getConfig(): LayerConfig {
     return { type: BatchNormalization.layerType, epsilon: this.epsilon, momentum: this.momentum };
+  }
+
+  /** Its gamma, beta and running statistics, once built (see LayerClass.paramShapes). */
+  static paramShapes(config: LayerConfig, inputShape?: Shape): ParamShapes {
+    // Allocates nothing until it is built: it checks the options.
+    const layer = BatchNormalization.fromConfig(config);
+    if (inputShape === undefined) return { params: {} };
+    const outputShape = layer.computeOutputShape(inputShape);
+    const width = [inputShape[inputShape.length - 1]!];
+    return {
+      params: { gamma: width, beta: width },
+      buffers: { runningMean: width, runningVar: width },
+      outputShape,
+    };
   }
 
   static fromConfig(config: LayerConfig): BatchNormalization {

@@ -29,6 +29,7 @@ import type {
   OptimizerSettings,
   OutputActivation,
 } from './layer.js';
+import type { ParamShapes } from './param-shapes.js';
 import { lastAxisRows } from './rows.js';
 import { Scratch } from './scratch.js';
 import {
@@ -317,6 +318,26 @@ export class Conv2D implements Layer {
   static fromConfig(config: LayerConfig): Conv2D {
     const { type: _type, ...options } = config;
     return new Conv2D(options as unknown as Conv2DOptions);
+  }
+
+  /** The kernel and bias a Conv2D layer of `config` holds (see LayerClass.paramShapes). */
+  static paramShapes(config: LayerConfig, inputShape?: Shape): ParamShapes {
+    // Without an inputShape the layer allocates nothing: it checks the options.
+    const layer = Conv2D.fromConfig({ ...config, inputShape: undefined });
+    const own = config.inputShape;
+    // Its own inputShape, when it has one, decides its kernel as it is constructed.
+    const shape = own === undefined ? inputShape : checkSampleShape('Conv2D: inputShape', own);
+    if (shape === undefined) return { params: {} };
+    // An image the kernel fits, as the constructor checks its own inputShape.
+    layer.computeOutputShape(shape);
+    const [kh, kw] = layer.kernelSize;
+    return {
+      params: {
+        kernel: [kh, kw, shape[2]!, layer.filters],
+        ...(layer.useBias && { bias: [layer.filters] }),
+      },
+      ...(inputShape && { outputShape: layer.computeOutputShape(inputShape) }),
+    };
   }
 
   private geometryFor(inputShape: Shape): Conv2DGeometry {

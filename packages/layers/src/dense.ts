@@ -17,9 +17,17 @@ import type {
   OptimizerSettings,
   OutputActivation,
 } from './layer.js';
+import type { ParamShapes } from './param-shapes.js';
 import { lastAxisRows } from './rows.js';
 import { Scratch } from './scratch.js';
-import { checkBackward, formatShape, holdsSamplesOf, sampleShape } from './shape.js';
+import {
+  checkBackward,
+  checkSampleShape,
+  formatShape,
+  holdsSamplesOf,
+  sameShape,
+  sampleShape,
+} from './shape.js';
 
 export interface DenseOptions {
   /** This layer's learning rate; the optimizer's own when absent. */
@@ -41,6 +49,12 @@ export interface DenseOptions {
   activation?: ActivationKind;
   /** LeakyReLU's slope for negative inputs, with `activation: 'leakyRelu'`. Default 0.01. */
   alpha?: number;
+  /**
+   * One sample's shape, for the first layer of a model (`[features]`, `[time, features]`):
+   * the layer then asks the model for exactly it, and is built at once. Its last axis is
+   * the input width (nIn's, when both are given).
+   */
+  inputShape?: Shape;
 }
 
 /** `new Dense({ units, ...options })`: the input width is taken from the input at build. */
@@ -60,13 +74,19 @@ const ACTIVATIONS: readonly string[] = activationKinds;
  * transposed operand.
  *
  * `new Dense(nIn, nOut)` fixes the input width (and asks a model for inputs `[nIn]`);
- * `new Dense({ units })` takes it from the input, and allocates its weights when built.
+ * `new Dense(units)` and `new Dense({ units })`, as in Keras, take it from the input, and
+ * allocate their weights when built; with `inputShape` (any form) they are built at once.
  */
 export class Dense implements Layer {
   static readonly layerType: string = 'Dense';
   readonly nOut: number;
-  /** `[nIn]` for `new Dense(nIn, nOut)`; undefined for `new Dense({ units })`. */
+  /**
+   * The `inputShape` option, else `[nIn]` for `new Dense(nIn, nOut)`; undefined for
+   * `new Dense(units)` without it.
+   */
   readonly inputShape: Shape | undefined;
+  /** The `inputShape` option: samples must be exactly it, and the config keeps it. */
+  private readonly declared: Shape | undefined;
   private width: number | undefined;
   private w: Param | undefined;
   private b: Param | undefined;
@@ -87,19 +107,42 @@ export class Dense implements Layer {
   readonly optimizerSettings: OptimizerSettings;
   private readonly alpha: number;
 
+  /** `units` outputs, the input width taken from the input (Keras's `Dense(units)`). */
+  constructor(units: number, options?: DenseOptions);
   constructor(nIn: number, nOut: number, options?: DenseOptions);
   constructor(options: DenseUnitsOptions);
-  constructor(first: number | DenseUnitsOptions, nOut?: number, options: DenseOptions = {}) {
+  constructor(
+    first: number | DenseUnitsOptions,
+    second?: number | DenseOptions,
+    third?: DenseOptions,
+  ) {
+    let options: DenseOptions;
     if (typeof first === 'object' && first !== null) {
       const { units, ...rest } = first;
       checkCount('units', units);
       this.nOut = units;
       options = rest;
+    } else if (third === undefined && (second === undefined || typeof second === 'object')) {
+      checkCount('units', first);
+      this.nOut = first;
+      options = second ?? {};
     } else {
       checkCount('nIn', first);
-      checkCount('nOut', nOut);
-      this.nOut = nOut as number;
+      checkCount('nOut', second);
+      this.nOut = second;
       this.width = first;
+      options = third ?? {};
+    }
+    if (options.inputShape !== undefined) {
+      const shape = checkSampleShape('Dense: inputShape', options.inputShape);
+      const last = shape[shape.length - 1]!;
+      if (this.width !== undefined && last !== this.width) {
+        throw new Error(
+          `Dense(${this.width}, ${this.nOut}): inputShape ${formatShape(shape)} ends in ${last}, expected ${this.width} (nIn)`,
+        );
+      }
+      this.width = last;
+      this.declared = shape;
     }
     this.options = options;
     const { learningRate, optimizer, init = 'he', activation = 'linear', alpha = 0.01 } = options;
@@ -122,7 +165,7 @@ export class Dense implements Layer {
     this.outputActivation = activation;
     this.alpha = alpha;
     this.optimizerSettings = { optimizer, learningRate };
-    this.inputShape = this.width === undefined ? undefined : [this.width];
+    this.inputShape = this.declared ?? (this.width === undefined ? undefined : [this.width]);
     if (this.width !== undefined) this.allocate(this.width);
   }
 
@@ -152,6 +195,11 @@ export class Dense implements Layer {
   }
 
   computeOutputShape(inputShape: Shape): Shape {
+    if (this.declared && !sameShape(inputShape, this.declared)) {
+      throw new Error(
+        `${this.describe()}: expects samples of shape ${formatShape(this.declared)} (its inputShape), got ${formatShape(inputShape)}`,
+      );
+    }
     const last = inputShape[inputShape.length - 1];
     if (last === undefined || (this.width !== undefined && last !== this.width)) {
       throw new Error(
@@ -228,6 +276,7 @@ export class Dense implements Layer {
       ...(this.activation === 'leakyRelu' && { alpha: this.alpha }),
       ...(learningRate !== undefined && { learningRate }),
       ...(typeof optimizer === 'string' && { optimizer }),
+      ...(this.declared && { inputShape: [...this.declared] }),
     };
   }
 
@@ -237,17 +286,33 @@ export class Dense implements Layer {
    * the config: a saved model keeps it, with the param groups it holds.
    */
   static fromConfig(config: LayerConfig): Dense {
-    const { nIn, nOut, learningRate, optimizer, init, activation, alpha } = config;
+    const { nIn, nOut, learningRate, optimizer, init, activation, alpha, inputShape } = config;
     const options: DenseOptions = {
       learningRate: learningRate as number | undefined,
       optimizer: optimizer as OptimizerName | undefined,
       init: init as Initializer | undefined,
       activation: activation as ActivationKind | undefined,
       alpha: alpha as number | undefined,
+      inputShape: inputShape as Shape | undefined,
     };
     return nIn === undefined
       ? new Dense({ units: nOut as number, ...options })
       : new Dense(nIn as number, nOut as number, options);
+  }
+
+  /** The weights and bias a Dense layer of `config` holds (see LayerClass.paramShapes). */
+  static paramShapes(config: LayerConfig, inputShape?: Shape): ParamShapes {
+    // Without nIn and inputShape the layer allocates nothing: it checks the options.
+    const layer = Dense.fromConfig({ ...config, nIn: undefined, inputShape: undefined });
+    const { nIn, inputShape: own } = config;
+    if (nIn !== undefined) checkCount('nIn', nIn);
+    const declared = own === undefined ? undefined : checkSampleShape('Dense: inputShape', own);
+    const width = nIn ?? declared?.at(-1) ?? inputShape?.at(-1);
+    const nOut = layer.nOut;
+    return {
+      params: width === undefined ? {} : { weights: [width, nOut], bias: [nOut] },
+      ...(inputShape && { outputShape: layer.computeOutputShape(inputShape) }),
+    };
   }
 
   private allocate(nIn: number): void {

@@ -1,5 +1,6 @@
 import { getBackend, Rng, type Shape, type Tensor } from '@neunet/tensor';
 import type { ForwardOptions, Layer, LayerConfig } from './layer.js';
+import { type ParamShapes, shapesWithoutParams } from './param-shapes.js';
 import { Scratch } from './scratch.js';
 import { formatShape, holdsSamplesOf, sampleShape } from './shape.js';
 
@@ -16,6 +17,7 @@ export interface DropoutOptions {
 export class Dropout implements Layer {
   static readonly layerType: string = 'Dropout';
   readonly hasTrainingMode = true;
+  readonly preservesShape = true;
   private rng: Rng;
   private readonly mask = new Scratch();
   private readonly out = new Scratch();
@@ -73,6 +75,11 @@ export class Dropout implements Layer {
 
   getConfig(): LayerConfig {
     return { type: Dropout.layerType, rate: this.rate };
+  }
+
+  /** No params: see LayerClass.paramShapes. */
+  static paramShapes(config: LayerConfig, inputShape?: Shape): ParamShapes {
+    return shapesWithoutParams(Dropout, config, inputShape);
   }
 
   /** The masks' random state is not config: a model that saved one restores it itself. */

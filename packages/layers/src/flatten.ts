@@ -1,5 +1,6 @@
 import type { Shape } from '@neunet/tensor';
 import type { LayerConfig } from './layer.js';
+import { type ParamShapes, shapesWithoutParams } from './param-shapes.js';
 import { sizeOf } from './shape.js';
 import { ViewLayer } from './view-layer.js';
 
@@ -16,6 +17,11 @@ export class Flatten extends ViewLayer {
 
   getConfig(): LayerConfig {
     return { type: Flatten.layerType };
+  }
+
+  /** No params: see LayerClass.paramShapes. */
+  static paramShapes(config: LayerConfig, inputShape?: Shape): ParamShapes {
+    return shapesWithoutParams(Flatten, config, inputShape);
   }
 
   static fromConfig(): Flatten {

@@ -1,6 +1,7 @@
 import { getBackend, type Param, type Shape, type Tensor } from '@neunet/tensor';
 import { checkImageBatch, imageShape } from './image-options.js';
 import type { ForwardOptions, Layer, LayerConfig } from './layer.js';
+import { type ParamShapes, shapesWithoutParams } from './param-shapes.js';
 import { Scratch } from './scratch.js';
 import { formatShape, holdsSamplesOf, sampleShape } from './shape.js';
 
@@ -55,6 +56,11 @@ export class GlobalAveragePooling2D implements Layer {
 
   getConfig(): LayerConfig {
     return { type: GlobalAveragePooling2D.layerType };
+  }
+
+  /** No params: see LayerClass.paramShapes. */
+  static paramShapes(config: LayerConfig, inputShape?: Shape): ParamShapes {
+    return shapesWithoutParams(GlobalAveragePooling2D, config, inputShape);
   }
 
   static fromConfig(): GlobalAveragePooling2D {

@@ -26,6 +26,7 @@ export type {
   OutputActivation,
 } from './layer.js';
 export { MaxPooling2D } from './max-pooling-2d.js';
+export type { ParamShapes } from './param-shapes.js';
 export { Pooling2D, type Pooling2DOptions } from './pooling-2d.js';
 export {
   findLayer,

@@ -58,10 +58,17 @@ export type OutputActivation = ActivationKind | 'softmax';
 export interface Layer {
   /**
    * The per-sample input shape the layer asks for, when it knows one (`new Dense(nIn, nOut)`:
-   * `[nIn]`). A model whose earlier layers keep that shape takes it as its input shape, so
-   * that it is built as soon as the layer is added.
+   * `[nIn]`). A model whose earlier layers all `preservesShape` takes it as its input shape,
+   * so that it is built as soon as the layer is added.
    */
   readonly inputShape?: Shape;
+  /**
+   * True when the output shape is the input shape, whatever the input shape (activations,
+   * Dropout, BatchNormalization): a later layer's `inputShape` may then pass back through
+   * this one to become the model's. A layer that maps only some shapes to themselves
+   * (Flatten of `[784]`, `Dense({ units: 16 })` of `[16]`) must not declare it.
+   */
+  readonly preservesShape?: true;
   /** The per-sample output shape, once the layer is built. */
   readonly outputShape?: Shape;
   /**

@@ -1,5 +1,6 @@
-import { type Conv2DGeometry, getBackend, type Tensor } from '@neunet/tensor';
+import { type Conv2DGeometry, getBackend, type Shape, type Tensor } from '@neunet/tensor';
 import type { LayerConfig } from './layer.js';
+import { type ParamShapes, shapesWithoutParams } from './param-shapes.js';
 import { Pooling2D, type Pooling2DOptions } from './pooling-2d.js';
 
 /**
@@ -20,6 +21,11 @@ export class MaxPooling2D extends Pooling2D {
 
   protected unpool(x: Tensor, dy: Tensor, geometry: Conv2DGeometry, dx: Tensor): void {
     getBackend().maxPool2dBackward(x, dy, geometry, dx);
+  }
+
+  /** No params: see LayerClass.paramShapes. */
+  static paramShapes(config: LayerConfig, inputShape?: Shape): ParamShapes {
+    return shapesWithoutParams(MaxPooling2D, config, inputShape);
   }
 
   static fromConfig(config: LayerConfig): MaxPooling2D {

@@ -1,3 +1,4 @@
+import type { Shape } from '@neunet/tensor';
 import { LeakyReLU, Linear, ReLU, Sigmoid, Softmax, Tanh } from './activations.js';
 import { AveragePooling2D } from './average-pooling-2d.js';
 import { BatchNormalization } from './batch-normalization.js';
@@ -8,15 +9,27 @@ import { Flatten } from './flatten.js';
 import { GlobalAveragePooling2D } from './global-average-pooling-2d.js';
 import type { Layer, LayerConfig } from './layer.js';
 import { MaxPooling2D } from './max-pooling-2d.js';
+import type { ParamShapes } from './param-shapes.js';
 import { Reshape } from './reshape.js';
 
 /**
- * A layer class as the registry knows it: the `type` its `getConfig()` writes, and a
- * static `fromConfig` that builds the layer again from that config.
+ * A layer class as the registry knows it: the `type` its `getConfig()` writes, a static
+ * `fromConfig` that builds the layer again from that config, and the shapes of what such a
+ * layer holds.
  */
 export interface LayerClass {
   readonly layerType: string;
   fromConfig(config: LayerConfig): Layer;
+  /**
+   * The params and buffers of `fromConfig(config)` once built for samples of `inputShape`
+   * (without one: as `fromConfig` leaves it), and its output shape, computed without
+   * allocating them; throws as `fromConfig` or `computeOutputShape` would. A loader compares
+   * them with a file before it builds any layer, so that a small file cannot make it
+   * allocate more than the file holds. Every built-in class declares it; a class without it
+   * is built from the config before its params can be compared, trusting what its
+   * constructor allocates.
+   */
+  paramShapes?(config: LayerConfig, inputShape?: Shape): ParamShapes;
 }
 
 /** Every layer this package ships: a saved model of them loads with no extra argument. */

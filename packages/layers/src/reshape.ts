@@ -1,5 +1,6 @@
 import type { Shape } from '@neunet/tensor';
 import type { LayerConfig } from './layer.js';
+import { type ParamShapes, shapesWithoutParams } from './param-shapes.js';
 import { formatShape, sizeOf } from './shape.js';
 import { ViewLayer } from './view-layer.js';
 
@@ -49,6 +50,11 @@ export class Reshape extends ViewLayer {
 
   getConfig(): LayerConfig {
     return { type: Reshape.layerType, targetShape: [...this.targetShape] };
+  }
+
+  /** No params: see LayerClass.paramShapes. */
+  static paramShapes(config: LayerConfig, inputShape?: Shape): ParamShapes {
+    return shapesWithoutParams(Reshape, config, inputShape);
   }
 
   static fromConfig(config: LayerConfig): Reshape {

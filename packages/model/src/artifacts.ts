@@ -8,6 +8,7 @@ import { rebuildLayer } from './layer-registry.js';
 import type { ModelArtifacts } from './model-file.js';
 import { ModelFormatError } from './model-format-error.js';
 import { NeuralNetwork } from './neural-network.js';
+import { checkAddsAsChecked, checkSavedLayerShapes } from './saved-layer-shapes.js';
 import {
   FORMAT_NAME,
   FORMAT_VERSION,
@@ -124,12 +125,14 @@ export function fromArtifacts(artifacts: ModelArtifacts): NeuralNetwork {
     offset += size;
     return values.subarray(offset - size, offset);
   };
+  // Every layer's params against its config first: nothing is built before all agree.
+  const checked = checkSavedLayerShapes(saved.inputShape, saved.layers);
   saved.layers.forEach((entry, l) => {
     const what = `layers[${l}] (${entry.config.type})`;
-    checkDenseSize(entry, what);
     let layer: Layer;
     try {
-      layer = rebuildLayer(entry.config);
+      layer = checked[l]!.layer ?? rebuildLayer(entry.config);
+      checkAddsAsChecked(model, layer, checked[l]!);
       model.add(layer);
     } catch (error) {
       throw fail(what, error);
@@ -326,27 +329,6 @@ function checkSizes(
   if (values * 4 !== byteLength) {
     throw new ModelFormatError(
       `model file: the shapes add up to ${values * 4} bytes of weights but the file holds ${byteLength}`,
-    );
-  }
-}
-
-/**
- * A Dense layer allocates nIn·nOut values: compare with the file before allocating any. A
- * Dense layer without nIn (`Dense({ units })` never built) has no params yet.
- */
-function checkDenseSize(entry: SavedLayer, what: string): void {
-  if (entry.config.type !== 'Dense') return;
-  const { nIn, nOut } = entry.config;
-  const [w, b] = entry.params;
-  const unbuilt = nIn === undefined && entry.params.length === 0;
-  if (
-    !unbuilt &&
-    (entry.params.length !== 2 ||
-      w?.shape.join() !== `${nIn},${nOut}` ||
-      b?.shape.join() !== `${nOut}`)
-  ) {
-    throw new ModelFormatError(
-      `${what}: config nIn ${String(nIn)}, nOut ${String(nOut)} does not match the saved params ${JSON.stringify(entry.params)}`,
     );
   }
 }

@@ -129,7 +129,8 @@ export class NeuralNetwork implements TrainableModel {
    * Appends a layer, which must take the previous layer's output shape. Once the model
    * knows its input shape, each layer is built as it is added. A layer that asks for an
    * input shape (`new Dense(nIn, nOut)`: `[nIn]`) gives the model its input shape when
-   * every layer before it keeps that shape (BatchNormalization, activations, Dropout).
+   * every layer before it keeps every shape (declares `preservesShape`: BatchNormalization,
+   * activations, Dropout); after a Flatten, the model waits for data.
    */
   add(layer: Layer): this {
     if (
@@ -440,13 +441,16 @@ export class NeuralNetwork implements TrainableModel {
   }
 
   /**
-   * The input shape a new layer asks for (Dense's [nIn]) when every layer before it keeps
-   * that shape, else undefined: the model then waits for data to build.
+   * @internal The input shape a new layer asks for (Dense's [nIn]) when every layer before it
+   * declares `preservesShape` and takes that shape, else undefined: the model then waits
+   * for data to build. A layer that happens to map this one shape to itself (Flatten of
+   * [784]) does not let it through: the data may have another shape that it maps there.
    */
-  private shapeReaching(layer: Layer): Shape | undefined {
+  shapeReaching(layer: Layer): Shape | undefined {
     const shape = layer.inputShape;
     if (shape === undefined) return undefined;
     const keeps = (before: Layer) => {
+      if (before.preservesShape !== true) return false;
       try {
         return sameShape(before.computeOutputShape(shape), shape);
       } catch {
