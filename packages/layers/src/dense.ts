@@ -1,4 +1,5 @@
 import type { Optimizer, OptimizerName } from '@neunet/optimizers';
+import { checkOptions, optionKeys } from '@neunet/options';
 import {
   type ActivationKind,
   activationKinds,
@@ -49,6 +50,20 @@ export interface DenseUnitsOptions extends DenseOptions {
   units: number;
 }
 
+const OPTIONS = optionKeys<DenseOptions & { inputShape?: Shape }>()([
+  'learningRate',
+  'optimizer',
+  'init',
+  'seed',
+  'activation',
+  'alpha',
+  'inputShape',
+]);
+const UNITS_OPTIONS = optionKeys<DenseUnitsOptions & { inputShape?: Shape }>()([
+  ...OPTIONS,
+  'units',
+]);
+
 const ACTIVATIONS: readonly string[] = activationKinds;
 
 /**
@@ -90,6 +105,11 @@ export class Dense implements Layer {
   constructor(nIn: number, nOut: number, options?: DenseOptions);
   constructor(options: DenseUnitsOptions);
   constructor(first: number | DenseUnitsOptions, nOut?: number, options: DenseOptions = {}) {
+    checkOptions(
+      'Dense',
+      typeof first === 'object' ? first : options,
+      typeof first === 'object' ? UNITS_OPTIONS : OPTIONS,
+    );
     if (typeof first === 'object' && first !== null) {
       const { units, ...rest } = first;
       checkCount('units', units);
