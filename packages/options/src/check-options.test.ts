@@ -33,7 +33,9 @@ describe('checkOptions', () => {
     expect(() => checkOptions('train', [1, 2], TRAIN)).toThrow(
       'train: options must be an object, got an array (2 items)',
     );
-    expect(() => checkOptions('train', 5, TRAIN)).toThrow('train: options must be an object, got 5');
+    expect(() => checkOptions('train', 5, TRAIN)).toThrow(
+      'train: options must be an object, got 5',
+    );
     expect(() => checkOptions('train', 'fast', TRAIN)).toThrow(
       'train: options must be an object, got "fast"',
     );
@@ -50,14 +52,10 @@ describe('checkOptions', () => {
 
   it('accepts any subset of the valid keys, with any values', () => {
     fc.assert(
-      fc.property(
-        fc.array(fc.constantFrom(...TRAIN)),
-        fc.array(fc.anything()),
-        (keys, values) => {
-          const options = Object.fromEntries(keys.map((k, i) => [k, values[i]]));
-          expect(() => checkOptions('train', options, TRAIN)).not.toThrow();
-        },
-      ),
+      fc.property(fc.array(fc.constantFrom(...TRAIN)), fc.array(fc.anything()), (keys, values) => {
+        const options = Object.fromEntries(keys.map((k, i) => [k, values[i]]));
+        expect(() => checkOptions('train', options, TRAIN)).not.toThrow();
+      }),
     );
   });
 
@@ -69,9 +67,7 @@ describe('checkOptions', () => {
         (known, key) => {
           fc.pre(!known.includes(key));
           const options = { [known[0]!]: 1, [key]: 1 };
-          expect(() => checkOptions('f', options, known)).toThrow(
-            `f: unknown option '${key}'; `,
-          );
+          expect(() => checkOptions('f', options, known)).toThrow(`f: unknown option '${key}'; `);
         },
       ),
     );

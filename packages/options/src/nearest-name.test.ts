@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { levenshtein, nearestName } from './nearest-name.js';
+import { editDistance, nearestName } from './nearest-name.js';
 
-describe('levenshtein', () => {
-  it('counts insertions, deletions and substitutions', () => {
-    expect(levenshtein('', '')).toBe(0);
-    expect(levenshtein('epoch', 'epochs')).toBe(1);
-    expect(levenshtein('activaton', 'activation')).toBe(1);
-    expect(levenshtein('kitten', 'sitting')).toBe(3);
-    expect(levenshtein('abc', '')).toBe(3);
+describe('editDistance', () => {
+  it('counts insertions, deletions, substitutions and swaps of neighbours', () => {
+    expect(editDistance('', '')).toBe(0);
+    expect(editDistance('epoch', 'epochs')).toBe(1);
+    expect(editDistance('activaton', 'activation')).toBe(1);
+    expect(editDistance('kitten', 'sitting')).toBe(3);
+    expect(editDistance('abc', '')).toBe(3);
+    expect(editDistance('titel', 'title')).toBe(1);
+    expect(editDistance('ca', 'abc')).toBe(3);
   });
 });
 
@@ -24,6 +26,7 @@ describe('nearestName', () => {
     expect(nearestName('epoch', train)).toBe('epochs');
     expect(nearestName('suffle', train)).toBe('shuffle');
     expect(nearestName('validationDat', train)).toBe('validationData');
+    expect(nearestName('shuffel', train)).toBe('shuffle');
   });
 
   it('suggests nothing when no name is close', () => {
