@@ -13,6 +13,7 @@ import {
   Tanh,
 } from '@neunet/layers';
 import { NeuralNetwork } from '@neunet/model';
+import { checkOptions, optionKeys } from '@neunet/options';
 import type { TfjsLayerConfig } from './tfjs.js';
 import { addImageLayerFromTfjs } from './tfjs-image.js';
 import { findWeight, readWeights } from './tfjs-weights.js';
@@ -23,6 +24,8 @@ export interface TfjsModelInput {
   weightSpecs: { name: string; shape: number[]; dtype?: string }[];
   weightData: ArrayBuffer | ArrayBuffer[];
 }
+
+const OPTIONS = optionKeys<NonNullable<Parameters<typeof importTfjs>[1]>>()(['seed']);
 
 /**
  * A NeuNet model from a tfjs (or Keras) Sequential model of Dense and Conv2D layers with
@@ -37,6 +40,7 @@ export function importTfjs(
   options: { seed?: number } = {},
 ): NeuralNetwork {
   const where = 'importTfjs';
+  checkOptions(where, options, OPTIONS);
   const topology = artifacts.modelTopology as {
     class_name?: unknown;
     config?: unknown;
