@@ -1,9 +1,11 @@
+import { Tensor } from '@neunet/tensor';
 import { describe, expect, it } from 'vitest';
 import { AveragePooling2D } from './average-pooling-2d.js';
 import { BatchNormalization } from './batch-normalization.js';
 import { Conv2D } from './conv2d.js';
 import { Dense } from './dense.js';
 import { Dropout } from './dropout.js';
+import { gradientCheck } from './gradient-check.js';
 import { MaxPooling2D } from './max-pooling-2d.js';
 import { Reshape } from './reshape.js';
 
@@ -38,6 +40,12 @@ describe('layer options: an unknown key is an error naming it and the nearest va
   ])('%s rejects %#', (where, build, key, nearest) => {
     const hint = nearest === undefined ? 'expected one of' : `did you mean '${nearest}'?`;
     expect(build).toThrow(`${where}: unknown option '${key}'; ${hint}`);
+  });
+
+  it('gradientCheck rejects one', () => {
+    expect(() =>
+      gradientCheck(new Dropout(0), Tensor.zeros([1, 2]), { step: 1e-3 } as never),
+    ).toThrow("gradientCheck: unknown option 'step'; expected one of training, h, seed");
   });
 
   it('rejects options that are not an object', () => {
