@@ -1,3 +1,4 @@
+import { checkOptions, optionKeys } from '@neunet/options';
 import { Rng, Tensor } from '@neunet/tensor';
 import { checkInteger, checkSeed } from './check.js';
 
@@ -29,6 +30,8 @@ export interface BatchOptions {
   dropLast?: boolean;
 }
 
+const OPTIONS = optionKeys<BatchOptions>()(['batchSize', 'shuffle', 'seed', 'dropLast']);
+
 /** True for a `BatchSource` (anything async-iterable), false for a Tensor or an array. */
 export function isBatchSource(value: unknown): value is BatchSource {
   return (
@@ -48,6 +51,7 @@ export function batchesFromArrays(
   y: Int32Array | Tensor,
   options: BatchOptions = {},
 ): BatchSource {
+  checkOptions('batchesFromArrays', options, OPTIONS);
   const fn = 'batchesFromArrays';
   const { batchSize = 32, shuffle = true, seed, dropLast = false } = options;
   checkInteger(fn, 'batchSize', batchSize, 1);

@@ -1,3 +1,4 @@
+import { checkOptions, optionKeys } from '@neunet/options';
 import { Rng, Tensor } from '@neunet/tensor';
 import { checkFinite, checkInteger, checkNonNegative, checkSeed } from './check.js';
 import { shuffleRows } from './shuffle-rows.js';
@@ -20,6 +21,16 @@ export interface BlobsOptions {
   seed?: number;
 }
 
+const OPTIONS = optionKeys<BlobsOptions>()([
+  'samples',
+  'centers',
+  'features',
+  'std',
+  'centerBox',
+  'shuffle',
+  'seed',
+]);
+
 /** Blobs and the centres they were drawn around. */
 export interface BlobsDataset extends Dataset {
   /** [centres, features]. */
@@ -32,6 +43,7 @@ export interface BlobsDataset extends Dataset {
  * N(centre, std²·I) and labelled i. Drawn centres are uniform in `centerBox`.
  */
 export function makeBlobs(options: BlobsOptions): BlobsDataset {
+  checkOptions('makeBlobs', options, OPTIONS);
   const fn = 'makeBlobs';
   const { samples, centers = 3, std = 1, centerBox = [-10, 10], shuffle = true, seed } = options;
   checkInteger(fn, 'samples', samples, 1);

@@ -1,3 +1,4 @@
+import { checkOptions, optionKeys } from '@neunet/options';
 import { Rng, Tensor } from '@neunet/tensor';
 import { checkInteger, checkSeed } from './check.js';
 import type { Dataset } from './spiral.js';
@@ -11,11 +12,14 @@ export interface CheckerboardOptions {
   seed?: number;
 }
 
+const OPTIONS = optionKeys<CheckerboardOptions>()(['samples', 'tiles', 'seed']);
+
 /**
  * Points uniform in [-1, 1)², labelled by the colour of the checkerboard square they fall
  * in: with u = (x + 1) / 2, the label is (floor(u₀·tiles) + floor(u₁·tiles)) mod 2.
  */
 export function makeCheckerboard(options: CheckerboardOptions): Dataset {
+  checkOptions('makeCheckerboard', options, OPTIONS);
   const { samples, tiles = 4, seed } = options;
   checkInteger('makeCheckerboard', 'samples', samples, 1);
   checkInteger('makeCheckerboard', 'tiles', tiles, 1);

@@ -1,3 +1,4 @@
+import { checkOptions, optionKeys } from '@neunet/options';
 import { Rng, Tensor } from '@neunet/tensor';
 import { checkInteger, checkNonNegative, checkSeed } from './check.js';
 import { addNoise, linspace, shuffleRows } from './shuffle-rows.js';
@@ -16,12 +17,15 @@ export interface CirclesOptions {
   seed?: number;
 }
 
+const OPTIONS = optionKeys<CirclesOptions>()(['samples', 'noise', 'factor', 'shuffle', 'seed']);
+
 /**
  * A circle inside a circle, as scikit-learn's `make_circles`: floor(N/2) points of class
  * 0 on the unit circle and the rest of class 1 on a circle of radius `factor`, each evenly
  * spaced over [0, 2π) (end excluded), plus noise·N(0, 1) on each coordinate.
  */
 export function makeCircles(options: CirclesOptions): Dataset {
+  checkOptions('makeCircles', options, OPTIONS);
   const { samples, noise = 0, factor = 0.8, shuffle = true, seed } = options;
   checkInteger('makeCircles', 'samples', samples, 2);
   checkNonNegative('makeCircles', 'noise', noise);

@@ -1,3 +1,4 @@
+import { checkOptions, optionKeys } from '@neunet/options';
 import { Tensor } from '@neunet/tensor';
 import Papa from 'papaparse';
 import type { BatchSource } from './batches.js';
@@ -8,6 +9,7 @@ import {
   numberCell,
   planColumns,
   schemaOf,
+  TABLE_OPTIONS,
   type TableOptions,
   type TableSchema,
 } from './tabular.js';
@@ -23,6 +25,12 @@ export interface CsvBatchOptions extends TableOptions {
   delimiter?: string;
 }
 
+export const CSV_BATCH_OPTIONS = optionKeys<CsvBatchOptions>()([
+  ...TABLE_OPTIONS,
+  'batchSize',
+  'delimiter',
+]);
+
 /**
  * A CSV file too large for memory as a `BatchSource`. `open()` is called once per pass and
  * must return the file's chunks from the start (e.g. `() => fs.createReadStream(path)`);
@@ -34,6 +42,7 @@ export interface CsvBatchOptions extends TableOptions {
  * line ends are recognised.
  */
 export function csvBatches(open: () => TextChunks, options: CsvBatchOptions): BatchSource {
+  checkOptions('csvBatches', options, CSV_BATCH_OPTIONS);
   const fn = 'csvBatches';
   const { batchSize = 32 } = options;
   checkInteger(fn, 'batchSize', batchSize, 1);

@@ -1,11 +1,20 @@
+import { checkOptions, optionKeys } from '@neunet/options';
 import Papa from 'papaparse';
-import { buildTable, type ClassTable, type RegressionTable, type TableOptions } from './tabular.js';
+import {
+  buildTable,
+  type ClassTable,
+  type RegressionTable,
+  TABLE_OPTIONS,
+  type TableOptions,
+} from './tabular.js';
 
 /** Options of `parseCsv`. */
 export interface CsvOptions extends TableOptions {
   /** The field separator. Default ','. */
   delimiter?: string;
 }
+
+export const CSV_OPTIONS = optionKeys<CsvOptions>()([...TABLE_OPTIONS, 'delimiter']);
 
 /**
  * Parses CSV text with a header row (with Papa Parse, so quoted fields, embedded commas
@@ -24,6 +33,7 @@ export function parseCsv(
 export function parseCsv(text: string, options: CsvOptions & { targetType?: 'class' }): ClassTable;
 export function parseCsv(text: string, options: CsvOptions): ClassTable | RegressionTable;
 export function parseCsv(text: string, options: CsvOptions): ClassTable | RegressionTable {
+  checkOptions('parseCsv', options, CSV_OPTIONS);
   const parsed = Papa.parse<string[]>(text, {
     delimiter: options.delimiter ?? ',',
     skipEmptyLines: 'greedy',

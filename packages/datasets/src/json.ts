@@ -1,8 +1,10 @@
+import { checkOptions } from '@neunet/options';
 import {
   buildTable,
   type Cell,
   type ClassTable,
   type RegressionTable,
+  TABLE_OPTIONS,
   type TableOptions,
 } from './tabular.js';
 
@@ -28,6 +30,7 @@ export function parseJsonArray(
   json: string | readonly unknown[],
   options: TableOptions,
 ): ClassTable | RegressionTable {
+  checkOptions('parseJsonArray', options, TABLE_OPTIONS);
   const fn = 'parseJsonArray';
   const value: unknown = typeof json === 'string' ? JSON.parse(json) : json;
   if (!Array.isArray(value) || value.length === 0) {

@@ -1,3 +1,4 @@
+import { checkOptions, optionKeys } from '@neunet/options';
 import { Rng, type Tensor } from '@neunet/tensor';
 import { checkInteger, checkSeed } from './check.js';
 
@@ -11,6 +12,8 @@ export interface KFoldOptions {
   /** Spread each class evenly over the folds (default false); needs labels, not a count. */
   stratify?: boolean;
 }
+
+const OPTIONS = optionKeys<KFoldOptions>()(['k', 'shuffle', 'seed', 'stratify']);
 
 /** One fold: the row indices to train on and to test on, each ascending. */
 export interface Fold {
@@ -30,6 +33,7 @@ export interface Fold {
  * one. Use `selectRows` to take the rows.
  */
 export function kFold(data: number | Int32Array | Tensor, options: KFoldOptions = {}): Fold[] {
+  checkOptions('kFold', options, OPTIONS);
   const fn = 'kFold';
   const { k = 5, shuffle = true, seed, stratify = false } = options;
   const n =

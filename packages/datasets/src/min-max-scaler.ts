@@ -1,3 +1,4 @@
+import { checkOptions, optionKeys } from '@neunet/options';
 import type { Tensor } from '@neunet/tensor';
 import { apply, checkFinite, columns, restore } from './scaler.js';
 
@@ -8,6 +9,10 @@ export interface MinMaxScalerJSON {
   dataMin: number[];
   dataMax: number[];
 }
+
+const OPTIONS = optionKeys<NonNullable<ConstructorParameters<typeof MinMaxScaler>[0]>>()([
+  'featureRange',
+]);
 
 /**
  * Maps each feature's training range [min, max] linearly onto `featureRange` (default
@@ -26,6 +31,7 @@ export class MinMaxScaler {
   private s: Float64Array | undefined;
 
   constructor(options: { featureRange?: readonly [number, number] } = {}) {
+    checkOptions('MinMaxScaler', options, OPTIONS);
     const [a, b] = options.featureRange ?? [0, 1];
     if (!(Number.isFinite(a) && Number.isFinite(b) && a < b)) {
       throw new Error(

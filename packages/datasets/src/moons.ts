@@ -1,3 +1,4 @@
+import { checkOptions, optionKeys } from '@neunet/options';
 import { Rng, Tensor } from '@neunet/tensor';
 import { checkInteger, checkNonNegative, checkSeed } from './check.js';
 import { addNoise, linspace, shuffleRows } from './shuffle-rows.js';
@@ -14,12 +15,15 @@ export interface MoonsOptions {
   seed?: number;
 }
 
+const OPTIONS = optionKeys<MoonsOptions>()(['samples', 'noise', 'shuffle', 'seed']);
+
 /**
  * Two interleaving half circles, as scikit-learn's `make_moons`: floor(N/2) points of
  * class 0 on (cos t, sin t) and the rest of class 1 on (1 − cos t, 0.5 − sin t), t evenly
  * spaced over [0, π] with both ends included, plus noise·N(0, 1) on each coordinate.
  */
 export function makeMoons(options: MoonsOptions): Dataset {
+  checkOptions('makeMoons', options, OPTIONS);
   const { samples, noise = 0, shuffle = true, seed } = options;
   checkInteger('makeMoons', 'samples', samples, 2);
   checkNonNegative('makeMoons', 'noise', noise);

@@ -1,3 +1,4 @@
+import { checkOptions, optionKeys } from '@neunet/options';
 import { Rng, Tensor } from '@neunet/tensor';
 import { checkFinite, checkInteger, checkNonNegative, checkSeed } from './check.js';
 
@@ -20,12 +21,15 @@ export interface SineOptions {
   seed?: number;
 }
 
+const SINE_OPTIONS = optionKeys<SineOptions>()(['samples', 'noise', 'range', 'seed']);
+
 /**
  * y = sin(x) + noise·N(0, 1) for x uniform in `range`. X and y are [N, 1]. Over a whole
  * period var(sin x) is 1/2, so even the true function scores an R² of only about
  * 0.5 / (0.5 + noise²) against noisy targets (0.98 at noise 0.1).
  */
 export function makeSine(options: SineOptions): RegressionDataset {
+  checkOptions('makeSine', options, SINE_OPTIONS);
   const { samples, noise = 0, range = [-Math.PI, Math.PI], seed } = options;
   checkInteger('makeSine', 'samples', samples, 1);
   checkNonNegative('makeSine', 'noise', noise);
@@ -63,6 +67,15 @@ export interface LinearOptions {
   seed?: number;
 }
 
+const LINEAR_OPTIONS = optionKeys<LinearOptions>()([
+  'samples',
+  'features',
+  'weights',
+  'bias',
+  'noise',
+  'seed',
+]);
+
 /** A linear data set and the line it was drawn from. */
 export interface LinearDataset extends RegressionDataset {
   weights: number[];
@@ -75,6 +88,7 @@ export interface LinearDataset extends RegressionDataset {
  * [0, 100), so that the targets need no scaling). y is [N, 1].
  */
 export function makeLinear(options: LinearOptions): LinearDataset {
+  checkOptions('makeLinear', options, LINEAR_OPTIONS);
   const fn = 'makeLinear';
   const { samples, bias = 0, noise = 0, seed } = options;
   checkInteger(fn, 'samples', samples, 1);

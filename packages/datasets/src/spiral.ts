@@ -1,3 +1,4 @@
+import { checkOptions, optionKeys } from '@neunet/options';
 import { Rng, Tensor } from '@neunet/tensor';
 
 /** Options of `createData`. */
@@ -11,6 +12,8 @@ export interface SpiralOptions {
   /** The random seed; a random one when absent. */
   seed?: number;
 }
+
+const OPTIONS = optionKeys<SpiralOptions>()(['samples', 'classes', 'noise', 'seed']);
 
 /** Inputs and their class indices. */
 export interface Dataset {
@@ -28,6 +31,7 @@ export interface Dataset {
  * within the unit disc. The same seed gives bit-identical data.
  */
 export function createData(options: SpiralOptions): Dataset {
+  checkOptions('createData', options, OPTIONS);
   const { samples, classes, noise = 0.2, seed } = options;
   if (!Number.isInteger(samples) || samples < 1) {
     throw new Error(`createData: samples is ${samples}; expected an integer >= 1`);

@@ -1,3 +1,4 @@
+import { optionKeys } from '@neunet/options';
 import { Tensor } from '@neunet/tensor';
 
 /** A cell as read from a file: CSV gives strings, JSON numbers or strings. */
@@ -24,6 +25,14 @@ export interface TableOptions {
    */
   categories?: Readonly<Record<string, readonly string[]>>;
 }
+
+export const TABLE_OPTIONS = optionKeys<TableOptions>()([
+  'target',
+  'targetType',
+  'classNames',
+  'features',
+  'categories',
+]);
 
 /** How a table's values become the columns of X. */
 export interface TableSchema {

@@ -1,3 +1,4 @@
+import { checkOptions, optionKeys } from '@neunet/options';
 import { Rng, Tensor } from '@neunet/tensor';
 
 /** Options of `trainTestSplit`. */
@@ -14,6 +15,8 @@ export interface TrainTestSplitOptions {
   /** Keep each class's share of the rows in both sets (default false). */
   stratify?: boolean;
 }
+
+const OPTIONS = optionKeys<TrainTestSplitOptions>()(['testSize', 'seed', 'shuffle', 'stratify']);
 
 /** The two halves of a split; `Y` is the label type that went in. */
 export interface TrainTestSplit<Y extends Int32Array | Tensor> {
@@ -59,6 +62,7 @@ export function trainTestSplit(
   y: Int32Array | Tensor,
   options: TrainTestSplitOptions = {},
 ): TrainTestSplit<Int32Array | Tensor> {
+  checkOptions('trainTestSplit', options, OPTIONS);
   const { testSize = 0.25, seed, shuffle = true, stratify = false } = options;
   if (X.shape.length === 0) throw new Error('trainTestSplit: X has no rows; expected [N, ...]');
   const n = X.shape[0]!;

@@ -1,3 +1,4 @@
+import { checkOptions, optionKeys } from '@neunet/options';
 import { Rng, Tensor } from '@neunet/tensor';
 import { checkInteger, checkNonNegative, checkSeed } from './check.js';
 import { addNoise } from './shuffle-rows.js';
@@ -12,11 +13,14 @@ export interface XorOptions {
   seed?: number;
 }
 
+const OPTIONS = optionKeys<XorOptions>()(['samples', 'noise', 'seed']);
+
 /**
  * Points uniform in the square [-1, 1)², labelled 1 when exactly one coordinate is
  * positive (x₀ > 0 xor x₁ > 0) and 0 otherwise; noise, if any, is added after labelling.
  */
 export function makeXor(options: XorOptions): Dataset {
+  checkOptions('makeXor', options, OPTIONS);
   const { samples, noise = 0, seed } = options;
   checkInteger('makeXor', 'samples', samples, 1);
   checkNonNegative('makeXor', 'noise', noise);

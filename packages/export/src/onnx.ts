@@ -1,4 +1,5 @@
 import type { NeuralNetwork } from '@neunet/model';
+import { checkOptions, optionKeys } from '@neunet/options';
 import type { Shape } from '@neunet/tensor';
 import { type Layout, layerContext, node, transpose } from './onnx-graph.js';
 import {
@@ -16,6 +17,8 @@ export interface OnnxExportOptions {
   /** The ONNX operator set to declare (13 or later: every op used here means the same since). Default 13. */
   opset?: number;
 }
+
+const OPTIONS = optionKeys<OnnxExportOptions>()(['name', 'opset']);
 
 /**
  * The model as a standard ONNX file (Uint8Array): input `input` [batch, ...input shape],
@@ -37,6 +40,7 @@ export interface OnnxExportOptions {
  * Softmax and the activations run in either order (on NCHW, over axis 1).
  */
 export function exportOnnx(model: NeuralNetwork, options: OnnxExportOptions = {}): Uint8Array {
+  checkOptions('exportOnnx', options, OPTIONS);
   const { name = 'neunet', opset = 13 } = options;
   if (!Number.isInteger(opset) || opset < 13) {
     throw new Error(`exportOnnx: opset must be an integer >= 13, got ${opset}`);

@@ -1,4 +1,5 @@
 import { NeuralNetwork } from '@neunet/model';
+import { checkOptions, optionKeys } from '@neunet/options';
 import type { TfjsLayerConfig } from './tfjs.js';
 import { checkDeclaredWeights } from './tfjs-declared-weights.js';
 import { findWeight, readWeights, type TfjsWeight } from './tfjs-weights.js';
@@ -11,6 +12,8 @@ export interface TfjsModelInput {
   weightSpecs: { name: string; shape: number[]; dtype?: string }[];
   weightData: ArrayBuffer | ArrayBuffer[];
 }
+
+const OPTIONS = optionKeys<NonNullable<Parameters<typeof importTfjs>[1]>>()(['seed']);
 
 /**
  * A NeuNet model from a tfjs (or Keras) Sequential model of Dense and Conv2D layers with
@@ -25,6 +28,7 @@ export function importTfjs(
   options: { seed?: number } = {},
 ): NeuralNetwork {
   const where = 'importTfjs';
+  checkOptions(where, options, OPTIONS);
   const topology = artifacts.modelTopology as {
     class_name?: unknown;
     config?: unknown;

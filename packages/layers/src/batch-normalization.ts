@@ -1,3 +1,4 @@
+import { checkOptions, optionKeys } from '@neunet/options';
 import { type BatchNormState, getBackend, type Param, type Shape, Tensor } from '@neunet/tensor';
 import type { Buffer, ForwardOptions, Layer, LayerConfig } from './layer.js';
 import type { ParamShapes } from './param-shapes.js';
@@ -11,6 +12,8 @@ export interface BatchNormalizationOptions {
   /** Weight of the old running statistics in each update. Default 0.9. */
   momentum?: number;
 }
+
+const OPTIONS = optionKeys<BatchNormalizationOptions>()(['epsilon', 'momentum']);
 
 /**
  * Normalises each feature (each index of the last axis) over the batch and every other
@@ -41,6 +44,7 @@ export class BatchNormalization implements Layer {
   private readonly dx = new Scratch();
 
   constructor(options: BatchNormalizationOptions = {}) {
+    checkOptions('BatchNormalization', options, OPTIONS);
     const { epsilon = 1e-5, momentum = 0.9 } = options;
     if (!(epsilon > 0 && Number.isFinite(epsilon))) {
       throw new Error(`BatchNormalization: epsilon must be a finite number > 0, got ${epsilon}`);

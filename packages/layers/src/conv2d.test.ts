@@ -314,10 +314,7 @@ describe('Conv2D errors name the layer and the shapes', () => {
     );
     bad({ useBias: 'no' }, 'Conv2D: useBias must be true or false');
     bad({ learningRate: -1 }, 'Conv2D: learningRate must be a finite number > 0, got -1');
-    bad(
-      { stride: 2 },
-      "Conv2D: unknown option 'stride'; expected one of filters, kernelSize, strides",
-    );
+    bad({ stride: 2 }, "Conv2D: unknown option 'stride'; did you mean 'strides'?");
     bad(
       { inputShape: [28, 28, 0] },
       'Conv2D({ filters: 4, kernelSize: 3 }): inputShape: a per-sample shape must be',

@@ -1,4 +1,5 @@
 import type { Optimizer, OptimizerName } from '@neunet/optimizers';
+import { checkOptions, optionKeys } from '@neunet/options';
 import {
   type ActivationKind,
   activationKinds,
@@ -13,7 +14,6 @@ import {
 } from '@neunet/tensor';
 import {
   checkImageBatch,
-  checkOptionNames,
   checkPadding,
   checkWindowFits,
   imageShape,
@@ -77,7 +77,7 @@ export interface Conv2DOptions {
   seed?: number;
 }
 
-const OPTIONS: readonly string[] = [
+const OPTIONS = optionKeys<Conv2DOptions>()([
   'filters',
   'kernelSize',
   'strides',
@@ -91,7 +91,7 @@ const OPTIONS: readonly string[] = [
   'optimizer',
   'learningRate',
   'seed',
-];
+]);
 
 /**
  * A 2-D convolution over images [batch, height, width, channels] (NHWC, as Keras and
@@ -134,7 +134,7 @@ export class Conv2D implements Layer {
 
   constructor(options: Conv2DOptions) {
     const where = 'Conv2D';
-    checkOptionNames(where, options, OPTIONS);
+    checkOptions(where, options, OPTIONS);
     const {
       filters,
       kernelSize,

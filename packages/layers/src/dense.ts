@@ -1,4 +1,5 @@
 import type { Optimizer, OptimizerName } from '@neunet/optimizers';
+import { checkOptions, optionKeys } from '@neunet/options';
 import {
   type ActivationKind,
   activationKinds,
@@ -62,6 +63,17 @@ export interface DenseUnitsOptions extends DenseOptions {
   /** Output features. */
   units: number;
 }
+
+const OPTIONS = optionKeys<DenseOptions>()([
+  'learningRate',
+  'optimizer',
+  'init',
+  'seed',
+  'activation',
+  'alpha',
+  'inputShape',
+]);
+const UNITS_OPTIONS = optionKeys<DenseUnitsOptions>()([...OPTIONS, 'units']);
 
 const ACTIVATIONS: readonly string[] = activationKinds;
 
@@ -133,6 +145,11 @@ export class Dense implements Layer {
       this.width = first;
       options = third ?? {};
     }
+    checkOptions(
+      'Dense',
+      typeof first === 'object' ? first : options,
+      typeof first === 'object' ? UNITS_OPTIONS : OPTIONS,
+    );
     if (options.inputShape !== undefined) {
       const shape = checkSampleShape('Dense: inputShape', options.inputShape);
       const last = shape[shape.length - 1]!;

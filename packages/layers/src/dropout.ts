@@ -1,3 +1,4 @@
+import { checkOptions, optionKeys } from '@neunet/options';
 import { getBackend, Rng, type Shape, type Tensor } from '@neunet/tensor';
 import type { ForwardOptions, Layer, LayerConfig } from './layer.js';
 import { type ParamShapes, shapesWithoutParams } from './param-shapes.js';
@@ -8,6 +9,8 @@ export interface DropoutOptions {
   /** Seed for the masks when the layer is used outside a model. */
   seed?: number;
 }
+
+const OPTIONS = optionKeys<DropoutOptions>()(['seed']);
 
 /**
  * Inverted dropout, on inputs of any rank: in training, each value is zeroed with
@@ -29,6 +32,7 @@ export class Dropout implements Layer {
     readonly rate: number,
     options: DropoutOptions = {},
   ) {
+    checkOptions('Dropout', options, OPTIONS);
     if (!(rate >= 0 && rate < 1)) throw new Error(`Dropout: rate must be in [0, 1), got ${rate}`);
     this.rng = new Rng(options.seed);
   }

@@ -1,3 +1,4 @@
+import { checkOptions, optionKeys } from '@neunet/options';
 import { Rng, Tensor } from '@neunet/tensor';
 import type { ForwardOptions, Layer } from './layer.js';
 
@@ -7,6 +8,12 @@ export interface GradientCheckResult {
   /** The same for each parameter, by name. */
   params: Record<string, number>;
 }
+
+const OPTIONS = optionKeys<NonNullable<Parameters<typeof gradientCheck>[2]>>()([
+  'training',
+  'h',
+  'seed',
+]);
 
 /**
  * Compares a layer's backward pass with central finite differences. The objective is
@@ -19,6 +26,7 @@ export function gradientCheck(
   x: Tensor,
   options: ForwardOptions & { h?: number; seed?: number } = {},
 ): GradientCheckResult {
+  checkOptions('gradientCheck', options, OPTIONS);
   const { h = 1e-2, seed = 1, ...forwardOptions } = options;
   const first = layer.forward(x, forwardOptions);
   const rng = new Rng(seed);

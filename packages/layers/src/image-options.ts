@@ -27,21 +27,6 @@ export function checkPadding(where: string, padding: unknown): Padding {
 }
 
 /**
- * Throws unless `options` is an object whose defined keys are all `known`: a misspelt
- * option (`stride` for `strides`) would otherwise be ignored without a word.
- */
-export function checkOptionNames(where: string, options: unknown, known: readonly string[]): void {
-  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-    throw new Error(`${where}: expected an options object, got ${JSON.stringify(options)}`);
-  }
-  for (const [key, value] of Object.entries(options)) {
-    if (value !== undefined && !known.includes(key)) {
-      throw new Error(`${where}: unknown option '${key}'; expected one of ${known.join(', ')}`);
-    }
-  }
-}
-
-/**
  * One sample's [height, width, channels], or an Error naming the layer, the shape it got
  * and the shape it expects.
  */

@@ -133,7 +133,7 @@ describe('pooling errors name the layer and the shapes', () => {
       `MaxPooling2D: padding must be 'valid' or 'same', got "causal"`,
     );
     expect(() => new MaxPooling2D({ pool_size: 2 } as never)).toThrow(
-      "MaxPooling2D: unknown option 'pool_size'; expected one of poolSize, strides, padding",
+      "MaxPooling2D: unknown option 'pool_size'; did you mean 'poolSize'?",
     );
   });
 

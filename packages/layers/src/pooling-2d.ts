@@ -1,3 +1,4 @@
+import { checkOptions, optionKeys } from '@neunet/options';
 import {
   type Conv2DGeometry,
   type Param,
@@ -8,7 +9,6 @@ import {
 } from '@neunet/tensor';
 import {
   checkImageBatch,
-  checkOptionNames,
   checkPadding,
   checkWindowFits,
   imageShape,
@@ -31,7 +31,7 @@ export interface Pooling2DOptions {
   padding?: Padding;
 }
 
-const OPTIONS: readonly string[] = ['poolSize', 'strides', 'padding'];
+const OPTIONS = optionKeys<Pooling2DOptions>()(['poolSize', 'strides', 'padding']);
 
 /**
  * A pooling over windows of images [batch, height, width, channels], each channel on its
@@ -52,7 +52,7 @@ export abstract class Pooling2D implements Layer {
     private readonly type: string,
     options: Pooling2DOptions = {},
   ) {
-    checkOptionNames(type, options, OPTIONS);
+    checkOptions(type, options, OPTIONS);
     const { poolSize = 2, strides = poolSize, padding = 'valid' } = options;
     this.poolSize = size2d(type, 'poolSize', poolSize);
     this.strides = size2d(type, 'strides', strides);

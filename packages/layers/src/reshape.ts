@@ -1,3 +1,4 @@
+import { checkOptions, optionKeys } from '@neunet/options';
 import type { Shape } from '@neunet/tensor';
 import type { LayerConfig } from './layer.js';
 import { type ParamShapes, shapesWithoutParams } from './param-shapes.js';
@@ -8,6 +9,8 @@ export interface ReshapeOptions {
   /** Each sample's new shape, the batch axis left out; one dimension may be -1. */
   targetShape: Shape;
 }
+
+const OPTIONS = optionKeys<ReshapeOptions>()(['targetShape']);
 
 /**
  * Gives each sample another shape with the same number of values: [batch, ...input] →
@@ -21,6 +24,7 @@ export class Reshape extends ViewLayer {
 
   constructor(target: Shape | ReshapeOptions) {
     super();
+    if (!Array.isArray(target)) checkOptions('Reshape', target, OPTIONS);
     const targetShape = Array.isArray(target) ? target : (target as ReshapeOptions)?.targetShape;
     const free = Array.isArray(targetShape) ? targetShape.filter((d) => d === -1).length : 0;
     if (

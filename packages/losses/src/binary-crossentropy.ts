@@ -1,7 +1,8 @@
+import { checkOptions } from '@neunet/options';
 import { getBackend, type Tensor } from '@neunet/tensor';
 import type { Loss, LossConfig, LossOptions } from './loss.js';
 import { batchSize, elementTargets, gradientBuffer, type Target } from './target.js';
-import { WeightPenalty } from './weight-penalty.js';
+import { PENALTY_OPTIONS, WeightPenalty } from './weight-penalty.js';
 
 /**
  * Cross-entropy for yes/no outputs. `pred` holds probabilities (a Sigmoid output), [N, 1]
@@ -15,6 +16,7 @@ export class BinaryCrossentropy implements Loss {
   readonly fusesWith = 'sigmoid';
 
   constructor(options: LossOptions = {}) {
+    checkOptions('BinaryCrossentropy', options, PENALTY_OPTIONS);
     this.penalty = new WeightPenalty(options);
   }
 

@@ -1,3 +1,4 @@
+import { checkOptions } from '@neunet/options';
 import { getBackend, type Tensor } from '@neunet/tensor';
 import type { Loss, LossConfig, LossOptions } from './loss.js';
 import {
@@ -7,7 +8,7 @@ import {
   gradientBuffer,
   type Target,
 } from './target.js';
-import { WeightPenalty } from './weight-penalty.js';
+import { PENALTY_OPTIONS, WeightPenalty } from './weight-penalty.js';
 
 /**
  * Cross-entropy for one class per sample. `pred` holds probabilities [N, C] (a Softmax
@@ -20,6 +21,7 @@ export class CategoricalCrossentropy implements Loss {
   readonly fusesWith = 'softmax';
 
   constructor(options: LossOptions = {}) {
+    checkOptions('CategoricalCrossentropy', options, PENALTY_OPTIONS);
     this.penalty = new WeightPenalty(options);
   }
 

@@ -24,7 +24,7 @@ describe('lossFromConfig', () => {
       /unknown loss type "Huber"; expected one of CategoricalCrossentropy, BinaryCrossentropy/,
     );
     expect(() => lossFromConfig({ type: 'MeanSquaredError', l1: 0, l2: 0, delta: 1 })).toThrow(
-      /unknown option delta/,
+      "lossFromConfig: unknown option 'delta'; expected one of l1, l2",
     );
     expect(() => lossFromConfig({ type: 'MeanSquaredError', l1: -1, l2: 0 })).toThrow(
       /l1 must be a finite number >= 0, got -1/,

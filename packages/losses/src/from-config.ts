@@ -1,8 +1,10 @@
+import { checkOptions } from '@neunet/options';
 import { BinaryCrossentropy } from './binary-crossentropy.js';
 import { CategoricalCrossentropy } from './categorical-crossentropy.js';
 import type { Loss, LossConfig, LossOptions } from './loss.js';
 import { MeanAbsoluteError } from './mean-absolute-error.js';
 import { MeanSquaredError } from './mean-squared-error.js';
+import { PENALTY_OPTIONS } from './weight-penalty.js';
 
 const losses: Record<string, (options: LossOptions) => Loss> = {
   CategoricalCrossentropy: (o) => new CategoricalCrossentropy(o),
@@ -20,7 +22,6 @@ export function lossFromConfig(config: LossConfig): Loss {
       `lossFromConfig: unknown loss type ${JSON.stringify(type)}; expected one of ${Object.keys(losses).join(', ')}`,
     );
   }
-  const extra = Object.keys(options).filter((key) => key !== 'l1' && key !== 'l2');
-  if (extra.length > 0) throw new Error(`lossFromConfig: unknown option ${extra.join(', ')}`);
+  checkOptions('lossFromConfig', options, PENALTY_OPTIONS);
   return factory(options as LossOptions);
 }

@@ -1,7 +1,8 @@
+import { checkOptions } from '@neunet/options';
 import { getBackend, type Tensor } from '@neunet/tensor';
 import type { Loss, LossConfig, LossOptions } from './loss.js';
 import { batchSize, elementTargets, gradientBuffer, type Target } from './target.js';
-import { WeightPenalty } from './weight-penalty.js';
+import { PENALTY_OPTIONS, WeightPenalty } from './weight-penalty.js';
 
 /**
  * The mean over all N·K values of |p − y|. The target is a tensor with pred's shape, or
@@ -12,6 +13,7 @@ export class MeanAbsoluteError implements Loss {
   readonly task = 'regression';
 
   constructor(options: LossOptions = {}) {
+    checkOptions('MeanAbsoluteError', options, PENALTY_OPTIONS);
     this.penalty = new WeightPenalty(options);
   }
 

@@ -1,3 +1,4 @@
+import { checkOptions, optionKeys } from '@neunet/options';
 import { getBackend, type Param } from '@neunet/tensor';
 
 export interface WeightPenaltyOptions {
@@ -6,6 +7,9 @@ export interface WeightPenaltyOptions {
   /** Factor of Σw² (no ½, as in the seed). Default 0. */
   l2?: number;
 }
+
+/** The options of every loss too (`LossOptions`). */
+export const PENALTY_OPTIONS = optionKeys<WeightPenaltyOptions>()(['l1', 'l2']);
 
 /**
  * L1/L2 weight penalties on the params that ask for them (`penalize: true`, which Dense
@@ -16,6 +20,7 @@ export class WeightPenalty {
   readonly l2: number;
 
   constructor(options: WeightPenaltyOptions = {}) {
+    checkOptions('WeightPenalty', options, PENALTY_OPTIONS);
     const { l1 = 0, l2 = 0 } = options;
     this.l1 = factor('l1', l1);
     this.l2 = factor('l2', l2);

@@ -1,3 +1,4 @@
+import { checkOptions, optionKeys } from '@neunet/options';
 import { checkNames } from './class-names.js';
 import { tally } from './confusion-matrix.js';
 import { formatFixed } from './format-fixed.js';
@@ -14,6 +15,8 @@ export interface ClassificationReportOptions {
   numClasses?: number;
 }
 
+const OPTIONS = optionKeys<ClassificationReportOptions>()(['classNames', 'digits', 'numClasses']);
+
 /**
  * A text table of per-class precision, recall, F1 and support followed by accuracy and
  * the macro and weighted averages, in the layout of scikit-learn's
@@ -26,6 +29,7 @@ export function classificationReport(
   yPred: PredictedLabels,
   options: ClassificationReportOptions = {},
 ): string {
+  checkOptions('classificationReport', options, OPTIONS);
   const fn = 'classificationReport';
   const { classNames, digits = 2 } = options;
   if (!Number.isInteger(digits) || digits < 0 || digits > 20) {

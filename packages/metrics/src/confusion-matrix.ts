@@ -1,5 +1,7 @@
+import { checkOptions, optionKeys } from '@neunet/options';
 import { checkNames } from './class-names.js';
 import {
+  CLASS_OPTIONS,
   type ClassOptions,
   type PredictedLabels,
   resolveLabels,
@@ -15,6 +17,8 @@ export interface ConfusionMatrixOptions extends ClassOptions {
   classNames?: readonly string[];
 }
 
+const OPTIONS = optionKeys<ConfusionMatrixOptions>()([...CLASS_OPTIONS, 'classNames']);
+
 /**
  * Counts of (true class, predicted class) pairs: `matrix[t][p]` is how many samples of
  * class `t` were predicted as `p`, so row sums are the class supports and the whole
@@ -28,6 +32,7 @@ export function confusionMatrix(
   yPred: PredictedLabels,
   options: ConfusionMatrixOptions = {},
 ): number[][] {
+  checkOptions('confusionMatrix', options, OPTIONS);
   const fn = 'confusionMatrix';
   return tally(fn, yTrue, yPred, checkNames(fn, options.classNames, options.numClasses));
 }

@@ -1,8 +1,11 @@
+import { checkOptions, optionKeys } from '@neunet/options';
 /** Options of `formatConfusionMatrix`. */
 export interface FormatConfusionMatrixOptions {
   /** A name per class, in label order. Default: the class indices. */
   classNames?: readonly string[];
 }
+
+const OPTIONS = optionKeys<FormatConfusionMatrixOptions>()(['classNames']);
 
 /**
  * A confusion matrix as a text table: one row per true class, one column per predicted
@@ -12,6 +15,7 @@ export function formatConfusionMatrix(
   matrix: readonly (readonly number[])[],
   options: FormatConfusionMatrixOptions = {},
 ): string {
+  checkOptions('formatConfusionMatrix', options, OPTIONS);
   const fn = 'formatConfusionMatrix';
   const k = matrix.length;
   matrix.forEach((row, i) => {

@@ -1,3 +1,4 @@
+import { optionKeys } from '@neunet/options';
 import { getBackend, type Tensor } from '@neunet/tensor';
 
 /** Class indices, one per sample, e.g. `[2, 0, 1]`. */
@@ -24,6 +25,8 @@ export interface ClassOptions {
    */
   numClasses?: number;
 }
+
+export const CLASS_OPTIONS = optionKeys<ClassOptions>()(['numClasses']);
 
 /** Both arguments as class indices, checked against each other and against the classes. */
 export interface ResolvedLabels {

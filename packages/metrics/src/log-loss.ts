@@ -1,6 +1,9 @@
+import { checkOptions, optionKeys } from '@neunet/options';
 import type { Tensor } from '@neunet/tensor';
 import { resolveLabels, type TrueLabels } from './labels.js';
 import { scoreShape } from './scores.js';
+
+const OPTIONS = optionKeys<NonNullable<Parameters<typeof logLoss>[2]>>()(['eps']);
 
 /**
  * The mean negative log-likelihood of the true classes, −(1/N)·Σ log p(true class), in
@@ -12,6 +15,7 @@ import { scoreShape } from './scores.js';
  * beyond the columns, or empty input.
  */
 export function logLoss(yTrue: TrueLabels, yProba: Tensor, options: { eps?: number } = {}): number {
+  checkOptions('logLoss', options, OPTIONS);
   const fn = 'logLoss';
   const { eps = 1e-15 } = options;
   if (!(eps > 0 && eps < 0.5))

@@ -1,5 +1,11 @@
+import { checkOptions } from '@neunet/options';
 import { tally } from './confusion-matrix.js';
-import type { ClassOptions, PredictedLabels, TrueLabels } from './labels.js';
+import {
+  CLASS_OPTIONS,
+  type ClassOptions,
+  type PredictedLabels,
+  type TrueLabels,
+} from './labels.js';
 import { pairwiseSum } from './pairwise-sum.js';
 
 /** Precision, recall and F1 averaged one way. */
@@ -40,6 +46,7 @@ export function precisionRecallF1(
   yPred: PredictedLabels,
   options: ClassOptions = {},
 ): PrecisionRecallF1Result {
+  checkOptions('precisionRecallF1', options, CLASS_OPTIONS);
   const matrix = tally('precisionRecallF1', yTrue, yPred, options.numClasses);
   const k = matrix.length;
   const precision: number[] = [];

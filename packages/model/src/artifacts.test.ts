@@ -284,7 +284,7 @@ describe('loading rejects bad files with an error naming the problem', () => {
       edit((o) => {
         o[1]!.groups[0]!.options.momentum = 0.9;
       }),
-      /optimizers\[1\]\.groups\[0\] \(Adam\): .*unknown option 'momentum'; Adam groups take learningRate, beta1, beta2, epsilon/,
+      /optimizers\[1\]\.groups\[0\] \(Adam\): .*unknown option 'momentum'; expected one of learningRate, beta1, beta2, epsilon/,
     );
     expectFormatError(
       edit((o) => {

@@ -1,3 +1,4 @@
+import { checkOptions, optionKeys } from '@neunet/options';
 import type { Callback, EpochLogs, TrainingContext } from './callbacks.js';
 import { nodeFs } from './model-file.js';
 
@@ -10,6 +11,8 @@ export interface CSVLoggerOptions {
   append?: boolean;
 }
 
+const OPTIONS = optionKeys<CSVLoggerOptions>()(['path', 'write', 'append']);
+
 /**
  * Writes one CSV row per epoch, `epoch,loss,accuracy,...` with a header row first. The
  * cells are numbers only, so no quoting is needed; full precision, so the rows parse back
@@ -19,6 +22,7 @@ export class CSVLogger implements Callback {
   private columns: string[] | undefined;
 
   constructor(private readonly options: CSVLoggerOptions) {
+    checkOptions('CSVLogger', options, OPTIONS);
     if (options.path === undefined && options.write === undefined) {
       throw new Error('CSVLogger: pass a path or a write function');
     }

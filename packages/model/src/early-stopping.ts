@@ -1,3 +1,4 @@
+import { checkOptions, optionKeys } from '@neunet/options';
 import type { Tensor } from '@neunet/tensor';
 import type { Callback, EpochLogs, TrainingContext } from './callbacks.js';
 import { checkCount, Monitor, type MonitorMode } from './monitor.js';
@@ -20,6 +21,15 @@ export interface EarlyStoppingOptions {
   restoreBestWeights?: boolean;
 }
 
+const OPTIONS = optionKeys<EarlyStoppingOptions>()([
+  'monitor',
+  'mode',
+  'patience',
+  'minDelta',
+  'startFromEpoch',
+  'restoreBestWeights',
+]);
+
 /**
  * Stops training once the monitored figure has not improved for `patience` epochs
  * (Keras's rule): from epoch `startFromEpoch` of the `train` call on, an epoch improves
@@ -40,6 +50,7 @@ export class EarlyStopping implements Callback {
   private bestWeights: Tensor[] | undefined;
 
   constructor(options: EarlyStoppingOptions) {
+    checkOptions('EarlyStopping', options, OPTIONS);
     const where = 'EarlyStopping';
     const {
       monitor,

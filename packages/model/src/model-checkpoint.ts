@@ -1,3 +1,4 @@
+import { checkOptions, optionKeys } from '@neunet/options';
 import type { Callback, EpochLogs, TrainingContext } from './callbacks.js';
 import { nodeFs } from './model-file.js';
 import { Monitor, type MonitorMode } from './monitor.js';
@@ -14,6 +15,14 @@ export interface ModelCheckpointOptions {
   mode?: MonitorMode;
 }
 
+const OPTIONS = optionKeys<ModelCheckpointOptions>()([
+  'path',
+  'write',
+  'bestOnly',
+  'monitor',
+  'mode',
+]);
+
 /** Saves the whole model (as `save` does) at the end of every epoch, or of every better one. */
 export class ModelCheckpoint implements Callback {
   /** The epochs (from 0, overall) saved in this run. */
@@ -21,6 +30,7 @@ export class ModelCheckpoint implements Callback {
   private watch: Monitor | undefined;
 
   constructor(private readonly options: ModelCheckpointOptions) {
+    checkOptions('ModelCheckpoint', options, OPTIONS);
     if (options.path === undefined && options.write === undefined) {
       throw new Error('ModelCheckpoint: pass a path or a write function');
     }

@@ -1,6 +1,7 @@
 import { checkSampleShape, formatShape, type Layer, sameShape } from '@neunet/layers';
 import type { Loss, Target } from '@neunet/losses';
 import { createOptimizer, type Optimizer, type OptimizerName } from '@neunet/optimizers';
+import { checkOptions, optionKeys } from '@neunet/options';
 import { getBackend, type Param, Rng, type RngState, type Shape, Tensor } from '@neunet/tensor';
 import { fromArtifacts, toArtifacts } from './artifacts.js';
 import { type BatchIterable, isBatchIterable } from './batch-source.js';
@@ -12,7 +13,13 @@ import { type ModelArtifacts, nodeFs, packArtifacts, unpackArtifacts } from './m
 import { checkOptimizer, checkOptimizerSettings, ModelOptimizers } from './model-optimizers.js';
 import { summarize } from './summary.js';
 import { train, trainAsync } from './train.js';
-import type { History, TrainAsyncOptions, TrainOptions } from './train-options.js';
+import {
+  type History,
+  TRAIN_ASYNC_OPTIONS,
+  TRAIN_OPTIONS,
+  type TrainAsyncOptions,
+  type TrainOptions,
+} from './train-options.js';
 
 /** Shared, so that a forward pass allocates no options objects. */
 const TRAINING = { training: true };
@@ -74,6 +81,15 @@ export interface NeuralNetworkOptions {
   inputShape?: Shape;
 }
 
+const EVALUATE_OPTIONS = optionKeys<EvaluateOptions>()(['metrics']);
+const PREDICT_OPTIONS = optionKeys<PredictOptions>()(['batchSize']);
+const MODEL_OPTIONS = optionKeys<NeuralNetworkOptions>()([
+  'seed',
+  'optimizer',
+  'learningRate',
+  'inputShape',
+]);
+
 /**
  * A stack of layers trained as one: `add` layers, `setLoss`, then `train`, `predict`
  * and `evaluate`. The model knows layers only through the Layer interface; it hands
@@ -100,6 +116,7 @@ export class NeuralNetwork implements TrainableModel {
   private readonly layerRngs: (Rng | null)[] = [];
 
   constructor(options: NeuralNetworkOptions = {}) {
+    checkOptions('NeuralNetwork', options, MODEL_OPTIONS);
     const {
       seed = Math.floor(Math.random() * 2 ** 32),
       optimizer = 'adam',
@@ -225,6 +242,7 @@ export class NeuralNetwork implements TrainableModel {
     options: TrainOptions = {},
   ): History | Promise<History> {
     if (isBatchIterable(data)) return this.trainAsync(data, yOrOptions as TrainAsyncOptions);
+    checkOptions('train', options, TRAIN_OPTIONS);
     return this.record(train(this, data, yOrOptions as Target, options));
   }
 
@@ -241,6 +259,11 @@ export class NeuralNetwork implements TrainableModel {
     yOrOptions?: Target | TrainAsyncOptions,
     options: TrainAsyncOptions = {},
   ): Promise<History> {
+    checkOptions(
+      'trainAsync',
+      isBatchIterable(data) ? (yOrOptions ?? {}) : options,
+      TRAIN_ASYNC_OPTIONS,
+    );
     const history = isBatchIterable(data)
       ? await trainAsync(this, { source: data }, (yOrOptions as TrainAsyncOptions) ?? {})
       : await trainAsync(this, { x: data, y: yOrOptions as Target }, options);
@@ -266,6 +289,7 @@ export class NeuralNetwork implements TrainableModel {
 
   /** The network's output for X in inference mode: class probabilities for a classifier. */
   predictProba(X: Input, options: PredictOptions = {}): Tensor {
+    checkOptions('predictProba', options, PREDICT_OPTIONS);
     return this.infer(X, 'predictProba', options);
   }
 
@@ -274,6 +298,7 @@ export class NeuralNetwork implements TrainableModel {
    * outputs of one axis, `[classes]`; use `predictProba` for others.
    */
   predict(X: Input, options: PredictOptions = {}): Int32Array {
+    checkOptions('predict', options, PREDICT_OPTIONS);
     const proba = this.infer(X, 'predict', options, (output) => {
       if (output.length > 1) {
         throw new Error(
@@ -290,6 +315,7 @@ export class NeuralNetwork implements TrainableModel {
    * classification loss and MAE otherwise; `metrics` as in `train`.
    */
   evaluate(X: Input, y: Target, options: EvaluateOptions = {}): Evaluation {
+    checkOptions('evaluate', options, EVALUATE_OPTIONS);
     const loss = this.requireLoss('evaluate');
     const metrics = resolveMetrics('evaluate', options.metrics, loss);
     const x = toInputTensor(X, 'evaluate');

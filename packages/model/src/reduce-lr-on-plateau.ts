@@ -1,3 +1,4 @@
+import { checkOptions, optionKeys } from '@neunet/options';
 import type { Callback, EpochLogs, TrainingContext } from './callbacks.js';
 import { checkCount, Monitor, type MonitorMode } from './monitor.js';
 
@@ -17,6 +18,16 @@ export interface ReduceLROnPlateauOptions {
   minScale?: number;
 }
 
+const OPTIONS = optionKeys<ReduceLROnPlateauOptions>()([
+  'monitor',
+  'mode',
+  'factor',
+  'patience',
+  'minDelta',
+  'cooldown',
+  'minScale',
+]);
+
 /**
  * Multiplies every learning rate (through the model's `learningRateScale`, so per-layer
  * rates too) by `factor` when the monitored figure has stalled for `patience` epochs.
@@ -33,6 +44,7 @@ export class ReduceLROnPlateau implements Callback {
   private cooling = 0;
 
   constructor(private readonly options: ReduceLROnPlateauOptions = {}) {
+    checkOptions('ReduceLROnPlateau', options, OPTIONS);
     const where = 'ReduceLROnPlateau';
     const { factor = 0.1, patience = 10, cooldown = 0, minScale = 0 } = options;
     if (!(factor > 0 && factor < 1)) {

@@ -1,4 +1,5 @@
 import type { Target } from '@neunet/losses';
+import { optionKeys } from '@neunet/options';
 import type { Callback } from './callbacks.js';
 import type { LayerDiagnostics } from './diagnostics.js';
 import type { Input } from './inputs.js';
@@ -127,6 +128,30 @@ export interface TrainAsyncOptions extends TrainOptions {
    */
   onProgress?: (progress: TrainingProgress) => void;
 }
+
+export const TRAIN_OPTIONS = optionKeys<TrainOptions>()([
+  'epochs',
+  'batchSize',
+  'patience',
+  'minDelta',
+  'startFromEpoch',
+  'verbose',
+  'shuffle',
+  'validationData',
+  'validationSplit',
+  'callbacks',
+  'clipNorm',
+  'clipValue',
+  'onNonFinite',
+  'metrics',
+  'diagnostics',
+]);
+
+export const TRAIN_ASYNC_OPTIONS = optionKeys<TrainAsyncOptions>()([
+  ...TRAIN_OPTIONS,
+  'signal',
+  'onProgress',
+]);
 
 /** Per-epoch figures: `loss` (penalty included) and `accuracy` or `mae` on the training batches. */
 export interface History {

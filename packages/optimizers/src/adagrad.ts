@@ -1,3 +1,4 @@
+import { checkOptions, optionKeys } from '@neunet/options';
 import { getBackend } from '@neunet/tensor';
 import { BaseOptimizer, type Kind } from './base-optimizer.js';
 import type { OptimizerConfig } from './optimizer.js';
@@ -18,6 +19,8 @@ export interface AdaGradOptions {
   schedule?: Schedule;
 }
 
+const OPTIONS = optionKeys<AdaGradOptions>()(['learningRate', 'epsilon', 'schedule']);
+
 export interface AdaGradConfig extends OptimizerConfig {
   type: 'AdaGrad';
   epsilon: number;
@@ -37,6 +40,7 @@ export class AdaGrad extends BaseOptimizer<AdaGradHyperParams, AdaGradConfig> {
   readonly epsilon: number;
 
   constructor(options: AdaGradOptions = {}) {
+    checkOptions('AdaGrad', options, OPTIONS);
     const { learningRate = 0.01, epsilon = 1e-7 } = options;
     super(ADAGRAD, { learningRate, epsilon }, options.schedule);
     this.epsilon = this.defaults.epsilon;

@@ -1,3 +1,4 @@
+import { checkOptions, optionKeys } from '@neunet/options';
 import { type AdamStep, getBackend } from '@neunet/tensor';
 import { BaseOptimizer, type Kind } from './base-optimizer.js';
 import type { OptimizerConfig } from './optimizer.js';
@@ -24,6 +25,14 @@ export interface AdamOptions {
   schedule?: Schedule;
 }
 
+const OPTIONS = optionKeys<AdamOptions>()([
+  'learningRate',
+  'beta1',
+  'beta2',
+  'epsilon',
+  'schedule',
+]);
+
 export interface AdamConfig extends OptimizerConfig {
   type: 'Adam';
   beta1: number;
@@ -49,6 +58,7 @@ export class Adam extends BaseOptimizer<AdamHyperParams, AdamConfig> {
   private readonly step_: AdamStep;
 
   constructor(options: AdamOptions = {}) {
+    checkOptions('Adam', options, OPTIONS);
     const { learningRate = 0.001, beta1 = 0.9, beta2 = 0.999, epsilon = 1e-8 } = options;
     super(ADAM, { learningRate, beta1, beta2, epsilon }, options.schedule);
     this.beta1 = this.defaults.beta1;

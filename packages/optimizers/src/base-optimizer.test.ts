@@ -136,7 +136,7 @@ describe('param groups', () => {
     const [w] = freshParams();
     const adam = new Adam();
     expect(() => adam.addParamGroup({ params: [w!], momentum: 0.9 } as never)).toThrow(
-      "Adam.addParamGroup: paramGroups[0]: unknown option 'momentum'; Adam groups take learningRate, beta1, beta2, epsilon",
+      "Adam.addParamGroup: paramGroups[0]: unknown option 'momentum'; expected one of learningRate, beta1, beta2, epsilon",
     );
     expect(() => adam.addParamGroup({ params: [w!], beta1: 1 })).toThrow(
       'Adam.addParamGroup: paramGroups[0]: beta1 must be in [0, 1), got 1',

@@ -1,3 +1,4 @@
+import { checkOptions } from '@neunet/options';
 import { getBackend, type Param } from '@neunet/tensor';
 import type {
   GroupState,
@@ -105,12 +106,8 @@ export abstract class BaseOptimizer<H extends HyperParams, C extends OptimizerCo
       throw new Error(`${where}: params must be an array of Params, got ${String(params)}`);
     }
     const overrides: Partial<H> = {};
+    checkOptions(where, given, Object.keys(this.kind.options));
     for (const [name, value] of Object.entries(given)) {
-      if (!Object.hasOwn(this.kind.options, name)) {
-        throw new Error(
-          `${where}: unknown option '${name}'; ${this.kind.type} groups take ${Object.keys(this.kind.options).join(', ')}`,
-        );
-      }
       if (value !== undefined) (overrides as Record<string, unknown>)[name] = value;
     }
     const options = this.checked(where, { ...this.defaults, ...overrides });

@@ -1,3 +1,4 @@
+import { checkOptions, optionKeys } from '@neunet/options';
 import { AdaGrad } from './adagrad.js';
 import { Adam } from './adam.js';
 import type { Optimizer } from './optimizer.js';
@@ -14,6 +15,8 @@ export interface CreateOptimizerOptions {
   /** The class's default when absent. */
   learningRate?: number;
 }
+
+const OPTIONS = optionKeys<CreateOptimizerOptions>()(['learningRate']);
 
 // The one place where names map to classes.
 const factories: Record<OptimizerName, (learningRate: number | undefined) => Optimizer> = {
@@ -37,6 +40,7 @@ export function createOptimizer(
   name: OptimizerName,
   options: CreateOptimizerOptions = {},
 ): Optimizer {
+  checkOptions('createOptimizer', options, OPTIONS);
   if (!isOptimizerName(name)) {
     const valid = optimizerNames.map((n) => `'${n}'`).join(', ');
     throw new Error(

@@ -49,7 +49,7 @@ describe('optimizerFromConfig', () => {
       /unknown optimizer type "Lion"; expected one of SGD, Adam, RMSprop, AdaGrad/,
     );
     expect(() => optimizerFromConfig({ type: 'Adam', learningRate: 0.1, beta3: 1 })).toThrow(
-      /unknown option beta3/,
+      /Adam: unknown option 'beta3'; did you mean 'beta1'\?/,
     );
     expect(() => optimizerFromConfig({ type: 'Adam', learningRate: -1 })).toThrow(
       /Adam: learningRate must be a finite number > 0, got -1/,

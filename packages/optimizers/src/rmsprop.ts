@@ -1,3 +1,4 @@
+import { checkOptions, optionKeys } from '@neunet/options';
 import { getBackend } from '@neunet/tensor';
 import { BaseOptimizer, type Kind } from './base-optimizer.js';
 import type { OptimizerConfig } from './optimizer.js';
@@ -21,6 +22,8 @@ export interface RMSpropOptions {
   schedule?: Schedule;
 }
 
+const OPTIONS = optionKeys<RMSpropOptions>()(['learningRate', 'rho', 'epsilon', 'schedule']);
+
 export interface RMSpropConfig extends OptimizerConfig {
   type: 'RMSprop';
   rho: number;
@@ -39,6 +42,7 @@ export class RMSprop extends BaseOptimizer<RMSpropHyperParams, RMSpropConfig> {
   readonly epsilon: number;
 
   constructor(options: RMSpropOptions = {}) {
+    checkOptions('RMSprop', options, OPTIONS);
     const { learningRate = 0.001, rho = 0.9, epsilon = 1e-7 } = options;
     super(RMSPROP, { learningRate, rho, epsilon }, options.schedule);
     this.rho = this.defaults.rho;

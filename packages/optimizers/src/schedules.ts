@@ -1,3 +1,4 @@
+import { checkOptions, optionKeys } from '@neunet/options';
 import { boolean, nonNegative, positive, positiveInteger } from './validate.js';
 
 /**
@@ -30,8 +31,15 @@ export interface ExponentialDecayOptions {
   staircase?: boolean;
 }
 
+const EXPONENTIAL_DECAY_OPTIONS = optionKeys<ExponentialDecayOptions>()([
+  'decayRate',
+  'decaySteps',
+  'staircase',
+]);
+
 /** rate = base · decayRate^(step / decaySteps), the exponent floored when `staircase`. */
 export function exponentialDecay(options: ExponentialDecayOptions): DescribedSchedule {
+  checkOptions('exponentialDecay', options, EXPONENTIAL_DECAY_OPTIONS);
   const where = 'exponentialDecay';
   const decayRate = positive(where, 'decayRate', options.decayRate);
   const decaySteps = positive(where, 'decaySteps', options.decaySteps);
@@ -49,8 +57,11 @@ export interface InverseTimeDecayOptions {
   decay: number;
 }
 
+const INVERSE_TIME_DECAY_OPTIONS = optionKeys<InverseTimeDecayOptions>()(['decay']);
+
 /** rate = base / (1 + decay · step): the decay of the seed (and of nnfs). */
 export function inverseTimeDecay(options: InverseTimeDecayOptions): DescribedSchedule {
+  checkOptions('inverseTimeDecay', options, INVERSE_TIME_DECAY_OPTIONS);
   const decay = nonNegative('inverseTimeDecay', 'decay', options.decay);
   return describe((step, base) => base / (1 + decay * step), { type: 'inverseTimeDecay', decay });
 }
@@ -62,8 +73,11 @@ export interface StepDecayOptions {
   factor: number;
 }
 
+const STEP_DECAY_OPTIONS = optionKeys<StepDecayOptions>()(['dropEvery', 'factor']);
+
 /** rate = base · factor^⌊step / dropEvery⌋. */
 export function stepDecay(options: StepDecayOptions): DescribedSchedule {
+  checkOptions('stepDecay', options, STEP_DECAY_OPTIONS);
   const dropEvery = positiveInteger('stepDecay', 'dropEvery', options.dropEvery);
   const factor = positive('stepDecay', 'factor', options.factor);
   return describe((step, base) => base * factor ** Math.floor(step / dropEvery), {
@@ -80,8 +94,11 @@ export interface CosineDecayOptions {
   minRate?: number;
 }
 
+const COSINE_DECAY_OPTIONS = optionKeys<CosineDecayOptions>()(['decaySteps', 'minRate']);
+
 /** rate = minRate + (base − minRate) · ½(1 + cos(π · min(step, decaySteps) / decaySteps)). */
 export function cosineDecay(options: CosineDecayOptions): DescribedSchedule {
+  checkOptions('cosineDecay', options, COSINE_DECAY_OPTIONS);
   const decaySteps = positive('cosineDecay', 'decaySteps', options.decaySteps);
   const minRate = nonNegative('cosineDecay', 'minRate', options.minRate ?? 0);
   return describe(

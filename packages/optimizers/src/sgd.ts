@@ -1,3 +1,4 @@
+import { checkOptions, optionKeys } from '@neunet/options';
 import { getBackend } from '@neunet/tensor';
 import { BaseOptimizer, type Kind } from './base-optimizer.js';
 import type { OptimizerConfig } from './optimizer.js';
@@ -21,6 +22,8 @@ export interface SGDOptions {
   schedule?: Schedule;
 }
 
+const OPTIONS = optionKeys<SGDOptions>()(['learningRate', 'momentum', 'nesterov', 'schedule']);
+
 export interface SGDConfig extends OptimizerConfig {
   type: 'SGD';
   momentum: number;
@@ -43,6 +46,7 @@ export class SGD extends BaseOptimizer<SGDHyperParams, SGDConfig> {
   readonly nesterov: boolean;
 
   constructor(options: SGDOptions = {}) {
+    checkOptions('SGD', options, OPTIONS);
     const { learningRate = 0.01, momentum = 0, nesterov = false, schedule } = options;
     super(SGD_KIND, { learningRate, momentum, nesterov }, schedule);
     this.momentum = this.defaults.momentum;

@@ -1,3 +1,4 @@
+import { checkOptions, optionKeys } from '@neunet/options';
 import type { Tensor } from './tensor.js';
 
 /**
@@ -54,6 +55,15 @@ export interface Conv2DGeometryOptions {
   padding?: Padding2D;
 }
 
+const CONV_OPTIONS = optionKeys<Conv2DGeometryOptions>()([
+  'inputShape',
+  'kernelSize',
+  'filters',
+  'strides',
+  'dilationRate',
+  'padding',
+]);
+
 export interface Pool2DGeometryOptions {
   /** One sample's shape, [height, width, channels]. */
   inputShape: readonly number[];
@@ -64,9 +74,17 @@ export interface Pool2DGeometryOptions {
   padding?: Padding2D;
 }
 
+const POOL_OPTIONS = optionKeys<Pool2DGeometryOptions>()([
+  'inputShape',
+  'poolSize',
+  'strides',
+  'padding',
+]);
+
 /** The geometry of a convolution with kernel [kh, kw, inChannels, filters]. */
 export function conv2dGeometry(options: Conv2DGeometryOptions): Conv2DGeometry {
   const where = 'conv2dGeometry';
+  checkOptions(where, options, CONV_OPTIONS);
   const [inHeight, inWidth, inChannels] = sampleShape(where, options.inputShape);
   positive(where, 'filters', options.filters);
   const [kh, kw] = size2d(where, 'kernelSize', options.kernelSize);
@@ -81,6 +99,7 @@ export function conv2dGeometry(options: Conv2DGeometryOptions): Conv2DGeometry {
 /** The geometry of a max or average pooling, which keeps the channels. */
 export function pool2dGeometry(options: Pool2DGeometryOptions): Conv2DGeometry {
   const where = 'pool2dGeometry';
+  checkOptions(where, options, POOL_OPTIONS);
   const shape = sampleShape(where, options.inputShape);
   const pool = size2d(where, 'poolSize', options.poolSize);
   const strides = size2d(where, 'strides', options.strides ?? options.poolSize);

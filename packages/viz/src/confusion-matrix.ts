@@ -1,3 +1,4 @@
+import { checkOptions, optionKeys } from '@neunet/options';
 import type { Figure } from './figure.js';
 
 export interface ConfusionMatrixOptions {
@@ -7,6 +8,8 @@ export interface ConfusionMatrixOptions {
   height?: number;
 }
 
+const OPTIONS = optionKeys<ConfusionMatrixOptions>()(['title', 'classNames', 'width', 'height']);
+
 /**
  * `matrix[t][p]` (true class down, predicted class across, as `confusionMatrix` returns
  * it) as a heatmap with each count written in its cell, white on the dark cells.
@@ -15,6 +18,7 @@ export function confusionMatrixFigure(
   matrix: ArrayLike<ArrayLike<number>>,
   options: ConfusionMatrixOptions = {},
 ): Figure {
+  checkOptions('confusionMatrixFigure', options, OPTIONS);
   const { title = 'Confusion matrix', classNames, width = 520, height = 480 } = options;
   const n = matrix.length;
   if (n === 0) throw new Error('confusionMatrixFigure: the matrix is empty');

@@ -1,3 +1,4 @@
+import { checkOptions, optionKeys } from '@neunet/options';
 import type { Data } from 'plotly.js';
 import { classColor } from './colors.js';
 import type { Figure } from './figure.js';
@@ -11,8 +12,11 @@ export interface DatasetFigureOptions {
   height?: number;
 }
 
+const OPTIONS = optionKeys<DatasetFigureOptions>()(['title', 'classNames', 'width', 'height']);
+
 /** A 2-D scatter of the samples, one coloured trace per class. */
 export function datasetFigure(data: LabeledPoints, options: DatasetFigureOptions = {}): Figure {
+  checkOptions('datasetFigure', options, OPTIONS);
   const { title = 'Data set', classNames, width = 560, height = 520 } = options;
   const classes = checkLabeledPoints('datasetFigure', data);
   return {

@@ -1,3 +1,4 @@
+import { checkOptions, optionKeys } from '@neunet/options';
 import { classColor } from './colors.js';
 import { classTraces } from './dataset.js';
 import type { Figure } from './figure.js';
@@ -17,6 +18,8 @@ export interface BoundaryGridOptions {
   padding?: number;
 }
 
+const GRID_OPTIONS = optionKeys<BoundaryGridOptions>()(['resolution', 'padding']);
+
 /** Class probabilities for the grid's points, one row per point as in `BoundaryGrid.points`. */
 export interface GridProbabilities {
   x: number[];
@@ -34,11 +37,20 @@ export interface DecisionBoundaryOptions extends BoundaryGridOptions {
   height?: number;
 }
 
+const BOUNDARY_OPTIONS = optionKeys<DecisionBoundaryOptions>()([
+  ...GRID_OPTIONS,
+  'title',
+  'classNames',
+  'width',
+  'height',
+]);
+
 /** The grid of `resolution × resolution` points covering the data plus `padding`. */
 export function boundaryGrid(
   points: ArrayLike<ArrayLike<number>>,
   options: BoundaryGridOptions = {},
 ): BoundaryGrid {
+  checkOptions('boundaryGrid', options, GRID_OPTIONS);
   const { resolution = 100, padding = 0.1 } = options;
   if (!Number.isInteger(resolution) || resolution < 2) {
     throw new Error(`boundaryGrid: resolution is ${resolution}; expected an integer >= 2`);
@@ -79,11 +91,13 @@ export function decisionBoundaryFigure(
   classifier: PredictProba | GridProbabilities,
   options: DecisionBoundaryOptions = {},
 ): Figure {
+  checkOptions('decisionBoundaryFigure', options, BOUNDARY_OPTIONS);
   const { title = 'Decision boundary', classNames, width = 560, height = 520 } = options;
   const dataClasses = checkLabeledPoints('decisionBoundaryFigure', data);
   let grid: GridProbabilities;
   if (typeof classifier === 'function') {
-    const { x, y, points } = boundaryGrid(data.points, options);
+    const { resolution, padding } = options;
+    const { x, y, points } = boundaryGrid(data.points, { resolution, padding });
     grid = { x, y, proba: classifier(points) };
   } else {
     grid = classifier;

@@ -1,3 +1,4 @@
+import { checkOptions, optionKeys } from '@neunet/options';
 import type { Data, Layout } from 'plotly.js';
 import { CLASS_COLORS } from './colors.js';
 import type { Figure } from './figure.js';
@@ -21,6 +22,15 @@ export interface HistogramsOptions {
   /** Counts on a logarithmic axis (ticks at round counts), for spikes such as ReLU's zeros. Default false. */
   logScale?: boolean;
 }
+
+const OPTIONS = optionKeys<HistogramsOptions>()([
+  'title',
+  'bins',
+  'columns',
+  'width',
+  'rowHeight',
+  'logScale',
+]);
 
 /** Equal-width bins over [min, max]: bin centres, counts and the bin width. */
 export function binValues(
@@ -54,6 +64,7 @@ export function histogramsFigure(
   series: readonly HistogramSeries[],
   options: HistogramsOptions = {},
 ): Figure {
+  checkOptions('histogramsFigure', options, OPTIONS);
   const { title = 'Histograms', bins = 30, rowHeight = 300, logScale = false } = options;
   if (series.length === 0) throw new Error('histogramsFigure: no series to draw');
   if (!Number.isInteger(bins) || bins < 1) {

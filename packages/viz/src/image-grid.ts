@@ -1,3 +1,4 @@
+import { checkOptions, optionKeys } from '@neunet/options';
 import type { ColorScale, Data, Layout } from 'plotly.js';
 import { INK_COLORSCALE, SIGNED_COLORSCALE } from './colors.js';
 import type { Figure } from './figure.js';
@@ -31,6 +32,17 @@ export interface ImageGridOptions {
   range?: 'shared' | 'each' | readonly [number, number];
 }
 
+const OPTIONS = optionKeys<ImageGridOptions>()([
+  'title',
+  'titles',
+  'columns',
+  'imageShape',
+  'cellSize',
+  'colorscale',
+  'symmetric',
+  'range',
+]);
+
 /** Pixel gaps between images; each title line's height and the font's average width. */
 const GAP = 8;
 const TITLE_LINE = 15;
@@ -52,6 +64,7 @@ export function imageGridFigure(
   images: readonly GrayImage[],
   options: ImageGridOptions = {},
 ): Figure {
+  checkOptions('imageGridFigure', options, OPTIONS);
   const { title = 'Images', titles, cellSize = 96, symmetric = false, range = 'shared' } = options;
   const n = images.length;
   if (n === 0) throw new Error('imageGridFigure: no images to draw');

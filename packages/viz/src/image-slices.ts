@@ -1,3 +1,4 @@
+import { checkOptions, optionKeys } from '@neunet/options';
 /**
  * Values laid out in row-major order under a shape, as a NeuNet `Tensor` (or a TensorFlow.js
  * `dataSync()` with its shape) holds them; viz takes them without importing a tensor type.
@@ -39,6 +40,10 @@ function checkIndex(fn: string, name: string, value: number, count: number, what
   }
 }
 
+const KERNEL_OPTIONS = optionKeys<NonNullable<Parameters<typeof kernelImages>[1]>>()([
+  'inputChannel',
+]);
+
 /**
  * A convolution kernel [kh, kw, cIn, cOut] (the layout of `Conv2D`'s kernel, Keras and
  * TensorFlow.js) as one kh × kw image per filter (output channel), of input channel
@@ -48,6 +53,7 @@ export function kernelImages(
   kernel: ShapedData,
   options: { inputChannel?: number } = {},
 ): number[][][] {
+  checkOptions('kernelImages', options, KERNEL_OPTIONS);
   const fn = 'kernelImages';
   checkShape(fn, 'the kernel', kernel, [4], '[kh, kw, cIn, cOut]');
   const [kh, kw, cIn, cOut] = kernel.shape as [number, number, number, number];
@@ -65,6 +71,10 @@ export function kernelImages(
   );
 }
 
+const FEATUREMAP_OPTIONS = optionKeys<NonNullable<Parameters<typeof featureMapImages>[1]>>()([
+  'sample',
+]);
+
 /**
  * A feature map [h, w, c], or [n, h, w, c] with the `sample` to show (it may be left out
  * when n is 1), as one h × w image per channel.
@@ -73,6 +83,7 @@ export function featureMapImages(
   featureMap: ShapedData,
   options: { sample?: number } = {},
 ): number[][][] {
+  checkOptions('featureMapImages', options, FEATUREMAP_OPTIONS);
   const fn = 'featureMapImages';
   checkShape(fn, 'the feature map', featureMap, [3, 4], '[h, w, c] or [n, h, w, c]');
   const shape = featureMap.shape.length === 3 ? [1, ...featureMap.shape] : featureMap.shape;
@@ -91,6 +102,8 @@ export function featureMapImages(
   );
 }
 
+const SAMPLE_OPTIONS = optionKeys<NonNullable<Parameters<typeof sampleImages>[2]>>()(['channel']);
+
 /**
  * Samples `indices` of a batch of images [n, h, w, c] (or [n, h, w]), each as one h × w
  * image of `channel`; it may be left out when c is 1 (MNIST's digits).
@@ -100,6 +113,7 @@ export function sampleImages(
   indices: readonly number[],
   options: { channel?: number } = {},
 ): number[][][] {
+  checkOptions('sampleImages', options, SAMPLE_OPTIONS);
   const fn = 'sampleImages';
   checkShape(fn, 'the batch', batch, [3, 4], '[n, h, w, c] or [n, h, w]');
   const [n, h, w, channels = 1] = batch.shape as [number, number, number, number?];

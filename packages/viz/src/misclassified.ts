@@ -1,9 +1,12 @@
+import { checkOptions, optionKeys } from '@neunet/options';
 export interface MisclassifiedOptions {
   /** At most this many, the first in order. Default: all. */
   limit?: number;
   /** Names of the classes in the titles. Default: the class indices. */
   classNames?: readonly string[];
 }
+
+const OPTIONS = optionKeys<MisclassifiedOptions>()(['limit', 'classNames']);
 
 /**
  * The samples whose prediction is wrong, in order, with titles 'true 7 / predicted 1'
@@ -14,6 +17,7 @@ export function misclassifiedExamples(
   yPred: ArrayLike<number>,
   options: MisclassifiedOptions = {},
 ): { indices: number[]; titles: string[] } {
+  checkOptions('misclassifiedExamples', options, OPTIONS);
   const { limit = Number.POSITIVE_INFINITY, classNames } = options;
   if (yTrue.length !== yPred.length) {
     throw new Error(

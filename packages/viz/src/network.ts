@@ -1,3 +1,4 @@
+import { checkOptions, optionKeys } from '@neunet/options';
 import type { Data } from 'plotly.js';
 import { layerColor, WEIGHT_COLORS } from './colors.js';
 import type { Figure } from './figure.js';
@@ -43,6 +44,17 @@ export interface NetworkFigureOptions {
   maxNodes?: number;
 }
 
+const OPTIONS = optionKeys<NetworkFigureOptions>()([
+  'title',
+  'width',
+  'height',
+  'maxEdges',
+  'threshold',
+  'widthBuckets',
+  'maxWidth',
+  'maxNodes',
+]);
+
 type Sign = 'positive' | 'negative';
 
 /**
@@ -55,6 +67,7 @@ type Sign = 'positive' | 'negative';
  * `weightMatricesFigure` for every weight.
  */
 export function networkFigure(network: NetworkData, options: NetworkFigureOptions = {}): Figure {
+  checkOptions('networkFigure', options, OPTIONS);
   const {
     title = 'Neural Network Visualization',
     width = 1200,

@@ -1,3 +1,4 @@
+import { checkOptions, optionKeys } from '@neunet/options';
 import type { Data } from 'plotly.js';
 import { CLASS_COLORS } from './colors.js';
 import type { Figure } from './figure.js';
@@ -26,6 +27,14 @@ export interface RegressionFitOptions {
   height?: number;
 }
 
+const OPTIONS = optionKeys<RegressionFitOptions>()([
+  'title',
+  'xLabel',
+  'yLabel',
+  'width',
+  'height',
+]);
+
 /**
  * A one-input regression: the data as points (training faint, test solid) and the model's
  * fitted curve through them, so that where it bends away from the data shows.
@@ -34,6 +43,7 @@ export function regressionFitFigure(
   data: RegressionFitData,
   options: RegressionFitOptions = {},
 ): Figure {
+  checkOptions('regressionFitFigure', options, OPTIONS);
   const {
     title = 'Fitted curve and data',
     xLabel = 'x',

@@ -1,3 +1,4 @@
+import { checkOptions, optionKeys } from '@neunet/options';
 import type { Figure } from './figure.js';
 import { fitLayout, wrapTitle } from './report-fit.js';
 
@@ -17,11 +18,14 @@ export interface ReportOptions {
   tables?: readonly ReportTable[];
 }
 
+export const REPORT_OPTIONS = optionKeys<ReportOptions>()(['title', 'figures', 'tables']);
+
 /**
  * One HTML page that draws `figures` with the plotly.js source given, inlined, so that the
  * file opens offline. Pure: `writeReport` supplies plotly.js and writes the file.
  */
 export function reportHtml(options: ReportOptions, plotlySource: string): string {
+  checkOptions('reportHtml', options, REPORT_OPTIONS);
   const { title, figures, tables = [] } = options;
   if (typeof title !== 'string') throw new Error('writeReport: title must be a string');
   tables.forEach((table, t) => {

@@ -1,3 +1,4 @@
+import { checkOptions, optionKeys } from '@neunet/options';
 import type { Data, Layout, Shape } from 'plotly.js';
 import { CLASS_COLORS } from './colors.js';
 import type { Figure } from './figure.js';
@@ -43,6 +44,15 @@ export interface TrainingCurvesOptions {
   height?: number;
 }
 
+const OPTIONS = optionKeys<TrainingCurvesOptions>()([
+  'logScale',
+  'title',
+  'labels',
+  'final',
+  'width',
+  'height',
+]);
+
 const SPLITS = [
   { name: 'train', color: CLASS_COLORS[0]!, dash: 'solid' },
   { name: 'validation', color: CLASS_COLORS[1]!, dash: 'dash' },
@@ -61,6 +71,7 @@ export function trainingCurvesFigure(
   history: TrainingHistory,
   options: TrainingCurvesOptions = {},
 ): Figure {
+  checkOptions('trainingCurvesFigure', options, OPTIONS);
   const { logScale = false, title = 'Training curves', width, height = 420, final } = options;
   const names = [
     options.labels?.train ?? SPLITS[0].name,

@@ -1,3 +1,4 @@
+import { checkOptions, optionKeys } from '@neunet/options';
 import type { Data, Layout } from 'plotly.js';
 import { SIGNED_COLORSCALE } from './colors.js';
 import type { Figure } from './figure.js';
@@ -12,6 +13,8 @@ export interface WeightMatricesOptions {
   rowHeight?: number;
 }
 
+const OPTIONS = optionKeys<WeightMatricesOptions>()(['title', 'columns', 'width', 'rowHeight']);
+
 /**
  * Every weight of the network as one heatmap per pair of consecutive layers (a row per
  * neuron of the later layer, a column per neuron of the earlier one), red negative, white
@@ -23,6 +26,7 @@ export function weightMatricesFigure(
   network: NetworkData,
   options: WeightMatricesOptions = {},
 ): Figure {
+  checkOptions('weightMatricesFigure', options, OPTIONS);
   const { title = 'Weight matrices', rowHeight = 420 } = options;
   const sizes = Array.from(network.layers, (layer, i) => {
     const n = layer?.neurons;

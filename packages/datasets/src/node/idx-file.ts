@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
+import { checkOptions, optionKeys } from '@neunet/options';
 import { encodeIdx, type IdxArray, idxToDataset, isGzip, parseIdx } from '../idx.js';
 import type { Dataset } from '../spiral.js';
 
@@ -13,8 +14,11 @@ export function readIdx(path: string): IdxArray {
   }
 }
 
+const OPTIONS = optionKeys<NonNullable<Parameters<typeof writeIdx>[2]>>()(['gzip']);
+
 /** Writes an IDX file, gzip-compressed when `gzip` is set (default: when the path ends in .gz). */
 export function writeIdx(path: string, array: IdxArray, options: { gzip?: boolean } = {}): void {
+  checkOptions('writeIdx', options, OPTIONS);
   const bytes = encodeIdx(array);
   writeFileSync(path, (options.gzip ?? path.endsWith('.gz')) ? gzipSync(bytes) : bytes);
 }

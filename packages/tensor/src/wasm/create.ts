@@ -1,3 +1,4 @@
+import { checkOptions, optionKeys } from '@neunet/options';
 import {
   MAX_PAGES,
   relaxedPlain,
@@ -21,6 +22,8 @@ export interface WasmBackendOptions {
   /** Use relaxed-SIMD fused multiply-add when the engine validates it. Default true. */
   relaxedSimd?: boolean;
 }
+
+const OPTIONS = optionKeys<WasmBackendOptions>()(['threads', 'relaxedSimd']);
 
 /**
  * Polls a worker makes after a job before it sleeps, about a millisecond: long enough to
@@ -128,6 +131,7 @@ function build(
  * size synchronously on the main thread: use `initWasmBackend` there.
  */
 export function createWasmBackend(options: WasmBackendOptions = {}): WasmBackend {
+  checkOptions('createWasmBackend', options, OPTIONS);
   return createWasmVariant(options, {});
 }
 
@@ -154,6 +158,7 @@ export function replaceWasmBackend(backend: WasmBackend): WasmBackend | undefine
 
 /** Compiles asynchronously, as browsers require for all but tiny modules. */
 export async function compileWasmBackend(options: WasmBackendOptions = {}): Promise<WasmBackend> {
+  checkOptions('initWasmBackend', options, OPTIONS);
   const choice = choose(options, {});
   return build(await WebAssembly.compile(choice.code), choice);
 }
