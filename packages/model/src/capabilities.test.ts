@@ -80,7 +80,8 @@ describe('the model acts on what layers and losses declare', () => {
     );
     const src = import.meta.dirname;
     const offending: string[] = [];
-    for (const file of readdirSync(src).filter((f) => f.endsWith('.ts') && !f.includes('.test.'))) {
+    const files = readdirSync(src, { recursive: true, encoding: 'utf8' });
+    for (const file of files.filter((f) => f.endsWith('.ts') && !f.includes('.test.'))) {
       const text = readFileSync(join(src, file), 'utf8');
       for (const match of text.matchAll(/instanceof\s+([A-Za-z_$][\w$]*)/g)) {
         if (classes.includes(match[1]!)) offending.push(`${file}: ${match[0]}`);

@@ -2,14 +2,19 @@ import { checkSampleShape, formatShape, type Layer, sameShape } from '@neunet/la
 import type { Loss, Target } from '@neunet/losses';
 import { createOptimizer, type Optimizer, type OptimizerName } from '@neunet/optimizers';
 import { getBackend, type Param, Rng, type RngState, type Shape, Tensor } from '@neunet/tensor';
-import { fromArtifacts, toArtifacts } from './artifacts.js';
 import { type BatchIterable, isBatchIterable } from './batch-source.js';
 import { sliceTarget } from './batches.js';
-import type { TrainableModel } from './callbacks.js';
+import type { TrainableModel } from './callbacks/callbacks.js';
 import { checkOutputTask, checkTarget, type Input, toInputTensor } from './inputs.js';
 import { type Metric, type MetricSpec, resolveMetrics } from './metrics.js';
-import { type ModelArtifacts, nodeFs, packArtifacts, unpackArtifacts } from './model-file.js';
 import { checkOptimizer, checkOptimizerSettings, ModelOptimizers } from './model-optimizers.js';
+import { fromArtifacts, toArtifacts } from './saving/artifacts.js';
+import {
+  type ModelArtifacts,
+  nodeFs,
+  packArtifacts,
+  unpackArtifacts,
+} from './saving/model-file.js';
 import { summarize } from './summary.js';
 import { train, trainAsync } from './train.js';
 import type { History, TrainAsyncOptions, TrainOptions } from './train-options.js';
@@ -521,7 +526,7 @@ export class NeuralNetwork implements TrainableModel {
 
   /** The model `toArtifacts` described, checked part by part; throws ModelFormatError. */
   static fromArtifacts(artifacts: ModelArtifacts): NeuralNetwork {
-    return fromArtifacts(artifacts);
+    return fromArtifacts(artifacts, (options) => new NeuralNetwork(options));
   }
 
   /** The whole model as one file's bytes (what `save` writes). */
@@ -530,7 +535,7 @@ export class NeuralNetwork implements TrainableModel {
   }
 
   static fromBytes(bytes: Uint8Array): NeuralNetwork {
-    return fromArtifacts(unpackArtifacts(bytes));
+    return NeuralNetwork.fromArtifacts(unpackArtifacts(bytes));
   }
 
   /**

@@ -1,5 +1,5 @@
 import type { Target } from '@neunet/losses';
-import type { Callback } from './callbacks.js';
+import type { Callback } from './callbacks/callbacks.js';
 import type { LayerDiagnostics } from './diagnostics.js';
 import type { Input } from './inputs.js';
 import type { MetricSpec } from './metrics.js';

@@ -4,15 +4,15 @@ import type { Optimizer } from '@neunet/optimizers';
 import { type Param, type Shape, Tensor } from '@neunet/tensor';
 import type { Batch, BatchIterable } from './batch-source.js';
 import { BatchGatherer, sliceTarget } from './batches.js';
-import type { Callback, EpochLogs, TrainingContext } from './callbacks.js';
+import type { Callback, EpochLogs, TrainingContext } from './callbacks/callbacks.js';
+import { EarlyStopping } from './callbacks/early-stopping.js';
+import { ProgressLogger } from './callbacks/progress-logger.js';
 import { DiagnosticsCollector } from './diagnostics.js';
-import { EarlyStopping } from './early-stopping.js';
 import { clipByNorm, clipByValue, locateInGradients, locateInOutputs } from './health.js';
 import { checkOutputTask, checkTarget, toInputTensor } from './inputs.js';
 import { type Metric, type MetricAccumulator, resolveMetrics } from './metrics.js';
 import type { NeuralNetwork } from './neural-network.js';
 import { type OutputGradient, outputGradient } from './output-gradient.js';
-import { ProgressLogger } from './progress-logger.js';
 import { StepSnapshot } from './step-snapshot.js';
 import { checkTrainOptions, type History, type TrainOptions } from './train-options.js';
 

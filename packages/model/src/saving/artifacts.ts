@@ -3,11 +3,12 @@ import { lossFromConfig } from '@neunet/losses';
 import { optimizerFromConfig, type ParamGroupInit } from '@neunet/optimizers';
 import type { Param } from '@neunet/tensor';
 import * as v from 'valibot';
+import type { NeuralNetwork, NeuralNetworkOptions } from '../neural-network.js';
+import type { History } from '../train-options.js';
 import { checksum } from './checksum.js';
 import { rebuildLayer } from './layer-registry.js';
 import type { ModelArtifacts } from './model-file.js';
 import { ModelFormatError } from './model-format-error.js';
-import { NeuralNetwork } from './neural-network.js';
 import {
   FORMAT_NAME,
   FORMAT_VERSION,
@@ -19,7 +20,6 @@ import {
   savedModelSchema,
 } from './saved-model.js';
 import { type SavedModelV1, savedModelV1Schema, upgradeV1 } from './saved-model-v1.js';
-import type { History } from './train-options.js';
 
 /** Everything a model needs to predict and to resume training exactly. */
 export function toArtifacts(model: NeuralNetwork): ModelArtifacts {
@@ -92,9 +92,13 @@ export function toArtifacts(model: NeuralNetwork): ModelArtifacts {
 
 /**
  * Rebuilds a model from `toArtifacts()` (format 2, or format 1 as main wrote it before
- * param groups), checking everything before trusting anything.
+ * param groups), checking everything before trusting anything. The model class is handed
+ * in (`create`) so that saving imports it as a type only: no import cycle.
  */
-export function fromArtifacts(artifacts: ModelArtifacts): NeuralNetwork {
+export function fromArtifacts(
+  artifacts: ModelArtifacts,
+  create: (options: NeuralNetworkOptions) => NeuralNetwork,
+): NeuralNetwork {
   const { saved, values } = checkArtifacts(artifacts);
   const fail = (what: string, error: unknown) =>
     new ModelFormatError(`${what}: ${error instanceof Error ? error.message : String(error)}`);
@@ -111,7 +115,7 @@ export function fromArtifacts(artifacts: ModelArtifacts): NeuralNetwork {
   // not stand in for a saved shape of several axes.
   let model: NeuralNetwork;
   try {
-    model = new NeuralNetwork({
+    model = create({
       seed: saved.seed,
       optimizer: optimizers[0]!,
       ...(saved.inputShape !== null && { inputShape: saved.inputShape }),

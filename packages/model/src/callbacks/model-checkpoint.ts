@@ -1,5 +1,5 @@
+import { nodeFs } from '../saving/model-file.js';
 import type { Callback, EpochLogs, TrainingContext } from './callbacks.js';
-import { nodeFs } from './model-file.js';
 import { Monitor, type MonitorMode } from './monitor.js';
 
 export interface ModelCheckpointOptions {
