@@ -5,7 +5,7 @@ import { getBackend, type Param, Rng, type RngState, type Shape, Tensor } from '
 import { type BatchIterable, isBatchIterable } from './batch-source.js';
 import { sliceTarget } from './batches.js';
 import type { TrainableModel } from './callbacks/callbacks.js';
-import { checkOutputTask, checkTarget, type Input, toInputTensor } from './inputs.js';
+import { checkData, type Input, toInputTensor } from './inputs.js';
 import { type Metric, type MetricSpec, resolveMetrics } from './metrics.js';
 import { checkOptimizer, checkOptimizerSettings, ModelOptimizers } from './model-optimizers.js';
 import { fromArtifacts, toArtifacts } from './saving/artifacts.js';
@@ -16,7 +16,7 @@ import {
   unpackArtifacts,
 } from './saving/model-file.js';
 import { summarize } from './summary.js';
-import { train, trainAsync } from './train.js';
+import { train, trainAsync, trainOnBatch } from './train.js';
 import type { History, TrainAsyncOptions, TrainOptions } from './train-options.js';
 
 /** Shared, so that a forward pass allocates no options objects. */
@@ -251,6 +251,17 @@ export class NeuralNetwork implements TrainableModel {
     return this.record(history);
   }
 
+  /**
+   * One optimizer step on one batch, as Keras's `train_on_batch`: X and y are the batch,
+   * checked as `train` checks its data. Returns the batch's loss (penalty included, from
+   * the forward pass before the update) and its metrics (accuracy for a classification
+   * loss, else MAE). It counts no epoch in `epochsTrained`, runs no callback and leaves
+   * `history` as it was: for loops of your own that choose their batches.
+   */
+  trainOnBatch(X: Input, y: Target): Evaluation {
+    return trainOnBatch(this, X, y);
+  }
+
   private record(history: History): History {
     const all = this.history as unknown as Record<string, unknown>;
     for (const [key, value] of Object.entries(history)) {
@@ -296,10 +307,7 @@ export class NeuralNetwork implements TrainableModel {
   evaluate(X: Input, y: Target, options: EvaluateOptions = {}): Evaluation {
     const loss = this.requireLoss('evaluate');
     const metrics = resolveMetrics('evaluate', options.metrics, loss);
-    const x = toInputTensor(X, 'evaluate');
-    const output = this.checkInput(x, 'evaluate');
-    checkOutputTask(loss, metrics, output, 'evaluate');
-    checkTarget(y, x.rows, output, 'evaluate');
+    const { x } = checkData(this, loss, metrics, X, y, 'evaluate');
     this.buildFor(x);
     return this.measure(x, y, loss, metrics);
   }
