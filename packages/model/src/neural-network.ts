@@ -287,8 +287,17 @@ export class NeuralNetwork implements TrainableModel {
   /**
    * The predicted class of each sample: the arg max, or p ≥ 0.5 for a single output. For
    * outputs of one axis, `[classes]`; use `predictProba` for others.
+   *
+   * A model whose loss is a regression loss (it declares `task: 'regression'`, as
+   * MeanSquaredError and MeanAbsoluteError do) has no classes: `predict` throws and names
+   * `predictProba`, which returns the network's outputs (what Keras's `predict` returns).
    */
   predict(X: Input, options: PredictOptions = {}): Int32Array {
+    if (this.loss?.task === 'regression') {
+      throw new Error(
+        `predict: the loss ${this.loss.getConfig().type} is a regression loss, and predict returns class labels; use predictProba for the network's outputs`,
+      );
+    }
     const proba = this.infer(X, 'predict', options, (output) => {
       if (output.length > 1) {
         throw new Error(

@@ -65,6 +65,20 @@ describe('one train/predict/evaluate for every task, with the right metric', () 
     expect(model.evaluate(X, y).mae!).toBeLessThan(history.mae![0]! / 3);
   });
 
+  it('predict on a regression refuses to threshold the outputs and names predictProba', () => {
+    const { X, y } = sine(20, 4);
+    for (const loss of [new MeanSquaredError(), new MeanAbsoluteError()]) {
+      const model = regression(loss);
+      model.train(X, y, { epochs: 2 });
+      const before = model.getWeights();
+      expect(() => model.predict(X)).toThrow(
+        `predict: the loss ${loss.getConfig().type} is a regression loss, and predict returns class labels; use predictProba for the network's outputs`,
+      );
+      expect(model.getWeights()).toEqual(before);
+      expect(model.predictProba(X).shape).toEqual([20, 1]);
+    }
+  });
+
   it('binary (Sigmoid + BinaryCrossentropy, 0/1 labels): accuracy in history, classes from predict', () => {
     // Inside or outside a circle: separable, but not by a line.
     const rng = new Rng(4);
