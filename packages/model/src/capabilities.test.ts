@@ -48,8 +48,8 @@ describe('the model acts on what layers and losses declare', () => {
     expect(history.accuracy).toHaveLength(3);
     expect(history.val_accuracy).toHaveLength(3);
     expect(history.mae).toBeUndefined();
-    history.accuracy.forEach((a, i) => {
-      expect(a).toBeCloseTo(reference.accuracy[i]!, 6);
+    history.accuracy!.forEach((a, i) => {
+      expect(a).toBeCloseTo(reference.accuracy![i]!, 6);
     });
     const model = classifier(delegatingLoss());
     const evaluation = model.evaluate(X, y);

@@ -76,7 +76,7 @@ describe('the metrics option', () => {
       expect(history[`val_${key}`]).toHaveLength(3);
     }
     // Asked-for metrics replace the default, as in Keras.
-    expect(history.accuracy).toEqual([]);
+    expect(history.accuracy).toBeUndefined();
     expect(history.val_accuracy).toBeUndefined();
     // The validation set is one batch: each value is the metric of the final predictions.
     const proba = model.predictProba(val.X);

@@ -91,7 +91,7 @@ export class NeuralNetwork implements TrainableModel {
   readonly optimizer: Optimizer;
   private optimizerSet: ModelOptimizers;
   /** Every epoch trained so far, across calls to train (and saves and loads). */
-  history: History = { loss: [], accuracy: [] };
+  history: History = { loss: [] };
   loss: Loss | undefined;
   /** Epochs completed so far, across calls to train (and saves and loads). */
   epochsTrained = 0;

@@ -152,8 +152,8 @@ describe('a model on [time, features] samples', () => {
       .setLoss(new MeanSquaredError());
     expect(model.inputShape).toEqual([4]);
     const before = model.getWeights();
-    expect(() => model.predict(Tensor.zeros([2, 3, 4]))).toThrow(
-      'predict: X has per-sample shape [3, 4] but the model is built for [4]',
+    expect(() => model.predictProba(Tensor.zeros([2, 3, 4]))).toThrow(
+      'predictProba: X has per-sample shape [3, 4] but the model is built for [4]',
     );
     expect(() => model.train(Tensor.zeros([2, 3, 4]), Tensor.zeros([2, 3, 2]))).toThrow(
       'train: X has per-sample shape [3, 4] but the model is built for [4]',

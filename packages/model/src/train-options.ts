@@ -128,13 +128,19 @@ export interface TrainAsyncOptions extends TrainOptions {
   onProgress?: (progress: TrainingProgress) => void;
 }
 
-/** Per-epoch figures: `loss` (penalty included) and `accuracy` or `mae` on the training batches. */
-export interface History {
+/**
+ * Per-epoch figures: `loss` (penalty included) and each metric measured (by default
+ * `accuracy` for a classification loss, else `mae`), with their `val_` twins when there is
+ * validation data. Every series, a metric of your own included, reads as `number[]`
+ * (`history.loss.at(-1)`, `history.val_loss`, `history.myMetric`); a series that was not
+ * measured is absent, not empty.
+ */
+export type History = {
   /** Per epoch: the training loss, penalty included. */
   loss: number[];
-  /** Per epoch, when measured (a classification loss's default); else empty. */
-  accuracy: number[];
-  /** Mean absolute error, for a regression. */
+  /** Per epoch, for a classifier (a classification loss's default metric). */
+  accuracy?: number[];
+  /** Mean absolute error, for a regression (any other loss's default metric). */
   mae?: number[];
   /** With validation data: its loss, per epoch. */
   val_loss?: number[];
@@ -150,9 +156,10 @@ export interface History {
   aborted?: boolean;
   /** With `diagnostics: true`: one entry per epoch. */
   diagnostics?: LayerDiagnostics[][];
+} & {
   /** Every other metric asked for, and its `val_` twin: one value per epoch. */
-  [metric: string]: number[] | number | boolean | LayerDiagnostics[][] | undefined;
-}
+  [metric: string]: number[] | undefined;
+};
 
 /** Checks the scalar options before anything trains; returns them with their defaults. */
 export function checkTrainOptions(where: string, options: TrainOptions) {

@@ -34,7 +34,7 @@ export class TrainingRun {
   private readonly options: TrainOptions;
   private readonly callbacks: Callback[];
   private readonly context: TrainingContext;
-  private readonly history: History = { loss: [], accuracy: [] };
+  private readonly history: History = { loss: [] };
   private readonly metrics: Metric[];
   /** One per metric, made once: the step only adds to them. */
   private readonly counting: MetricAccumulator[];
@@ -281,7 +281,7 @@ export class TrainingRun {
     const history = this.history;
     const logs = this.figures();
     history.loss.push(logs.loss);
-    for (const { name } of this.counting) (history[name] as number[]).push(logs[name]!);
+    for (const { name } of this.counting) history[name]!.push(logs[name]!);
     if (this.validation) {
       const [x, y] = this.validation;
       const measured = this.model.measure(x, y, this.loss, this.metrics);
@@ -289,7 +289,7 @@ export class TrainingRun {
       history.val_loss!.push(measured.loss);
       for (const { name } of this.metrics) {
         logs[`val_${name}`] = measured[name];
-        (history[`val_${name}`] as number[]).push(measured[name]!);
+        history[`val_${name}`]!.push(measured[name]!);
       }
     }
     if (this.diagnostics) history.diagnostics!.push(this.diagnostics.epoch());

@@ -367,7 +367,7 @@ function saveHistory(history: History): SavedModel['history'] {
 }
 
 function loadHistory(saved: SavedModel['history']): History {
-  const history: Record<string, unknown> = { loss: [], accuracy: [] };
+  const history: Record<string, unknown> = { loss: [] };
   for (const [key, value] of Object.entries(saved)) {
     history[key] = typeof value === 'number' ? value : value.map((x) => x ?? Number.NaN);
   }
