@@ -390,9 +390,18 @@ export class NeuralNetwork implements TrainableModel {
     });
   }
 
-  /** A Keras-style table of the layers, their output shapes and parameter counts. */
-  summary(): string {
-    return summarize(this.layers, this.input ? this.shapes : undefined);
+  /**
+   * Prints, line by line, and returns Keras's table of the layers: name (type), output
+   * shape and parameter count, then the total, trainable and non-trainable parameters
+   * (BatchNormalization's moving statistics are non-trainable, as in Keras and
+   * TensorFlow.js).
+   *
+   * @param printFn - Receives each line, as Keras's `print_fn` (by default `console.log`).
+   */
+  summary(printFn: (line: string) => void = console.log): string {
+    const table = summarize(this.layers, this.input ? this.shapes : undefined);
+    for (const line of table.split('\n')) printFn(line);
+    return table;
   }
 
   /**
