@@ -16,7 +16,12 @@ export { EarlyStopping, type EarlyStoppingOptions } from './callbacks/early-stop
 export { type EpochSchedule, LearningRateScheduler } from './callbacks/learning-rate-scheduler.js';
 export { ModelCheckpoint, type ModelCheckpointOptions } from './callbacks/model-checkpoint.js';
 export type { MonitorMode } from './callbacks/monitor.js';
-export { formatLogs, ProgressLogger } from './callbacks/progress-logger.js';
+export {
+  formatLogs,
+  ProgressLogger,
+  type ProgressLoggerOptions,
+  type ProgressStream,
+} from './callbacks/progress-logger.js';
 export {
   ReduceLROnPlateau,
   type ReduceLROnPlateauOptions,

@@ -41,10 +41,13 @@ export interface TrainOptions {
    */
   startFromEpoch?: number;
   /**
-   * Print a line per epoch: `true` every 10 epochs, a number every that many.
+   * Progress as in Keras: `1` (or `true`) a progress bar per epoch with the batch count,
+   * elapsed time, samples/s and the running loss and metrics on a terminal, plain lines
+   * when the output is not one (a pipe, a CI log, a browser's console); `2` one line per
+   * epoch; `0` (or `false`) nothing. See `ProgressLogger`.
    * @defaultValue `false`
    */
-  verbose?: boolean | number;
+  verbose?: boolean | 0 | 1 | 2;
   /**
    * Shuffle the samples at every epoch (with the model's seeded random stream).
    * @defaultValue `true`
@@ -184,9 +187,12 @@ export function checkTrainOptions(where: string, options: TrainOptions) {
       throw new Error(`${where}: ${name} applies to early stopping; pass patience with it`);
     }
   }
-  const logEvery = verbose === false ? undefined : verbose === true ? 10 : verbose;
-  if (logEvery !== undefined) checkInteger(where, 'verbose', logEvery, 1);
-  return { epochs, batchSize, logEvery };
+  if (![false, true, 0, 1, 2].includes(verbose)) {
+    throw new Error(
+      `${where}: verbose must be false, true, 0, 1 or 2 (as in Keras: 1 a progress bar per epoch, 2 one line per epoch), got ${String(verbose)}`,
+    );
+  }
+  return { epochs, batchSize, verbose: verbose === true ? 1 : verbose === false ? 0 : verbose };
 }
 
 function checkInteger(where: string, name: string, value: number, min: number): void {

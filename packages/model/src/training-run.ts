@@ -70,7 +70,7 @@ export class TrainingRun {
     this.where = where;
     this.loss = model.requireLoss(where);
     this.options = options;
-    const { epochs, batchSize, logEvery } = checkTrainOptions(where, options);
+    const { epochs, batchSize, verbose } = checkTrainOptions(where, options);
     this.epochs = epochs;
     this.metrics = resolveMetrics(where, options.metrics, this.loss);
     this.counting = this.metrics.map((metric) => metric.accumulator());
@@ -125,7 +125,7 @@ export class TrainingRun {
       const { patience, minDelta, startFromEpoch } = options;
       this.callbacks.push(new EarlyStopping({ patience, minDelta, startFromEpoch }));
     }
-    if (logEvery !== undefined) this.callbacks.push(new ProgressLogger(logEvery));
+    if (verbose !== 0) this.callbacks.push(new ProgressLogger({ verbose }));
     for (const { name } of this.metrics) this.history[name] = [];
     if (this.validation) {
       this.history.val_loss = [];
@@ -140,6 +140,8 @@ export class TrainingRun {
       model,
       epochs,
       initialEpoch: model.epochsTrained,
+      batches: this.batchCount,
+      runningLogs: () => this.figures(),
       stop: () => {
         this.stopping = true;
       },
