@@ -32,4 +32,4 @@ const history = model.train(X, y, { epochs, callbacks: [stopper] });
 
 console.log(stopper.log.slice(-3).join('\n'));
 console.log(`stopped after ${history.loss.length} of ${epochs} epochs`);
-console.log(`accuracy: ${history.accuracy.at(-1)?.toFixed(3)}`);
+console.log(`accuracy: ${history.accuracy?.at(-1)?.toFixed(3)}`);

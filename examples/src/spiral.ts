@@ -27,7 +27,7 @@ model.add(new Dense(32, 3, { learningRate: 0.002, optimizer: 'adam' }));
 model.add(new Softmax());
 model.setLoss(new CategoricalCrossentropy({ l2: 0.0001 }));
 
-// The README adds verbose: true, which prints a line every 10 epochs. The first design
+// The README adds verbose: true, which shows each epoch's progress. The first design
 // document's example never stopped before epoch 100: startFromEpoch says so.
 const history = model.train(X, y, { epochs, batchSize: 32, patience: 30, startFromEpoch: 100 });
 const predicted = model.predict(X);

@@ -48,14 +48,14 @@ async function main(options: DemoOptions): Promise<void> {
     split = task.load(dataSeed);
     model = loadModel(options.load, base, dataset, task, split);
     history = model.history;
-    console.log(model.summary());
+    model.summary();
     console.log(
       `\nLoaded ${options.load} (trained ${model.epochsTrained} epochs); evaluating on ${dataset} without training\n`,
     );
   } else {
     const run = prepareRun(options);
     ({ task, split, model } = run);
-    console.log(model.summary());
+    model.summary();
     console.log(
       `\nTraining on ${dataset}: ${task.description} (data seed ${dataSeed}); ` +
         `${split.XTrain.rows} training samples, up to ${run.epochs} epochs (model seed ${seed})`,

@@ -70,6 +70,7 @@ export function reportTables(run: RunFacts): ReportTable[] {
     },
   ];
   if (
+    history.accuracy &&
     history.val_accuracy &&
     history.val_loss &&
     timings.length === epochs &&
@@ -90,7 +91,7 @@ export function reportTables(run: RunFacts): ReportTable[] {
         i + 1,
         f(history.loss[i]!),
         f(history.val_loss![i]!),
-        f(history.accuracy[i]!),
+        f(history.accuracy![i]!),
         f(history.val_accuracy![i]!),
         `${t.seconds.toFixed(1)} s`,
         Math.round(t.samples / t.seconds),

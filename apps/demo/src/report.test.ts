@@ -141,7 +141,7 @@ describe('the report of a run whose early stopping restored weights (spiral)', (
     const best = run.model.history.bestEpoch!;
     const mode = 'training batches, BatchNormalization and Dropout in training mode';
     expect(rows.get(`accuracy of epoch ${best + 1} (${mode})`)).toBe(
-      run.model.history.accuracy[best]!.toFixed(4),
+      run.model.history.accuracy![best]!.toFixed(4),
     );
     expect(rows.get('final accuracy (training data)')).toBe('0.8133');
     const curves = traces(figureTitled(figures, 'Training curves'));

@@ -25,6 +25,37 @@ describe('regression metrics', () => {
     );
   });
 
+  it('read a sample of several axes ([N, 2, 2]) as its values, as Keras averages over them', () => {
+    const yTrue = new Tensor([
+      [
+        [1, 2],
+        [3, 4],
+      ],
+      [
+        [0, 0],
+        [1, -1],
+      ],
+    ]);
+    const yPred = new Tensor([
+      [
+        [1, 0],
+        [3, 5],
+      ],
+      [
+        [0.5, 0],
+        [1, 1],
+      ],
+    ]);
+    // Errors 0, 2, 0, −1 and −0.5, 0, 0, −2: squares 0 + 4 + 0 + 1 + 0.25 + 0 + 0 + 4 over 8.
+    expect(meanSquaredError(yTrue, yPred)).toBe(9.25 / 8);
+    expect(meanAbsoluteError(yTrue, yPred)).toBe(5.5 / 8);
+    const flat = (y: Tensor) => new Tensor(y.data, [2, 4]);
+    expect(rootMeanSquaredError(yTrue, yPred)).toBe(rootMeanSquaredError(flat(yTrue), flat(yPred)));
+    expect(() => meanSquaredError(Tensor.zeros([2, 0, 2]), Tensor.zeros([2, 0, 2]))).toThrow(
+      /meanSquaredError: yTrue is a Tensor of shape \[2, 0, 2\]; expected \[N\], \[N, outputs\] or \[N, \.\.\.per-sample shape\]/,
+    );
+  });
+
   it('average several outputs uniformly, RMSE per output first', () => {
     const a = new Tensor([
       [0.5, 1],
@@ -62,6 +93,8 @@ describe('regression metrics', () => {
     expect(() => rootMeanSquaredError([1, Number.NaN], [1, 2])).toThrow(
       /yTrue sample 1, output 0 is NaN/,
     );
-    expect(() => meanSquaredError(Tensor.zeros([2, 2, 1]), [1, 2])).toThrow(/shape \[2, 2, 1\]/);
+    expect(() => meanSquaredError(Tensor.zeros([2, 2, 1]), [1, 2])).toThrow(
+      'meanSquaredError: yTrue is 2×2 but yPred is 2×1; expected the same samples and outputs',
+    );
   });
 });

@@ -1,6 +1,10 @@
 import type { Tensor } from '@neunet/tensor';
 
-/** Real-valued targets: a Tensor [N] or [N, outputs], or a plain array of N values. */
+/**
+ * Real-valued targets: a Tensor [N], [N, outputs] or [N, ...per-sample shape] (each
+ * sample's values read as its outputs, as Keras's metrics average over them), or a plain
+ * array of N values.
+ */
 export type RegressionValues = Tensor | Float32Array | Float64Array | readonly number[];
 
 interface Columns {
@@ -45,10 +49,10 @@ function shapeOf(
   }
   const t = y as Tensor;
   if (t.shape.length === 1) return { n: t.shape[0]!, k: 1, values: t.data };
-  if (t.shape.length === 2 && t.shape[1]! >= 1)
-    return { n: t.shape[0]!, k: t.shape[1]!, values: t.data };
+  const k = t.shape.slice(1).reduce((a, b) => a * b, 1);
+  if (t.shape.length >= 2 && k >= 1) return { n: t.shape[0]!, k, values: t.data };
   throw new Error(
-    `${fn}: ${name} is a Tensor of shape [${t.shape.join(', ')}]; expected [N] or [N, outputs]`,
+    `${fn}: ${name} is a Tensor of shape [${t.shape.join(', ')}]; expected [N], [N, outputs] or [N, ...per-sample shape] with at least one value per sample`,
   );
 }
 

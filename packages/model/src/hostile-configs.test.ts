@@ -23,9 +23,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { bytesAllocatedBy } from '../test/allocation-meter.js';
 import { barImages } from '../test/image-data.js';
 import { editableTopology, resignedFile } from '../test/test-files.js';
-import { unpackArtifacts } from './model-file.js';
-import { ModelFormatError } from './model-format-error.js';
 import { NeuralNetwork } from './neural-network.js';
+import { unpackArtifacts } from './saving/model-file.js';
+import { ModelFormatError } from './saving/model-format-error.js';
 
 /** What a file under 1 MB may make the loader allocate, loaded or refused. */
 const LIMIT = 64 * 2 ** 20;

@@ -5,18 +5,32 @@
  * @module @neunet/model
  */
 export type { Batch, BatchIterable } from './batch-source.js';
-export type { Callback, EpochLogs, TrainableModel, TrainingContext } from './callbacks.js';
-export { CSVLogger, type CSVLoggerOptions } from './csv-logger.js';
+export type {
+  Callback,
+  EpochLogs,
+  TrainableModel,
+  TrainingContext,
+} from './callbacks/callbacks.js';
+export { CSVLogger, type CSVLoggerOptions } from './callbacks/csv-logger.js';
+export { EarlyStopping, type EarlyStoppingOptions } from './callbacks/early-stopping.js';
+export { type EpochSchedule, LearningRateScheduler } from './callbacks/learning-rate-scheduler.js';
+export { ModelCheckpoint, type ModelCheckpointOptions } from './callbacks/model-checkpoint.js';
+export type { MonitorMode } from './callbacks/monitor.js';
+export {
+  formatLogs,
+  ProgressLogger,
+  type ProgressLoggerOptions,
+  type ProgressStream,
+} from './callbacks/progress-logger.js';
+export {
+  ReduceLROnPlateau,
+  type ReduceLROnPlateauOptions,
+} from './callbacks/reduce-lr-on-plateau.js';
+export { TerminateOnNaN } from './callbacks/terminate-on-nan.js';
 export type { LayerDiagnostics } from './diagnostics.js';
-export { EarlyStopping, type EarlyStoppingOptions } from './early-stopping.js';
 export { type ExportedNetwork, type ExportedNeuron, exportNetwork } from './export-network.js';
 export type { Input } from './inputs.js';
-export { type EpochSchedule, LearningRateScheduler } from './learning-rate-scheduler.js';
 export type { MetricFn, MetricName, MetricSpec } from './metrics.js';
-export { ModelCheckpoint, type ModelCheckpointOptions } from './model-checkpoint.js';
-export type { ModelArtifacts } from './model-file.js';
-export { ModelFormatError } from './model-format-error.js';
-export type { MonitorMode } from './monitor.js';
 export {
   type EvaluateOptions,
   type Evaluation,
@@ -25,16 +39,15 @@ export {
   type PredictOptions,
   type RandomState,
 } from './neural-network.js';
-export { formatLogs, ProgressLogger } from './progress-logger.js';
-export { ReduceLROnPlateau, type ReduceLROnPlateauOptions } from './reduce-lr-on-plateau.js';
+export type { ModelArtifacts } from './saving/model-file.js';
+export { ModelFormatError } from './saving/model-format-error.js';
 export type {
   SavedGroup,
   SavedLayer,
   SavedModel,
   SavedOptimizer,
   SavedTensor,
-} from './saved-model.js';
-export { TerminateOnNaN } from './terminate-on-nan.js';
+} from './saving/saved-model.js';
 export type {
   History,
   TrainAsyncOptions,

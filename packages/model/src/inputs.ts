@@ -3,6 +3,34 @@ import type { Loss, Target } from '@neunet/losses';
 import { type NestedArray, type Shape, Tensor } from '@neunet/tensor';
 import type { Metric } from './metrics.js';
 
+/** What the data check asks of the model: its output shape for X, building nothing. */
+interface ShapeChecker {
+  checkInput(x: Tensor, where: string): Shape;
+}
+
+/**
+ * The one check every piece of data takes before it is used: train's X and y, its
+ * validation data, each batch of a batch source, evaluate's and trainOnBatch's. X's shape
+ * against the layers, the output against the loss and metrics, y against the output, and
+ * every row of y against the loss. Builds nothing; returns X as a Tensor and the per-sample
+ * output shape.
+ */
+export function checkData(
+  model: ShapeChecker,
+  loss: Loss,
+  metrics: readonly Metric[],
+  X: Input,
+  y: Target,
+  where: string,
+): { x: Tensor; output: Shape } {
+  const x = toInputTensor(X, where);
+  const output = model.checkInput(x, where);
+  checkOutputTask(loss, metrics, output, where);
+  checkTarget(y, x.rows, output, where);
+  checkLossTarget(loss, y, output, where);
+  return { x, output };
+}
+
 /** Inputs as users pass them: a Tensor [samples, ...per-sample shape] or nested arrays. */
 export type Input = Tensor | NestedArray;
 
@@ -26,7 +54,7 @@ const CLASS_METRICS = /^(accuracy|logLoss|top\d+)$/;
  * Classification (its loss, accuracy, top-k, log loss) reads one vector of class scores
  * per sample; an output of more axes ([time, classes]) is refused with the way out.
  */
-export function checkOutputTask(
+function checkOutputTask(
   loss: Loss,
   metrics: readonly Metric[],
   output: Shape,
@@ -50,7 +78,7 @@ export function checkOutputTask(
  * integers in [0, classes) (0/1 for a single sigmoid output) for an output of one axis,
  * and a target tensor must have one sample per sample of X and the output's shape.
  */
-export function checkTarget(y: Target, rows: number, output: Shape, where: string): void {
+function checkTarget(y: Target, rows: number, output: Shape, where: string): void {
   if (y instanceof Int32Array) {
     if (output.length > 1) {
       throw new Error(
@@ -88,6 +116,20 @@ export function checkTarget(y: Target, rows: number, output: Shape, where: strin
     );
   }
   assertFinite(y, `${where}: y`);
+}
+
+/**
+ * Asks the loss about every row of the target before the first update, so that a bad
+ * value in a late batch (a label out of range, a BCE target of 2) cannot follow updates
+ * that already happened, and the error names its row in the data set.
+ */
+function checkLossTarget(loss: Loss, y: Target, output: Shape, where: string): void {
+  const rows = y instanceof Int32Array ? y.length : y.rows;
+  try {
+    loss.forward(Tensor.zeros([rows, ...output]), y);
+  } catch (error) {
+    throw new Error(`${where}: ${(error as Error).message}`);
+  }
 }
 
 function assertFinite(t: Tensor, what: string): void {

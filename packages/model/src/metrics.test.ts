@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createData } from '@neunet/datasets';
-import { Dense, ReLU, Softmax } from '@neunet/layers';
+import { Dense, Linear, ReLU, Softmax } from '@neunet/layers';
 import {
   CategoricalCrossentropy,
   type Loss,
@@ -10,7 +10,7 @@ import {
   WeightPenalty,
 } from '@neunet/losses';
 import { logLoss, meanSquaredError, topKAccuracy } from '@neunet/metrics';
-import { Tensor } from '@neunet/tensor';
+import { Rng, Tensor } from '@neunet/tensor';
 import { describe, expect, it } from 'vitest';
 import type { MetricFn } from './metrics.js';
 import { NeuralNetwork } from './neural-network.js';
@@ -76,7 +76,7 @@ describe('the metrics option', () => {
       expect(history[`val_${key}`]).toHaveLength(3);
     }
     // Asked-for metrics replace the default, as in Keras.
-    expect(history.accuracy).toEqual([]);
+    expect(history.accuracy).toBeUndefined();
     expect(history.val_accuracy).toBeUndefined();
     // The validation set is one batch: each value is the metric of the final predictions.
     const proba = model.predictProba(val.X);
@@ -177,5 +177,36 @@ describe('the metrics option', () => {
     resumed.train(X, y, options);
     expect(resumed.history).toEqual(straight.history);
     expect(resumed.history.val_top2).toHaveLength(4);
+  });
+
+  it("'mse' and 'mae' on outputs of several axes ([n, 5, 2]): the mean over every value, in train and evaluate", () => {
+    const rng = new Rng(9);
+    const random = (shape: number[]) => {
+      const t = Tensor.zeros(shape);
+      for (let i = 0; i < t.size; i++) t.data[i] = rng.normal(0, 1);
+      return t;
+    };
+    const Xs = random([12, 5, 3]);
+    const ys = random([12, 5, 2]);
+    // A learning rate too small to move the weights: every epoch sees the same outputs.
+    const model = new NeuralNetwork({ seed: 2, inputShape: [5, 3], learningRate: 1e-30 })
+      .add(new Dense(3, 2))
+      .add(new Linear())
+      .setLoss(new MeanSquaredError());
+    const pred = model.predictProba(Xs).data;
+    let squares = 0;
+    let absolute = 0;
+    pred.forEach((p, i) => {
+      squares += (p - ys.data[i]!) ** 2;
+      absolute += Math.abs(p - ys.data[i]!);
+    });
+    const history = model.train(Xs, ys, { epochs: 1, batchSize: 5, metrics: ['mse', 'mae'] });
+    expect(history.mse![0]).toBeCloseTo(squares / pred.length, 5);
+    expect(history.mae![0]).toBeCloseTo(absolute / pred.length, 5);
+    const evaluation = model.evaluate(Xs, ys, { metrics: ['mse', 'mae'] });
+    expect(evaluation.mse).toBeCloseTo(squares / pred.length, 5);
+    expect(evaluation.mae).toBeCloseTo(absolute / pred.length, 5);
+    // The loss is the same mean of squares.
+    expect(evaluation.loss).toBeCloseTo(squares / pred.length, 5);
   });
 });

@@ -3,16 +3,21 @@ import type { Loss, Target } from '@neunet/losses';
 import { createOptimizer, type Optimizer, type OptimizerName } from '@neunet/optimizers';
 import { checkOptions, optionKeys } from '@neunet/options';
 import { getBackend, type Param, Rng, type RngState, type Shape, Tensor } from '@neunet/tensor';
-import { fromArtifacts, toArtifacts } from './artifacts.js';
 import { type BatchIterable, isBatchIterable } from './batch-source.js';
 import { sliceTarget } from './batches.js';
-import type { TrainableModel } from './callbacks.js';
-import { checkOutputTask, checkTarget, type Input, toInputTensor } from './inputs.js';
+import type { TrainableModel } from './callbacks/callbacks.js';
+import { checkData, type Input, toInputTensor } from './inputs.js';
 import { type Metric, type MetricSpec, resolveMetrics } from './metrics.js';
-import { type ModelArtifacts, nodeFs, packArtifacts, unpackArtifacts } from './model-file.js';
 import { checkOptimizer, checkOptimizerSettings, ModelOptimizers } from './model-optimizers.js';
+import { fromArtifacts, toArtifacts } from './saving/artifacts.js';
+import {
+  type ModelArtifacts,
+  nodeFs,
+  packArtifacts,
+  unpackArtifacts,
+} from './saving/model-file.js';
 import { summarize } from './summary.js';
-import { train, trainAsync } from './train.js';
+import { train, trainAsync, trainOnBatch } from './train.js';
 import {
   type History,
   TRAIN_ASYNC_OPTIONS,
@@ -102,7 +107,7 @@ export class NeuralNetwork implements TrainableModel {
   readonly optimizer: Optimizer;
   private optimizerSet: ModelOptimizers;
   /** Every epoch trained so far, across calls to train (and saves and loads). */
-  history: History = { loss: [], accuracy: [] };
+  history: History = { loss: [] };
   loss: Loss | undefined;
   /** Epochs completed so far, across calls to train (and saves and loads). */
   epochsTrained = 0;
@@ -270,6 +275,17 @@ export class NeuralNetwork implements TrainableModel {
     return this.record(history);
   }
 
+  /**
+   * One optimizer step on one batch, as Keras's `train_on_batch`: X and y are the batch,
+   * checked as `train` checks its data. Returns the batch's loss (penalty included, from
+   * the forward pass before the update) and its metrics (accuracy for a classification
+   * loss, else MAE). It counts no epoch in `epochsTrained`, runs no callback and leaves
+   * `history` as it was: for loops of your own that choose their batches.
+   */
+  trainOnBatch(X: Input, y: Target): Evaluation {
+    return trainOnBatch(this, X, y);
+  }
+
   private record(history: History): History {
     const all = this.history as unknown as Record<string, unknown>;
     for (const [key, value] of Object.entries(history)) {
@@ -296,9 +312,18 @@ export class NeuralNetwork implements TrainableModel {
   /**
    * The predicted class of each sample: the arg max, or p ≥ 0.5 for a single output. For
    * outputs of one axis, `[classes]`; use `predictProba` for others.
+   *
+   * A model whose loss is a regression loss (it declares `task: 'regression'`, as
+   * MeanSquaredError and MeanAbsoluteError do) has no classes: `predict` throws and names
+   * `predictProba`, which returns the network's outputs (what Keras's `predict` returns).
    */
   predict(X: Input, options: PredictOptions = {}): Int32Array {
     checkOptions('predict', options, PREDICT_OPTIONS);
+    if (this.loss?.task === 'regression') {
+      throw new Error(
+        `predict: the loss ${this.loss.getConfig().type} is a regression loss, and predict returns class labels; use predictProba for the network's outputs`,
+      );
+    }
     const proba = this.infer(X, 'predict', options, (output) => {
       if (output.length > 1) {
         throw new Error(
@@ -318,10 +343,7 @@ export class NeuralNetwork implements TrainableModel {
     checkOptions('evaluate', options, EVALUATE_OPTIONS);
     const loss = this.requireLoss('evaluate');
     const metrics = resolveMetrics('evaluate', options.metrics, loss);
-    const x = toInputTensor(X, 'evaluate');
-    const output = this.checkInput(x, 'evaluate');
-    checkOutputTask(loss, metrics, output, 'evaluate');
-    checkTarget(y, x.rows, output, 'evaluate');
+    const { x } = checkData(this, loss, metrics, X, y, 'evaluate');
     this.buildFor(x);
     return this.measure(x, y, loss, metrics);
   }
@@ -395,9 +417,18 @@ export class NeuralNetwork implements TrainableModel {
     });
   }
 
-  /** A Keras-style table of the layers, their output shapes and parameter counts. */
-  summary(): string {
-    return summarize(this.layers, this.input ? this.shapes : undefined);
+  /**
+   * Prints, line by line, and returns Keras's table of the layers: name (type), output
+   * shape and parameter count, then the total, trainable and non-trainable parameters
+   * (BatchNormalization's moving statistics are non-trainable, as in Keras and
+   * TensorFlow.js).
+   *
+   * @param printFn - Receives each line, as Keras's `print_fn` (by default `console.log`).
+   */
+  summary(printFn: (line: string) => void = console.log): string {
+    const table = summarize(this.layers, this.input ? this.shapes : undefined);
+    for (const line of table.split('\n')) printFn(line);
+    return table;
   }
 
   /**
@@ -551,7 +582,7 @@ export class NeuralNetwork implements TrainableModel {
 
   /** The model `toArtifacts` described, checked part by part; throws ModelFormatError. */
   static fromArtifacts(artifacts: ModelArtifacts): NeuralNetwork {
-    return fromArtifacts(artifacts);
+    return fromArtifacts(artifacts, (options) => new NeuralNetwork(options));
   }
 
   /** The whole model as one file's bytes (what `save` writes). */
@@ -560,7 +591,7 @@ export class NeuralNetwork implements TrainableModel {
   }
 
   static fromBytes(bytes: Uint8Array): NeuralNetwork {
-    return fromArtifacts(unpackArtifacts(bytes));
+    return NeuralNetwork.fromArtifacts(unpackArtifacts(bytes));
   }
 
   /**

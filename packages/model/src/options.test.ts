@@ -2,11 +2,11 @@ import { createData } from '@neunet/datasets';
 import { Dense, Softmax } from '@neunet/layers';
 import { CategoricalCrossentropy } from '@neunet/losses';
 import { describe, expect, it } from 'vitest';
-import { CSVLogger } from './csv-logger.js';
-import { EarlyStopping } from './early-stopping.js';
-import { ModelCheckpoint } from './model-checkpoint.js';
+import { CSVLogger } from './callbacks/csv-logger.js';
+import { EarlyStopping } from './callbacks/early-stopping.js';
+import { ModelCheckpoint } from './callbacks/model-checkpoint.js';
+import { ReduceLROnPlateau } from './callbacks/reduce-lr-on-plateau.js';
 import { NeuralNetwork } from './neural-network.js';
-import { ReduceLROnPlateau } from './reduce-lr-on-plateau.js';
 
 const { X, y } = createData({ samples: 20, classes: 3, seed: 1 });
 

@@ -4,8 +4,8 @@ import { CategoricalCrossentropy, MeanSquaredError, type Target } from '@neunet/
 import { exponentialDecay, SGD } from '@neunet/optimizers';
 import { Tensor } from '@neunet/tensor';
 import { describe, expect, it } from 'vitest';
-import type { Callback, TrainingContext } from './callbacks.js';
-import { LearningRateScheduler } from './learning-rate-scheduler.js';
+import type { Callback, TrainingContext } from './callbacks/callbacks.js';
+import { LearningRateScheduler } from './callbacks/learning-rate-scheduler.js';
 import { NeuralNetwork } from './neural-network.js';
 
 const { X, y } = createData({ samples: 60, classes: 3, seed: 4 });

@@ -1,35 +1,53 @@
 import { formatShape, type Layer } from '@neunet/layers';
 import type { Shape } from '@neunet/tensor';
 
+const size = (list: readonly { value: { size: number } }[]) =>
+  list.reduce((sum, { value }) => sum + value.size, 0);
+const count = (n: number) => n.toLocaleString('en-US');
+
 /**
- * Layer, output shape (null for the batch axis, `?` before the model knows its input shape)
- * and parameter count per row, then the totals.
+ * The table of Keras's and TensorFlow.js's `summary()`: per layer its name and type, its
+ * output shape (null for the batch axis, `?` before the model knows its input shape) and
+ * its parameter count, then the totals. As there, a layer's count includes its
+ * non-trainable state (BatchNormalization's moving mean and variance, its `buffers()`),
+ * which the totals report as non-trainable.
  */
 export function summarize(layers: readonly Layer[], shapes: readonly Shape[] | undefined): string {
   const rows: [string, string, string][] = [['Layer (type)', 'Output Shape', 'Param #']];
-  let total = 0;
+  let trainable = 0;
+  let fixed = 0;
   layers.forEach((layer, i) => {
-    const count = layer.params().reduce((sum, p) => sum + p.value.size, 0);
-    total += count;
+    const params = size(layer.params());
+    const buffers = size(layer.buffers?.() ?? []);
+    trainable += params;
+    fixed += buffers;
     const type = layer.getConfig().type;
     const shape = shapes?.[i];
     rows.push([
       `${type.toLowerCase()}_${i + 1} (${type})`,
       shape ? formatShape([null, ...shape]) : '?',
-      count.toLocaleString('en-US'),
+      count(params + buffers),
     ]);
   });
   const widths = [0, 1, 2].map((c) => Math.max(...rows.map((r) => r[c]!.length)));
   const line = (r: [string, string, string]) =>
-    r.map((cell, c) => cell.padEnd(widths[c]!)).join('   ');
-  const rule = '─'.repeat(line(rows[0]!).length);
+    r
+      .map((cell, c) => cell.padEnd(widths[c]!))
+      .join('   ')
+      .trimEnd();
+  const length = widths.reduce((a, b) => a + b, 0) + 6;
+  const thin = '_'.repeat(length);
+  const thick = '='.repeat(length);
+  const body = rows.slice(1).flatMap((r, i) => (i === 0 ? [line(r)] : [thin, line(r)]));
   return [
-    rule,
+    thin,
     line(rows[0]!),
-    rule,
-    ...rows.slice(1).map(line),
-    rule,
-    `Total params: ${total.toLocaleString('en-US')}`,
-    rule,
+    thick,
+    ...body,
+    thick,
+    `Total params: ${count(trainable + fixed)}`,
+    `Trainable params: ${count(trainable)}`,
+    `Non-trainable params: ${count(fixed)}`,
+    thin,
   ].join('\n');
 }

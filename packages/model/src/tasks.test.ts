@@ -42,7 +42,7 @@ describe('one train/predict/evaluate for every task, with the right metric', () 
     // With a negligible rate the model does not move, so the epoch's MAE is the data's.
     expect(h0.mae![0]).toBeCloseTo(meanAbsoluteError(frozen, X, y), 6);
     expect(h0.val_mae![0]).toBeCloseTo(meanAbsoluteError(frozen, val.X, val.y), 6);
-    expect(h0.accuracy).toEqual([]);
+    expect(h0.accuracy).toBeUndefined();
     expect(h0.val_accuracy).toBeUndefined();
 
     const model = regression(new MeanSquaredError());
@@ -63,6 +63,20 @@ describe('one train/predict/evaluate for every task, with the right metric', () 
       expect(l).toBeCloseTo(history.mae![i]!, 6);
     });
     expect(model.evaluate(X, y).mae!).toBeLessThan(history.mae![0]! / 3);
+  });
+
+  it('predict on a regression refuses to threshold the outputs and names predictProba', () => {
+    const { X, y } = sine(20, 4);
+    for (const loss of [new MeanSquaredError(), new MeanAbsoluteError()]) {
+      const model = regression(loss);
+      model.train(X, y, { epochs: 2 });
+      const before = model.getWeights();
+      expect(() => model.predict(X)).toThrow(
+        `predict: the loss ${loss.getConfig().type} is a regression loss, and predict returns class labels; use predictProba for the network's outputs`,
+      );
+      expect(model.getWeights()).toEqual(before);
+      expect(model.predictProba(X).shape).toEqual([20, 1]);
+    }
   });
 
   it('binary (Sigmoid + BinaryCrossentropy, 0/1 labels): accuracy in history, classes from predict', () => {

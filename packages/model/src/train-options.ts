@@ -1,6 +1,6 @@
 import type { Target } from '@neunet/losses';
 import { optionKeys } from '@neunet/options';
-import type { Callback } from './callbacks.js';
+import type { Callback } from './callbacks/callbacks.js';
 import type { LayerDiagnostics } from './diagnostics.js';
 import type { Input } from './inputs.js';
 import type { MetricSpec } from './metrics.js';
@@ -42,10 +42,13 @@ export interface TrainOptions {
    */
   startFromEpoch?: number;
   /**
-   * Print a line per epoch: `true` every 10 epochs, a number every that many.
+   * Progress as in Keras: `1` (or `true`) a progress bar per epoch with the batch count,
+   * elapsed time, samples/s and the running loss and metrics on a terminal, plain lines
+   * when the output is not one (a pipe, a CI log, a browser's console); `2` one line per
+   * epoch; `0` (or `false`) nothing. See `ProgressLogger`.
    * @defaultValue `false`
    */
-  verbose?: boolean | number;
+  verbose?: boolean | 0 | 1 | 2;
   /**
    * Shuffle the samples at every epoch (with the model's seeded random stream).
    * @defaultValue `true`
@@ -153,13 +156,19 @@ export const TRAIN_ASYNC_OPTIONS = optionKeys<TrainAsyncOptions>()([
   'onProgress',
 ]);
 
-/** Per-epoch figures: `loss` (penalty included) and `accuracy` or `mae` on the training batches. */
-export interface History {
+/**
+ * Per-epoch figures: `loss` (penalty included) and each metric measured (by default
+ * `accuracy` for a classification loss, else `mae`), with their `val_` twins when there is
+ * validation data. Every series, a metric of your own included, reads as `number[]`
+ * (`history.loss.at(-1)`, `history.val_loss`, `history.myMetric`); a series that was not
+ * measured is absent, not empty.
+ */
+export type History = {
   /** Per epoch: the training loss, penalty included. */
   loss: number[];
-  /** Per epoch, when measured (a classification loss's default); else empty. */
-  accuracy: number[];
-  /** Mean absolute error, for a regression. */
+  /** Per epoch, for a classifier (a classification loss's default metric). */
+  accuracy?: number[];
+  /** Mean absolute error, for a regression (any other loss's default metric). */
   mae?: number[];
   /** With validation data: its loss, per epoch. */
   val_loss?: number[];
@@ -175,9 +184,10 @@ export interface History {
   aborted?: boolean;
   /** With `diagnostics: true`: one entry per epoch. */
   diagnostics?: LayerDiagnostics[][];
+} & {
   /** Every other metric asked for, and its `val_` twin: one value per epoch. */
-  [metric: string]: number[] | number | boolean | LayerDiagnostics[][] | undefined;
-}
+  [metric: string]: number[] | undefined;
+};
 
 /** Checks the scalar options before anything trains; returns them with their defaults. */
 export function checkTrainOptions(where: string, options: TrainOptions) {
@@ -202,9 +212,12 @@ export function checkTrainOptions(where: string, options: TrainOptions) {
       throw new Error(`${where}: ${name} applies to early stopping; pass patience with it`);
     }
   }
-  const logEvery = verbose === false ? undefined : verbose === true ? 10 : verbose;
-  if (logEvery !== undefined) checkInteger(where, 'verbose', logEvery, 1);
-  return { epochs, batchSize, logEvery };
+  if (![false, true, 0, 1, 2].includes(verbose)) {
+    throw new Error(
+      `${where}: verbose must be false, true, 0, 1 or 2 (as in Keras: 1 a progress bar per epoch, 2 one line per epoch), got ${String(verbose)}`,
+    );
+  }
+  return { epochs, batchSize, verbose: verbose === true ? 1 : verbose === false ? 0 : verbose };
 }
 
 function checkInteger(where: string, name: string, value: number, min: number): void {

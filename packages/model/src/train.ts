@@ -1,6 +1,7 @@
 import type { Target } from '@neunet/losses';
 import type { BatchIterable } from './batch-source.js';
-import { type Input, toInputTensor } from './inputs.js';
+import type { EpochLogs } from './callbacks/callbacks.js';
+import type { Input } from './inputs.js';
 import type { NeuralNetwork } from './neural-network.js';
 import type { History, TrainAsyncOptions, TrainOptions } from './train-options.js';
 import { TrainingRun } from './training-run.js';
@@ -9,7 +10,7 @@ type Data = { x: Input; y: Target } | { source: BatchIterable };
 
 /** The synchronous loop. Everything is checked before the first update, so bad input leaves the model as it was. */
 export function train(model: NeuralNetwork, X: Input, y: Target, options: TrainOptions): History {
-  const run = new TrainingRun(model, { x: toInputTensor(X, 'train'), y }, options);
+  const run = new TrainingRun(model, { x: X, y }, options);
   run.begin();
   for (let epoch = 0; epoch < run.epochs && !run.stopping; epoch++) {
     run.startEpoch(epoch);
@@ -19,6 +20,21 @@ export function train(model: NeuralNetwork, X: Input, y: Target, options: TrainO
   return run.end();
 }
 
+/**
+ * One update on one batch, as Keras's `train_on_batch`: the data is checked as train checks
+ * it, but no epoch is counted, no callback runs and the model's history is left alone.
+ */
+export function trainOnBatch(model: NeuralNetwork, X: Input, y: Target): EpochLogs {
+  const run = new TrainingRun(model, { x: X, y }, ONE_BATCH, 'trainOnBatch');
+  run.begin();
+  run.startEpoch(0);
+  run.stepBatch(0);
+  return run.figures();
+}
+
+/** The whole of X as one batch, in its order. */
+const ONE_BATCH: TrainOptions = { epochs: 1, batchSize: 0, shuffle: false };
+
 /** The same loop, yielding to the event loop after every batch. */
 export async function trainAsync(
   model: NeuralNetwork,
@@ -27,11 +43,7 @@ export async function trainAsync(
 ): Promise<History> {
   const { signal, onProgress } = options;
   if (signal?.aborted) throw new Error('trainAsync: the signal was already aborted');
-  const run = new TrainingRun(
-    model,
-    'source' in data ? data : { x: toInputTensor(data.x, 'trainAsync'), y: data.y },
-    options,
-  );
+  const run = new TrainingRun(model, data, options);
   run.begin();
   const report = (epoch: number, batch: number, loss: number) =>
     onProgress?.({ epoch, epochs: run.epochs, batch, batches: run.batchCount, loss });

@@ -14,7 +14,7 @@ import { type Param, type Shape, Tensor } from '@neunet/tensor';
 import { describe, expect, it } from 'vitest';
 import { seedNetwork } from '../test/test-networks.js';
 import type { Batch } from './batch-source.js';
-import type { Callback } from './callbacks.js';
+import type { Callback } from './callbacks/callbacks.js';
 import { NeuralNetwork } from './neural-network.js';
 
 const { X, y } = createData({ samples: 30, classes: 3, seed: 1 });

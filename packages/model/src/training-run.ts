@@ -1,18 +1,18 @@
 import { formatShape, Scratch, sameShape } from '@neunet/layers';
 import type { Loss, Target } from '@neunet/losses';
 import type { Optimizer } from '@neunet/optimizers';
-import { type Param, type Shape, Tensor } from '@neunet/tensor';
+import type { Param, Shape, Tensor } from '@neunet/tensor';
 import type { Batch, BatchIterable } from './batch-source.js';
 import { BatchGatherer, sliceTarget } from './batches.js';
-import type { Callback, EpochLogs, TrainingContext } from './callbacks.js';
+import type { Callback, EpochLogs, TrainingContext } from './callbacks/callbacks.js';
+import { EarlyStopping } from './callbacks/early-stopping.js';
+import { ProgressLogger } from './callbacks/progress-logger.js';
 import { DiagnosticsCollector } from './diagnostics.js';
-import { EarlyStopping } from './early-stopping.js';
 import { clipByNorm, clipByValue, locateInGradients, locateInOutputs } from './health.js';
-import { checkOutputTask, checkTarget, toInputTensor } from './inputs.js';
+import { checkData, type Input } from './inputs.js';
 import { type Metric, type MetricAccumulator, resolveMetrics } from './metrics.js';
 import type { NeuralNetwork } from './neural-network.js';
 import { type OutputGradient, outputGradient } from './output-gradient.js';
-import { ProgressLogger } from './progress-logger.js';
 import { StepSnapshot } from './step-snapshot.js';
 import { checkTrainOptions, type History, type TrainOptions } from './train-options.js';
 
@@ -34,7 +34,7 @@ export class TrainingRun {
   private readonly options: TrainOptions;
   private readonly callbacks: Callback[];
   private readonly context: TrainingContext;
-  private readonly history: History = { loss: [], accuracy: [] };
+  private readonly history: History = { loss: [] };
   private readonly metrics: Metric[];
   /** One per metric, made once: the step only adds to them. */
   private readonly counting: MetricAccumulator[];
@@ -63,14 +63,14 @@ export class TrainingRun {
 
   constructor(
     private readonly model: NeuralNetwork,
-    data: { x: Tensor; y: Target } | { source: BatchIterable },
+    data: { x: Input; y: Target } | { source: BatchIterable },
     options: TrainOptions,
+    where = 'source' in data ? 'trainAsync' : 'train',
   ) {
-    const where = 'source' in data ? 'trainAsync' : 'train';
     this.where = where;
     this.loss = model.requireLoss(where);
     this.options = options;
-    const { epochs, batchSize, logEvery } = checkTrainOptions(where, options);
+    const { epochs, batchSize, verbose } = checkTrainOptions(where, options);
     this.epochs = epochs;
     this.metrics = resolveMetrics(where, options.metrics, this.loss);
     this.counting = this.metrics.map((metric) => metric.accumulator());
@@ -84,12 +84,8 @@ export class TrainingRun {
         );
       }
     } else {
-      let x = data.x;
+      let { x } = checkData(model, this.loss, this.metrics, data.x, data.y, where);
       let y = data.y;
-      const output = model.checkInput(x, where);
-      checkOutputTask(this.loss, this.metrics, output, where);
-      checkTarget(y, x.rows, output, where);
-      checkLossTarget(this.loss, y, output, where);
       inputs = x;
       if (options.validationSplit !== undefined) {
         const split = options.validationSplit;
@@ -114,16 +110,12 @@ export class TrainingRun {
     if (options.validationData) {
       const [vx, vy] = options.validationData;
       const at = `${where}: validationData`;
-      const xv = toInputTensor(vx, at);
+      const xv = checkData(model, this.loss, this.metrics, vx, vy, at).x;
       if (inputs && !sameShape(xv.shape.slice(1), inputs.shape.slice(1))) {
         throw new Error(
           `${at}: X has per-sample shape ${formatShape(xv.shape.slice(1))} but the training data has ${formatShape(inputs.shape.slice(1))}`,
         );
       }
-      const output = model.checkInput(xv, at);
-      checkOutputTask(this.loss, this.metrics, output, at);
-      checkTarget(vy, xv.rows, output, at);
-      checkLossTarget(this.loss, vy, output, at);
       this.validation = [xv, vy];
       inputs = xv;
     }
@@ -133,7 +125,7 @@ export class TrainingRun {
       const { patience, minDelta, startFromEpoch } = options;
       this.callbacks.push(new EarlyStopping({ patience, minDelta, startFromEpoch }));
     }
-    if (logEvery !== undefined) this.callbacks.push(new ProgressLogger(logEvery));
+    if (verbose !== 0) this.callbacks.push(new ProgressLogger({ verbose }));
     for (const { name } of this.metrics) this.history[name] = [];
     if (this.validation) {
       this.history.val_loss = [];
@@ -148,6 +140,8 @@ export class TrainingRun {
       model,
       epochs,
       initialEpoch: model.epochsTrained,
+      batches: this.batchCount,
+      runningLogs: () => this.figures(),
       stop: () => {
         this.stopping = true;
       },
@@ -207,11 +201,7 @@ export class TrainingRun {
     if (typeof batch !== 'object' || batch === null) {
       throw new Error(`${where}: expected { x, y }, got ${String(batch)}`);
     }
-    const x = toInputTensor(batch.x, where);
-    const output = this.model.checkInput(x, where);
-    checkOutputTask(this.loss, this.metrics, output, where);
-    checkTarget(batch.y, x.rows, output, where);
-    checkLossTarget(this.loss, batch.y, output, where);
+    const { x } = checkData(this.model, this.loss, this.metrics, batch.x, batch.y, where);
     this.model.buildFor(x);
     this.prepare();
     return [x, batch.y];
@@ -282,15 +272,18 @@ export class TrainingRun {
     );
   }
 
+  /** The loss and the metrics over the batches of the epoch so far. */
+  figures(): EpochLogs {
+    const logs: EpochLogs = { loss: this.lossSum / this.samples };
+    for (const metric of this.counting) logs[metric.name] = metric.value();
+    return logs;
+  }
+
   endEpoch(epoch: number): void {
     const history = this.history;
-    const logs: EpochLogs = { loss: this.lossSum / this.samples };
+    const logs = this.figures();
     history.loss.push(logs.loss);
-    for (const metric of this.counting) {
-      const value = metric.value();
-      logs[metric.name] = value;
-      (history[metric.name] as number[]).push(value);
-    }
+    for (const { name } of this.counting) history[name]!.push(logs[name]!);
     if (this.validation) {
       const [x, y] = this.validation;
       const measured = this.model.measure(x, y, this.loss, this.metrics);
@@ -298,7 +291,7 @@ export class TrainingRun {
       history.val_loss!.push(measured.loss);
       for (const { name } of this.metrics) {
         logs[`val_${name}`] = measured[name];
-        (history[`val_${name}`] as number[]).push(measured[name]!);
+        history[`val_${name}`]!.push(measured[name]!);
       }
     }
     if (this.diagnostics) history.diagnostics!.push(this.diagnostics.epoch());
@@ -330,23 +323,5 @@ export class TrainingRun {
       }
     }
     return history;
-  }
-}
-
-/**
- * Whether the target's form suits the loss (mean squared error wants values, not class
- * labels) is the loss's to judge: it is asked on one row, before the first update.
- */
-/**
- * Asks the loss about every row of the target before the first update, so that a bad
- * value in a late batch (a label out of range, a BCE target of 2) cannot follow updates
- * that already happened, and the error names its row in the data set.
- */
-function checkLossTarget(loss: Loss, y: Target, output: Shape, where: string): void {
-  const rows = y instanceof Int32Array ? y.length : y.rows;
-  try {
-    loss.forward(Tensor.zeros([rows, ...output]), y);
-  } catch (error) {
-    throw new Error(`${where}: ${(error as Error).message}`);
   }
 }

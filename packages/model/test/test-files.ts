@@ -1,7 +1,7 @@
 // Shared by the save/load tests.
-import { checksum } from '../src/checksum.js';
-import { type ModelArtifacts, packArtifacts, unpackArtifacts } from '../src/model-file.js';
-import type { SavedModel } from '../src/saved-model.js';
+import { checksum } from '../src/saving/checksum.js';
+import { type ModelArtifacts, packArtifacts, unpackArtifacts } from '../src/saving/model-file.js';
+import type { SavedModel } from '../src/saving/saved-model.js';
 
 /** A deep copy of a file's topology, for tests that edit it. */
 export function editableTopology(bytes: Uint8Array): Record<string, unknown> {

@@ -23,6 +23,14 @@ describe('the playground trainer', () => {
     expect(byStep.model.getWeights()).toEqual(byEpoch.model.getWeights());
   });
 
+  it("counts the model's epochs, not its batches, and leaves its history empty", () => {
+    const trainer = new Trainer(settings);
+    for (let b = 0; b < 2 * trainer.batchesPerEpoch + 1; b++) trainer.step();
+    expect(trainer.epoch).toBeCloseTo(2 + 1 / trainer.batchesPerEpoch);
+    expect(trainer.model.epochsTrained).toBe(2);
+    expect(trainer.model.history.loss).toEqual([]);
+  });
+
   it('is not changed by measuring or snapshotting it, with BatchNormalization and Dropout', () => {
     const noisy = { ...settings, batchNorm: true, dropout: 0.2 };
     const watched = new Trainer(noisy);

@@ -78,17 +78,13 @@ export class Trainer {
     if (this.batch === 0) this.rng.permutation(X.rows, this.order);
     const start = this.batch * this.batchSize;
     const rows = this.order.subarray(start, Math.min(start + this.batchSize, X.rows));
-    this.model.train(selectRows(X, rows), selectRows(y, rows), {
-      epochs: 1,
-      batchSize: rows.length,
-      shuffle: false,
-    });
-    // The model appends every call's history; the playground keeps its own.
-    this.model.history = { loss: [], accuracy: [] };
+    this.model.trainOnBatch(selectRows(X, rows), selectRows(y, rows));
     this.batch++;
     if (this.batch < this.batchesPerEpoch) return false;
     this.batch = 0;
     this.epochs++;
+    // The batches are the playground's; the count of epochs is the model's, as in Keras.
+    this.model.epochsTrained++;
     return true;
   }
 

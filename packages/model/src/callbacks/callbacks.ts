@@ -31,6 +31,10 @@ export interface TrainingContext {
   readonly epochs: number;
   /** Epochs the model had completed before this call (after a load, say): epoch k of this call is epoch initialEpoch + k overall. */
   readonly initialEpoch: number;
+  /** Batches per epoch; undefined for a batch source, whose length is unknown. */
+  readonly batches?: number | undefined;
+  /** The loss and metrics over the current epoch's batches so far (what a progress bar shows). */
+  runningLogs?(): EpochLogs;
   /**
    * Ends training: after the current batch when called from onBatchEnd (that partial
    * epoch is not recorded), after the current epoch when called from onEpochEnd.

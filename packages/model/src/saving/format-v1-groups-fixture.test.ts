@@ -2,15 +2,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Dense } from '@neunet/layers';
 import { describe, expect, it } from 'vitest';
-import { formatV1Data, RESUME_EPOCHS } from '../test/format-v1-data.js';
-import { editableTopology, resignedFile } from '../test/test-files.js';
+import { formatV1Data, RESUME_EPOCHS } from '../../test/format-v1-data.js';
+import { editableTopology, resignedFile } from '../../test/test-files.js';
+import { NeuralNetwork } from '../neural-network.js';
 import { ModelFormatError } from './model-format-error.js';
-import { NeuralNetwork } from './neural-network.js';
 
 // A format-1 file written by main at bad898c (test/make-format-v1-groups-fixture.ts) whose
 // layers choose how they are trained: 'momentum' named by two layers (one at its own rate),
 // a per-layer rate on the model's scheduled Adam, a layer's own Adam instance; scale 0.5.
-const fixtures = join(import.meta.dirname, '..', 'test', 'fixtures');
+const fixtures = join(import.meta.dirname, '..', '..', 'test', 'fixtures');
 const file = join(fixtures, 'format-v1-groups.neunet');
 const expected = JSON.parse(
   readFileSync(join(fixtures, 'format-v1-groups.expected.json'), 'utf8'),

@@ -3,11 +3,11 @@ import { join } from 'node:path';
 import { createData } from '@neunet/datasets';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { editableTopology, resignedFile } from '../test/test-files.js';
-import { seedNetwork } from '../test/test-networks.js';
+import { editableTopology, resignedFile } from '../../test/test-files.js';
+import { seedNetwork } from '../../test/test-networks.js';
+import { NeuralNetwork } from '../neural-network.js';
 import { unpackArtifacts } from './model-file.js';
 import { ModelFormatError } from './model-format-error.js';
-import { NeuralNetwork } from './neural-network.js';
 
 const { X, y } = createData({ samples: 20, classes: 3, seed: 0 });
 const model = seedNetwork(2);
@@ -18,7 +18,7 @@ const jsonEnd = bytes.length - weights.length;
 const expected = model.predictProba(X).data;
 
 const outcomes = { loaded: 0, rejected: 0 };
-const v1File = join(import.meta.dirname, '..', 'test', 'fixtures', 'format-v1-groups.neunet');
+const v1File = join(import.meta.dirname, '..', '..', 'test', 'fixtures', 'format-v1-groups.neunet');
 
 /** Every input either loads into a working model or throws ModelFormatError, nothing else. */
 function loadsOrRejects(file: Uint8Array): void {

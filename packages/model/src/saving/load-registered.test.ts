@@ -7,8 +7,8 @@ import { CategoricalCrossentropy } from '@neunet/losses';
 import { BatchNormalization, Dropout } from '@neunet/regularization';
 import { type Shape, Tensor } from '@neunet/tensor';
 import { describe, expect, it } from 'vitest';
+import { NeuralNetwork } from '../neural-network.js';
 import { ModelFormatError } from './model-format-error.js';
-import { NeuralNetwork } from './neural-network.js';
 
 const { X, y } = createData({ samples: 40, classes: 3, seed: 0 });
 

@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatV1Data, RESUME_EPOCHS } from '../test/format-v1-data.js';
-import { NeuralNetwork } from './neural-network.js';
+import { formatV1Data, RESUME_EPOCHS } from '../../test/format-v1-data.js';
+import { NeuralNetwork } from '../neural-network.js';
 
 // A file written by main before format 2 (test/make-format-v1-fixture.ts), with the
 // predictions and the resumed history that code gave. Whatever the format becomes, this
 // file must load without arguments, predict the same and resume bit for bit.
-const fixtures = join(import.meta.dirname, '..', 'test', 'fixtures');
+const fixtures = join(import.meta.dirname, '..', '..', 'test', 'fixtures');
 const file = join(fixtures, 'format-v1.neunet');
 const expected = JSON.parse(readFileSync(join(fixtures, 'format-v1.expected.json'), 'utf8')) as {
   predictions: number[];

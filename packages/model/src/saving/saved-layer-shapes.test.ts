@@ -7,11 +7,11 @@ import {
 } from '@neunet/layers';
 import { type Param, type Shape, Tensor } from '@neunet/tensor';
 import { describe, expect, it } from 'vitest';
-import { bytesAllocatedBy } from '../test/allocation-meter.js';
-import { editableTopology, resignedFile } from '../test/test-files.js';
+import { bytesAllocatedBy } from '../../test/allocation-meter.js';
+import { editableTopology, resignedFile } from '../../test/test-files.js';
+import { NeuralNetwork } from '../neural-network.js';
 import { unpackArtifacts } from './model-file.js';
 import { ModelFormatError } from './model-format-error.js';
-import { NeuralNetwork } from './neural-network.js';
 
 /** A user's layer with a param sized by its input: y = x + offset, on the last axis. */
 class Offset implements Layer {

@@ -1,6 +1,6 @@
 import { checkOptions, optionKeys } from '@neunet/options';
+import { nodeFs } from '../saving/model-file.js';
 import type { Callback, EpochLogs, TrainingContext } from './callbacks.js';
-import { nodeFs } from './model-file.js';
 import { Monitor, type MonitorMode } from './monitor.js';
 
 export interface ModelCheckpointOptions {

@@ -3,11 +3,12 @@ import { lossFromConfig } from '@neunet/losses';
 import { optimizerFromConfig, type ParamGroupInit } from '@neunet/optimizers';
 import type { Param } from '@neunet/tensor';
 import * as v from 'valibot';
+import type { NeuralNetwork, NeuralNetworkOptions } from '../neural-network.js';
+import type { History } from '../train-options.js';
 import { checksum } from './checksum.js';
 import { rebuildLayer } from './layer-registry.js';
 import type { ModelArtifacts } from './model-file.js';
 import { ModelFormatError } from './model-format-error.js';
-import { NeuralNetwork } from './neural-network.js';
 import { checkAddsAsChecked, checkSavedLayerShapes } from './saved-layer-shapes.js';
 import {
   FORMAT_NAME,
@@ -20,7 +21,6 @@ import {
   savedModelSchema,
 } from './saved-model.js';
 import { type SavedModelV1, savedModelV1Schema, upgradeV1 } from './saved-model-v1.js';
-import type { History } from './train-options.js';
 
 /** Everything a model needs to predict and to resume training exactly. */
 export function toArtifacts(model: NeuralNetwork): ModelArtifacts {
@@ -93,9 +93,13 @@ export function toArtifacts(model: NeuralNetwork): ModelArtifacts {
 
 /**
  * Rebuilds a model from `toArtifacts()` (format 2, or format 1 as main wrote it before
- * param groups), checking everything before trusting anything.
+ * param groups), checking everything before trusting anything. The model class is handed
+ * in (`create`) so that saving imports it as a type only: no import cycle.
  */
-export function fromArtifacts(artifacts: ModelArtifacts): NeuralNetwork {
+export function fromArtifacts(
+  artifacts: ModelArtifacts,
+  create: (options: NeuralNetworkOptions) => NeuralNetwork,
+): NeuralNetwork {
   const { saved, values } = checkArtifacts(artifacts);
   const fail = (what: string, error: unknown) =>
     new ModelFormatError(`${what}: ${error instanceof Error ? error.message : String(error)}`);
@@ -112,7 +116,7 @@ export function fromArtifacts(artifacts: ModelArtifacts): NeuralNetwork {
   // not stand in for a saved shape of several axes.
   let model: NeuralNetwork;
   try {
-    model = new NeuralNetwork({
+    model = create({
       seed: saved.seed,
       optimizer: optimizers[0]!,
       ...(saved.inputShape !== null && { inputShape: saved.inputShape }),
@@ -345,7 +349,7 @@ function saveHistory(history: History): SavedModel['history'] {
 }
 
 function loadHistory(saved: SavedModel['history']): History {
-  const history: Record<string, unknown> = { loss: [], accuracy: [] };
+  const history: Record<string, unknown> = { loss: [] };
   for (const [key, value] of Object.entries(saved)) {
     history[key] = typeof value === 'number' ? value : value.map((x) => x ?? Number.NaN);
   }

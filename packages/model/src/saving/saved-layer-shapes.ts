@@ -1,8 +1,8 @@
 import { findLayer, formatShape, type Layer, sameShape } from '@neunet/layers';
 import type { Shape } from '@neunet/tensor';
+import type { NeuralNetwork } from '../neural-network.js';
 import { rebuildLayer } from './layer-registry.js';
 import { ModelFormatError } from './model-format-error.js';
-import type { NeuralNetwork } from './neural-network.js';
 import type { SavedLayer, SavedTensor } from './saved-model.js';
 
 /** What the check found out about one saved layer. */

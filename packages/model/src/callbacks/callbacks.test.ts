@@ -3,13 +3,13 @@ import { Dense, ReLU, Softmax } from '@neunet/layers';
 import { CategoricalCrossentropy } from '@neunet/losses';
 import { SGD } from '@neunet/optimizers';
 import { describe, expect, it } from 'vitest';
-import { seedNetwork } from '../test/test-networks.js';
+import { seedNetwork } from '../../test/test-networks.js';
+import { NeuralNetwork } from '../neural-network.js';
 import type { Callback, EpochLogs, TrainingContext } from './callbacks.js';
 import { CSVLogger } from './csv-logger.js';
 import { EarlyStopping } from './early-stopping.js';
 import { LearningRateScheduler } from './learning-rate-scheduler.js';
 import { ModelCheckpoint } from './model-checkpoint.js';
-import { NeuralNetwork } from './neural-network.js';
 import { ReduceLROnPlateau } from './reduce-lr-on-plateau.js';
 import { TerminateOnNaN } from './terminate-on-nan.js';
 
