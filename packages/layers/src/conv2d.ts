@@ -1,4 +1,3 @@
-import type { Optimizer, OptimizerName } from '@neunet/optimizers';
 import {
   type ActivationKind,
   activationKinds,
@@ -6,6 +5,7 @@ import {
   conv2dGeometry,
   getBackend,
   type Param,
+  type Regularizer,
   Rng,
   type Shape,
   type Size2D,
@@ -29,6 +29,8 @@ import type {
   OptimizerSettings,
   OutputActivation,
 } from './layer.js';
+import { optimizerSettingsConfig, pickOptimizerSettings } from './optimizer-settings.js';
+import { checkRegularizer, regularizerFromConfig } from './regularizers.js';
 import { lastAxisRows } from './rows.js';
 import { Scratch } from './scratch.js';
 import {
@@ -40,7 +42,8 @@ import {
   sampleShape,
 } from './shape.js';
 
-export interface Conv2DOptions {
+/** Conv2D's options. With `@neunet/model` they take `optimizer` too, as Dense's do. */
+export interface Conv2DOptions extends OptimizerSettings {
   /** Output channels: the number of kernels. */
   filters: number;
   /** The kernel's height and width: one number for both, or [height, width]. */
@@ -68,10 +71,10 @@ export interface Conv2DOptions {
   kernelInitializer?: Initializer;
   /** One sample's [height, width, channels]: for the first layer of a model. */
   inputShape?: Shape;
-  /** This layer's optimizer, as Dense's option; the model's own when absent. */
-  optimizer?: OptimizerName | Optimizer;
-  /** This layer's learning rate; the optimizer's own when absent. */
-  learningRate?: number;
+  /** A penalty on the kernel added to the loss, such as `l2(1e-4)` from @neunet/regularization. */
+  kernelRegularizer?: Regularizer;
+  /** A penalty on the bias added to the loss. */
+  biasRegularizer?: Regularizer;
   /** Seed for the initial kernel when the layer is used outside a model. */
   seed?: number;
 }
@@ -90,6 +93,8 @@ const OPTIONS: readonly string[] = [
   'optimizer',
   'learningRate',
   'seed',
+  'kernelRegularizer',
+  'biasRegularizer',
 ];
 
 /**
@@ -118,6 +123,8 @@ export class Conv2D implements Layer {
   private readonly activation: ActivationKind;
   private readonly alpha: number;
   private readonly seed: number | undefined;
+  private readonly kernelRegularizer: Regularizer | undefined;
+  private readonly biasRegularizer: Regularizer | undefined;
   private channels: number | undefined;
   private k: Param | undefined;
   private b: Param | undefined;
@@ -145,8 +152,6 @@ export class Conv2D implements Layer {
       useBias = true,
       kernelInitializer = 'he',
       inputShape,
-      optimizer,
-      learningRate,
       seed,
     } = options;
     if (!Number.isInteger(filters) || filters < 1) {
@@ -173,16 +178,20 @@ export class Conv2D implements Layer {
         `${where}: unknown kernelInitializer ${JSON.stringify(kernelInitializer)}; expected 'he' or 'glorot'`,
       );
     }
-    if (learningRate !== undefined && !(learningRate > 0 && Number.isFinite(learningRate))) {
-      throw new Error(`${where}: learningRate must be a finite number > 0, got ${learningRate}`);
-    }
+    const optimizerSettings = pickOptimizerSettings(where, options);
+    this.kernelRegularizer = checkRegularizer(
+      where,
+      'kernelRegularizer',
+      options.kernelRegularizer,
+    );
+    this.biasRegularizer = checkRegularizer(where, 'biasRegularizer', options.biasRegularizer);
     this.activation = activation;
     this.outputActivation = activation;
     this.alpha = alpha;
     this.useBias = useBias;
     this.kernelInitializer = kernelInitializer;
     this.seed = seed;
-    this.optimizerSettings = { optimizer, learningRate };
+    this.optimizerSettings = optimizerSettings;
     if (inputShape !== undefined) {
       this.inputShape = checkSampleShape(`${this.describe()}: inputShape`, inputShape);
       this.computeOutputShape(this.inputShape);
@@ -292,7 +301,6 @@ export class Conv2D implements Layer {
   }
 
   getConfig(): LayerConfig {
-    const { optimizer, learningRate } = this.optimizerSettings;
     return {
       type: Conv2D.layerType,
       filters: this.filters,
@@ -305,18 +313,28 @@ export class Conv2D implements Layer {
       useBias: this.useBias,
       kernelInitializer: this.kernelInitializer,
       ...(this.inputShape && { inputShape: [...this.inputShape] }),
-      ...(learningRate !== undefined && { learningRate }),
-      ...(typeof optimizer === 'string' && { optimizer }),
+      ...optimizerSettingsConfig(this.optimizerSettings),
+      ...(this.kernelRegularizer && { kernelRegularizer: this.kernelRegularizer.getConfig() }),
+      ...(this.biasRegularizer && { biasRegularizer: this.biasRegularizer.getConfig() }),
     };
   }
 
   /**
    * Builds a Conv2D layer from `getConfig()`'s output. An optimizer instance is not part
-   * of the config: a saved model keeps it, with the param groups it holds.
+   * of the config: a saved model keeps it, with the param groups it holds. Saved
+   * regularizers are built again through `registerRegularizer`'s registry.
    */
   static fromConfig(config: LayerConfig): Conv2D {
-    const { type: _type, ...options } = config;
-    return new Conv2D(options as unknown as Conv2DOptions);
+    const { type: _type, kernelRegularizer, biasRegularizer, ...options } = config;
+    return new Conv2D({
+      ...(options as unknown as Conv2DOptions),
+      ...(kernelRegularizer !== undefined && {
+        kernelRegularizer: regularizerFromConfig('Conv2D', 'kernelRegularizer', kernelRegularizer),
+      }),
+      ...(biasRegularizer !== undefined && {
+        biasRegularizer: regularizerFromConfig('Conv2D', 'biasRegularizer', biasRegularizer),
+      }),
+    });
   }
 
   private geometryFor(inputShape: Shape): Conv2DGeometry {
@@ -339,12 +357,14 @@ export class Conv2D implements Layer {
       value: Tensor.allocate(shape),
       grad: Tensor.allocate(shape),
       penalize: true,
+      ...(this.kernelRegularizer && { regularizer: this.kernelRegularizer }),
     };
     if (this.useBias) {
       this.b = {
         name: 'bias',
         value: Tensor.allocate([this.filters]),
         grad: Tensor.allocate([this.filters]),
+        ...(this.biasRegularizer && { regularizer: this.biasRegularizer }),
       };
     }
     this.draw();

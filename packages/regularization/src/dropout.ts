@@ -1,7 +1,13 @@
+import {
+  type ForwardOptions,
+  formatShape,
+  holdsSamplesOf,
+  type Layer,
+  type LayerConfig,
+  Scratch,
+  sampleShape,
+} from '@neunet/layers';
 import { getBackend, Rng, type Shape, type Tensor } from '@neunet/tensor';
-import type { ForwardOptions, Layer, LayerConfig } from './layer.js';
-import { Scratch } from './scratch.js';
-import { formatShape, holdsSamplesOf, sampleShape } from './shape.js';
 
 export interface DropoutOptions {
   /** Seed for the masks when the layer is used outside a model. */

@@ -1,8 +1,15 @@
+import {
+  type Buffer,
+  type ForwardOptions,
+  formatShape,
+  holdsSamplesOf,
+  type Layer,
+  type LayerConfig,
+  lastAxisRows,
+  Scratch,
+  sampleShape,
+} from '@neunet/layers';
 import { type BatchNormState, getBackend, type Param, type Shape, Tensor } from '@neunet/tensor';
-import type { Buffer, ForwardOptions, Layer, LayerConfig } from './layer.js';
-import { lastAxisRows } from './rows.js';
-import { Scratch } from './scratch.js';
-import { formatShape, holdsSamplesOf, sampleShape } from './shape.js';
 
 export interface BatchNormalizationOptions {
   /** Added to the variance before the square root. Default 1e-5. */
