@@ -1,7 +1,5 @@
 import {
-  BatchNormalization,
   Dense,
-  Dropout,
   Flatten,
   type Layer,
   LeakyReLU,
@@ -13,6 +11,7 @@ import {
   Tanh,
 } from '@neunet/layers';
 import { NeuralNetwork } from '@neunet/model';
+import { BatchNormalization, Dropout } from '@neunet/regularization';
 import type { TfjsLayerConfig } from './tfjs.js';
 import { addImageLayerFromTfjs } from './tfjs-image.js';
 import { findWeight, readWeights } from './tfjs-weights.js';

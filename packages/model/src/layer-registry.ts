@@ -1,12 +1,16 @@
 import { findLayer, type Layer, type LayerConfig, registeredLayerTypes } from '@neunet/layers';
+import { registerRegularization } from '@neunet/regularization';
 
 type Options = Record<string, unknown>;
 
 /**
  * Rebuilds one layer and checks that it describes itself as saved, so that a config field
- * the layer does not know is reported instead of dropped.
+ * the layer does not know is reported instead of dropped. The layers and regularizers of
+ * @neunet/regularization are registered first, so that a saved model of NeuNet's packages
+ * loads with no import of its own.
  */
 export function rebuildLayer(config: LayerConfig): Layer {
+  registerRegularization();
   const factory = findLayer(config.type);
   if (!factory) {
     throw new Error(
