@@ -9,11 +9,10 @@ import {
 } from '@neunet/optimizers';
 import type { Param } from '@neunet/tensor';
 
+// `optimizer` is declared here, where the model builds its param groups, so that layers
+// need no optimizer package: `new Dense(2, 128, { optimizer: 'adam', learningRate: 0.002 })`.
+// (A line comment: TypeDoc takes the interface's description from @neunet/layers.)
 declare module '@neunet/layers' {
-  /**
-   * Declared here, where the model builds its param groups, so that layers need no
-   * optimizer package: `new Dense(2, 128, { optimizer: 'adam', learningRate: 0.002 })`.
-   */
   interface OptimizerSettings {
     /**
      * An optimizer by name (the model makes one instance per name, shared by every layer
