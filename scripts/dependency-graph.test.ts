@@ -50,7 +50,9 @@ function above(name: string): Set<string> {
 
 /** The @neunet names among a manifest's dependency field. */
 function neunet(deps: unknown): string[] {
-  return Object.keys((deps as Record<string, string> | undefined) ?? {}).filter((d) => d.startsWith('@neunet/'));
+  return Object.keys((deps as Record<string, string> | undefined) ?? {}).filter((d) =>
+    d.startsWith('@neunet/'),
+  );
 }
 
 /** The source files under `dir`, skipping installed and built folders. */
