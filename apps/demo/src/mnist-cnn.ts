@@ -1,16 +1,9 @@
-import {
-  BatchNormalization,
-  Conv2D,
-  Dense,
-  Dropout,
-  Flatten,
-  MaxPooling2D,
-  Softmax,
-} from '@neunet/layers';
+import { Conv2D, Dense, Flatten, MaxPooling2D, Softmax } from '@neunet/layers';
 import { CategoricalCrossentropy } from '@neunet/losses';
 import { loadMnist } from '@neunet/mnist';
 import { NeuralNetwork } from '@neunet/model';
 import { Adam, exponentialDecay } from '@neunet/optimizers';
+import { BatchNormalization, Dropout } from '@neunet/regularization';
 import type { Split } from './tasks.js';
 
 /** Digits per update of `pnpm demo --dataset mnist-cnn`. */

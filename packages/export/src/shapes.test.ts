@@ -1,13 +1,6 @@
-import {
-  BatchNormalization,
-  Dense,
-  Flatten,
-  LeakyReLU,
-  Reshape,
-  Softmax,
-  Tanh,
-} from '@neunet/layers';
+import { Dense, Flatten, LeakyReLU, Reshape, Softmax, Tanh } from '@neunet/layers';
 import { NeuralNetwork } from '@neunet/model';
+import { BatchNormalization } from '@neunet/regularization';
 import { Rng, Tensor } from '@neunet/tensor';
 import * as tf from '@tensorflow/tfjs';
 import * as ort from 'onnxruntime-node';

@@ -1,4 +1,4 @@
-import { findLayer, type Layer } from '@neunet/layers';
+import type { Layer, LayerClass } from '@neunet/layers';
 import type { Shape } from '@neunet/tensor';
 import { findWeight, type TfjsWeight } from './tfjs-weights.js';
 
@@ -17,9 +17,10 @@ export function checkDeclaredWeights(
 ): void {
   if (inputShape === undefined || Object.keys(sources).length === 0) return;
   const config = layer.getConfig();
-  const declare = findLayer(config.type)?.paramShapes;
-  if (!declare) throw new Error(`${config.type} declares no paramShapes`);
-  const declared = declare(config, inputShape);
+  // The translator made the layer, so its own class declares its shapes (registered or not).
+  const layerClass = layer.constructor as Partial<LayerClass>;
+  if (!layerClass.paramShapes) throw new Error(`${config.type} declares no paramShapes`);
+  const declared = layerClass.paramShapes(config, inputShape);
   const shapes: Record<string, Shape> = { ...declared.params, ...declared.buffers };
   for (const [tensor, source] of Object.entries(sources)) {
     const shape = shapes[tensor];

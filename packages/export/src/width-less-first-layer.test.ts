@@ -1,5 +1,6 @@
-import { BatchNormalization, Dense, ReLU, Softmax } from '@neunet/layers';
+import { Dense, ReLU, Softmax } from '@neunet/layers';
 import { NeuralNetwork } from '@neunet/model';
+import { BatchNormalization } from '@neunet/regularization';
 import { Tensor } from '@neunet/tensor';
 import * as ort from 'onnxruntime-node';
 import { describe, expect, it } from 'vitest';

@@ -1,6 +1,5 @@
 import {
   AveragePooling2D,
-  BatchNormalization,
   Conv2D,
   Dense,
   Flatten,
@@ -12,6 +11,7 @@ import {
 } from '@neunet/layers';
 import { CategoricalCrossentropy } from '@neunet/losses';
 import { NeuralNetwork } from '@neunet/model';
+import { BatchNormalization } from '@neunet/regularization';
 import { Rng, Tensor } from '@neunet/tensor';
 
 /** `shape` filled from a seeded normal distribution. Test helper only. */

@@ -1,4 +1,3 @@
-import type { Optimizer, OptimizerName } from '@neunet/optimizers';
 import { checkOptions, optionKeys } from '@neunet/options';
 import {
   type ActivationKind,
@@ -7,6 +6,7 @@ import {
   conv2dGeometry,
   getBackend,
   type Param,
+  type Regularizer,
   Rng,
   type Shape,
   type Size2D,
@@ -29,7 +29,13 @@ import type {
   OptimizerSettings,
   OutputActivation,
 } from './layer.js';
+import {
+  optimizerSettingsConfig,
+  pickOptimizerSettings,
+  type WithOptimizer,
+} from './optimizer-settings.js';
 import type { ParamShapes } from './param-shapes.js';
+import { checkRegularizer, regularizerFromConfig } from './regularizers.js';
 import { lastAxisRows } from './rows.js';
 import { Scratch } from './scratch.js';
 import {
@@ -41,7 +47,8 @@ import {
   sampleShape,
 } from './shape.js';
 
-export interface Conv2DOptions {
+/** Conv2D's options. With `@neunet/model` they take `optimizer` too, as Dense's do. */
+export interface Conv2DOptions extends OptimizerSettings {
   /** Output channels: the number of kernels. */
   filters: number;
   /** The kernel's height and width: one number for both, or [height, width]. */
@@ -69,15 +76,15 @@ export interface Conv2DOptions {
   kernelInitializer?: Initializer;
   /** One sample's [height, width, channels]: for the first layer of a model. */
   inputShape?: Shape;
-  /** This layer's optimizer, as Dense's option; the model's own when absent. */
-  optimizer?: OptimizerName | Optimizer;
-  /** This layer's learning rate; the optimizer's own when absent. */
-  learningRate?: number;
+  /** A penalty on the kernel added to the loss, such as `l2(1e-4)` from @neunet/regularization. */
+  kernelRegularizer?: Regularizer;
+  /** A penalty on the bias added to the loss. */
+  biasRegularizer?: Regularizer;
   /** Seed for the initial kernel when the layer is used outside a model. */
   seed?: number;
 }
 
-const OPTIONS = optionKeys<Conv2DOptions>()([
+const OPTIONS = optionKeys<WithOptimizer<Conv2DOptions>>()([
   'filters',
   'kernelSize',
   'strides',
@@ -91,6 +98,8 @@ const OPTIONS = optionKeys<Conv2DOptions>()([
   'optimizer',
   'learningRate',
   'seed',
+  'kernelRegularizer',
+  'biasRegularizer',
 ]);
 
 /**
@@ -119,6 +128,8 @@ export class Conv2D implements Layer {
   private readonly activation: ActivationKind;
   private readonly alpha: number;
   private readonly seed: number | undefined;
+  private readonly kernelRegularizer: Regularizer | undefined;
+  private readonly biasRegularizer: Regularizer | undefined;
   private channels: number | undefined;
   private k: Param | undefined;
   private b: Param | undefined;
@@ -146,8 +157,6 @@ export class Conv2D implements Layer {
       useBias = true,
       kernelInitializer = 'he',
       inputShape,
-      optimizer,
-      learningRate,
       seed,
     } = options;
     if (!Number.isInteger(filters) || filters < 1) {
@@ -174,16 +183,20 @@ export class Conv2D implements Layer {
         `${where}: unknown kernelInitializer ${JSON.stringify(kernelInitializer)}; expected 'he' or 'glorot'`,
       );
     }
-    if (learningRate !== undefined && !(learningRate > 0 && Number.isFinite(learningRate))) {
-      throw new Error(`${where}: learningRate must be a finite number > 0, got ${learningRate}`);
-    }
+    const optimizerSettings = pickOptimizerSettings(where, options);
+    this.kernelRegularizer = checkRegularizer(
+      where,
+      'kernelRegularizer',
+      options.kernelRegularizer,
+    );
+    this.biasRegularizer = checkRegularizer(where, 'biasRegularizer', options.biasRegularizer);
     this.activation = activation;
     this.outputActivation = activation;
     this.alpha = alpha;
     this.useBias = useBias;
     this.kernelInitializer = kernelInitializer;
     this.seed = seed;
-    this.optimizerSettings = { optimizer, learningRate };
+    this.optimizerSettings = optimizerSettings;
     if (inputShape !== undefined) {
       this.inputShape = checkSampleShape(`${this.describe()}: inputShape`, inputShape);
       this.computeOutputShape(this.inputShape);
@@ -293,7 +306,6 @@ export class Conv2D implements Layer {
   }
 
   getConfig(): LayerConfig {
-    const { optimizer, learningRate } = this.optimizerSettings;
     return {
       type: Conv2D.layerType,
       filters: this.filters,
@@ -306,18 +318,28 @@ export class Conv2D implements Layer {
       useBias: this.useBias,
       kernelInitializer: this.kernelInitializer,
       ...(this.inputShape && { inputShape: [...this.inputShape] }),
-      ...(learningRate !== undefined && { learningRate }),
-      ...(typeof optimizer === 'string' && { optimizer }),
+      ...optimizerSettingsConfig(this.optimizerSettings),
+      ...(this.kernelRegularizer && { kernelRegularizer: this.kernelRegularizer.getConfig() }),
+      ...(this.biasRegularizer && { biasRegularizer: this.biasRegularizer.getConfig() }),
     };
   }
 
   /**
    * Builds a Conv2D layer from `getConfig()`'s output. An optimizer instance is not part
-   * of the config: a saved model keeps it, with the param groups it holds.
+   * of the config: a saved model keeps it, with the param groups it holds. Saved
+   * regularizers are built again through `registerRegularizer`'s registry.
    */
   static fromConfig(config: LayerConfig): Conv2D {
-    const { type: _type, ...options } = config;
-    return new Conv2D(options as unknown as Conv2DOptions);
+    const { type: _type, kernelRegularizer, biasRegularizer, ...options } = config;
+    return new Conv2D({
+      ...(options as unknown as Conv2DOptions),
+      ...(kernelRegularizer !== undefined && {
+        kernelRegularizer: regularizerFromConfig('Conv2D', 'kernelRegularizer', kernelRegularizer),
+      }),
+      ...(biasRegularizer !== undefined && {
+        biasRegularizer: regularizerFromConfig('Conv2D', 'biasRegularizer', biasRegularizer),
+      }),
+    });
   }
 
   /** The kernel and bias a Conv2D layer of `config` holds (see LayerClass.paramShapes). */
@@ -360,12 +382,14 @@ export class Conv2D implements Layer {
       value: Tensor.allocate(shape),
       grad: Tensor.allocate(shape),
       penalize: true,
+      ...(this.kernelRegularizer && { regularizer: this.kernelRegularizer }),
     };
     if (this.useBias) {
       this.b = {
         name: 'bias',
         value: Tensor.allocate([this.filters]),
         grad: Tensor.allocate([this.filters]),
+        ...(this.biasRegularizer && { regularizer: this.biasRegularizer }),
       };
     }
     this.draw();

@@ -1,10 +1,10 @@
-import type { Optimizer, OptimizerName } from '@neunet/optimizers';
 import { checkOptions, optionKeys } from '@neunet/options';
 import {
   type ActivationKind,
   activationKinds,
   getBackend,
   type Param,
+  type Regularizer,
   Rng,
   type Shape,
   Tensor,
@@ -18,7 +18,13 @@ import type {
   OptimizerSettings,
   OutputActivation,
 } from './layer.js';
+import {
+  optimizerSettingsConfig,
+  pickOptimizerSettings,
+  type WithOptimizer,
+} from './optimizer-settings.js';
 import type { ParamShapes } from './param-shapes.js';
+import { checkRegularizer, regularizerFromConfig } from './regularizers.js';
 import { lastAxisRows } from './rows.js';
 import { Scratch } from './scratch.js';
 import {
@@ -30,14 +36,11 @@ import {
   sampleShape,
 } from './shape.js';
 
-export interface DenseOptions {
-  /** This layer's learning rate; the optimizer's own when absent. */
-  learningRate?: number;
-  /**
-   * This layer's optimizer, by name (shared with the model's other layers that name it)
-   * or as an instance; the model's own when absent. The model checks the name.
-   */
-  optimizer?: OptimizerName | Optimizer;
+/**
+ * Dense's options. With `@neunet/model` they take `optimizer` too: this layer's optimizer,
+ * by name (shared with the model's other layers that name it) or as an instance.
+ */
+export interface DenseOptions extends OptimizerSettings {
   /** Initial weights: 'he' (default) or 'glorot'. Biases start at zero. */
   init?: Initializer;
   /** Seed for the initial weights when the layer is used outside a model. */
@@ -56,6 +59,10 @@ export interface DenseOptions {
    * the input width (nIn's, when both are given).
    */
   inputShape?: Shape;
+  /** A penalty on the weights added to the loss, such as `l2(1e-4)` from @neunet/regularization. */
+  kernelRegularizer?: Regularizer;
+  /** A penalty on the bias added to the loss. */
+  biasRegularizer?: Regularizer;
 }
 
 /** `new Dense({ units, ...options })`: the input width is taken from the input at build. */
@@ -64,7 +71,7 @@ export interface DenseUnitsOptions extends DenseOptions {
   units: number;
 }
 
-const OPTIONS = optionKeys<DenseOptions>()([
+const OPTIONS = optionKeys<WithOptimizer<DenseOptions>>()([
   'learningRate',
   'optimizer',
   'init',
@@ -72,8 +79,10 @@ const OPTIONS = optionKeys<DenseOptions>()([
   'activation',
   'alpha',
   'inputShape',
+  'kernelRegularizer',
+  'biasRegularizer',
 ]);
-const UNITS_OPTIONS = optionKeys<DenseUnitsOptions>()([...OPTIONS, 'units']);
+const UNITS_OPTIONS = optionKeys<WithOptimizer<DenseUnitsOptions>>()([...OPTIONS, 'units']);
 
 const ACTIVATIONS: readonly string[] = activationKinds;
 
@@ -118,6 +127,8 @@ export class Dense implements Layer {
   /** The `optimizer` and `learningRate` options, for the model to group the params by. */
   readonly optimizerSettings: OptimizerSettings;
   private readonly alpha: number;
+  private readonly kernelRegularizer: Regularizer | undefined;
+  private readonly biasRegularizer: Regularizer | undefined;
 
   /** `units` outputs, the input width taken from the input (Keras's `Dense(units)`). */
   constructor(units: number, options?: DenseOptions);
@@ -162,10 +173,8 @@ export class Dense implements Layer {
       this.declared = shape;
     }
     this.options = options;
-    const { learningRate, optimizer, init = 'he', activation = 'linear', alpha = 0.01 } = options;
-    if (learningRate !== undefined && !(learningRate > 0 && Number.isFinite(learningRate))) {
-      throw new Error(`Dense: learningRate must be a finite number > 0, got ${learningRate}`);
-    }
+    const { init = 'he', activation = 'linear', alpha = 0.01 } = options;
+    const optimizerSettings = pickOptimizerSettings('Dense', options);
     if (init !== 'he' && init !== 'glorot') {
       throw new Error(`Dense: unknown init '${String(init)}'; expected 'he' or 'glorot'`);
     }
@@ -177,11 +186,17 @@ export class Dense implements Layer {
     if (!(Number.isFinite(alpha) && alpha >= 0)) {
       throw new Error(`Dense: alpha must be a finite number >= 0, got ${alpha}`);
     }
+    this.kernelRegularizer = checkRegularizer(
+      'Dense',
+      'kernelRegularizer',
+      options.kernelRegularizer,
+    );
+    this.biasRegularizer = checkRegularizer('Dense', 'biasRegularizer', options.biasRegularizer);
     this.init = init;
     this.activation = activation;
     this.outputActivation = activation;
     this.alpha = alpha;
-    this.optimizerSettings = { optimizer, learningRate };
+    this.optimizerSettings = optimizerSettings;
     this.inputShape = this.declared ?? (this.width === undefined ? undefined : [this.width]);
     if (this.width !== undefined) this.allocate(this.width);
   }
@@ -283,7 +298,6 @@ export class Dense implements Layer {
   }
 
   getConfig(): LayerConfig {
-    const { learningRate, optimizer } = this.options;
     return {
       type: Dense.layerType,
       ...(this.width !== undefined && { nIn: this.width }),
@@ -291,26 +305,33 @@ export class Dense implements Layer {
       init: this.init,
       ...(this.activation !== 'linear' && { activation: this.activation }),
       ...(this.activation === 'leakyRelu' && { alpha: this.alpha }),
-      ...(learningRate !== undefined && { learningRate }),
-      ...(typeof optimizer === 'string' && { optimizer }),
+      ...optimizerSettingsConfig(this.optimizerSettings),
       ...(this.declared && { inputShape: [...this.declared] }),
+      ...(this.kernelRegularizer && { kernelRegularizer: this.kernelRegularizer.getConfig() }),
+      ...(this.biasRegularizer && { biasRegularizer: this.biasRegularizer.getConfig() }),
     };
   }
 
   /**
    * Builds a Dense layer from `getConfig()`'s output: `new Dense(nIn, nOut)` when the
    * config has nIn, else `new Dense({ units: nOut })`. An optimizer instance is not part of
-   * the config: a saved model keeps it, with the param groups it holds.
+   * the config: a saved model keeps it, with the param groups it holds. Saved regularizers
+   * are built again through `registerRegularizer`'s registry.
    */
   static fromConfig(config: LayerConfig): Dense {
-    const { nIn, nOut, learningRate, optimizer, init, activation, alpha, inputShape } = config;
+    const { nIn, nOut, init, activation, alpha, inputShape } = config;
     const options: DenseOptions = {
-      learningRate: learningRate as number | undefined,
-      optimizer: optimizer as OptimizerName | undefined,
+      ...pickOptimizerSettings('Dense', config as OptimizerSettings),
       init: init as Initializer | undefined,
       activation: activation as ActivationKind | undefined,
       alpha: alpha as number | undefined,
       inputShape: inputShape as Shape | undefined,
+      kernelRegularizer: regularizerFromConfig(
+        'Dense',
+        'kernelRegularizer',
+        config.kernelRegularizer,
+      ),
+      biasRegularizer: regularizerFromConfig('Dense', 'biasRegularizer', config.biasRegularizer),
     };
     return nIn === undefined
       ? new Dense({ units: nOut as number, ...options })
@@ -339,8 +360,14 @@ export class Dense implements Layer {
       value: Tensor.allocate([nIn, nOut]),
       grad: Tensor.allocate([nIn, nOut]),
       penalize: true,
+      ...(this.kernelRegularizer && { regularizer: this.kernelRegularizer }),
     };
-    this.b = { name: 'bias', value: Tensor.allocate([nOut]), grad: Tensor.allocate([nOut]) };
+    this.b = {
+      name: 'bias',
+      value: Tensor.allocate([nOut]),
+      grad: Tensor.allocate([nOut]),
+      ...(this.biasRegularizer && { regularizer: this.biasRegularizer }),
+    };
     this.draw();
   }
 

@@ -1,4 +1,3 @@
-import type { Optimizer, OptimizerName } from '@neunet/optimizers';
 import type { ActivationKind, Param, Rng, Shape, Tensor } from '@neunet/tensor';
 
 export interface ForwardOptions {
@@ -35,14 +34,10 @@ export interface BackwardOptions {
 /**
  * How a layer asks for its params to be trained, when not as the model's other params. The
  * model reads it once, when training starts, and turns it into optimizer param groups.
+ * `@neunet/model`, which builds those groups, adds `optimizer` to this interface (a name
+ * or an instance of its own), so that layers need no optimizer package.
  */
 export interface OptimizerSettings {
-  /**
-   * An optimizer by name (the model makes one instance per name, shared by every layer
-   * that names it, at the class's default rate) or an instance of the layer's own.
-   * The model's optimizer when absent.
-   */
-  readonly optimizer?: OptimizerName | Optimizer;
   /** The learning rate of the layer's params; the optimizer's own when absent. */
   readonly learningRate?: number;
 }

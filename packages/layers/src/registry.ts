@@ -1,10 +1,8 @@
 import type { Shape } from '@neunet/tensor';
 import { LeakyReLU, Linear, ReLU, Sigmoid, Softmax, Tanh } from './activations.js';
 import { AveragePooling2D } from './average-pooling-2d.js';
-import { BatchNormalization } from './batch-normalization.js';
 import { Conv2D } from './conv2d.js';
 import { Dense } from './dense.js';
-import { Dropout } from './dropout.js';
 import { Flatten } from './flatten.js';
 import { GlobalAveragePooling2D } from './global-average-pooling-2d.js';
 import type { Layer, LayerConfig } from './layer.js';
@@ -41,8 +39,6 @@ const BUILT_IN: readonly LayerClass[] = [
   Tanh,
   Softmax,
   Linear,
-  BatchNormalization,
-  Dropout,
   Flatten,
   Reshape,
   Conv2D,

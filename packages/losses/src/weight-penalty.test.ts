@@ -1,4 +1,4 @@
-import { type Param, Rng, Tensor } from '@neunet/tensor';
+import { type Param, type Regularizer, Rng, Tensor } from '@neunet/tensor';
 import { describe, expect, it } from 'vitest';
 import { expectGradient, numericGradient } from '../test/test-helpers.js';
 import { WeightPenalty } from './weight-penalty.js';
@@ -53,6 +53,24 @@ describe('WeightPenalty', () => {
       p.grad.data,
       numericGradient(() => penalty.value([p]), value.data),
     );
+  });
+
+  it("adds each param's own regularizer, with or without factors and penalize", () => {
+    // A regularizer as a layer's biasRegularizer gives it: 3·Σ|v|, gradient 3·sign(v).
+    const regularizer: Regularizer = {
+      penalty: (values) => 3 * values.data.reduce((a, v) => a + Math.abs(v), 0),
+      addGradient: (values, grad) => {
+        for (let i = 0; i < values.size; i++) grad.data[i]! += 3 * Math.sign(values.data[i]!);
+      },
+      getConfig: () => ({ className: 'Sum', config: {} }),
+    };
+    const ps = params();
+    const bias: Param = { ...ps[1]!, regularizer };
+    expect(new WeightPenalty().value([ps[0]!, bias])).toBe(18);
+    expect(new WeightPenalty({ l2: 0.01 }).value([ps[0]!, bias])).toBeCloseTo(18.0525, 12);
+    new WeightPenalty().addGradients([ps[0]!, bias]);
+    expect(Array.from(bias.grad.data)).toEqual([3, -3]);
+    expect(Array.from(ps[0]!.grad.data)).toEqual([0, 0, 0, 0]);
   });
 
   it('rejects negative or non-finite factors and a grad of the wrong size', () => {

@@ -1,9 +1,7 @@
 import {
   AveragePooling2D,
-  BatchNormalization,
   Conv2D,
   Dense,
-  Dropout,
   Flatten,
   GlobalAveragePooling2D,
   MaxPooling2D,
@@ -11,6 +9,7 @@ import {
   Softmax,
 } from '@neunet/layers';
 import { CategoricalCrossentropy } from '@neunet/losses';
+import { BatchNormalization, Dropout } from '@neunet/regularization';
 import { setBackend, Tensor } from '@neunet/tensor';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { barImages } from '../test/image-data.js';

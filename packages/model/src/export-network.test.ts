@@ -1,4 +1,5 @@
-import { Dense, Dropout, ReLU, Sigmoid } from '@neunet/layers';
+import { Dense, ReLU, Sigmoid } from '@neunet/layers';
+import { Dropout } from '@neunet/regularization';
 import { Tensor } from '@neunet/tensor';
 import { describe, expect, it } from 'vitest';
 import { exportNetwork } from './export-network.js';

@@ -1,9 +1,7 @@
 import {
   AveragePooling2D,
-  BatchNormalization,
   Conv2D,
   Dense,
-  Dropout,
   Flatten,
   GlobalAveragePooling2D,
   LeakyReLU,
@@ -17,6 +15,7 @@ import {
   Tanh,
 } from '@neunet/layers';
 import { CategoricalCrossentropy } from '@neunet/losses';
+import { BatchNormalization, Dropout } from '@neunet/regularization';
 import { setBackend } from '@neunet/tensor';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';

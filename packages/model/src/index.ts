@@ -4,6 +4,10 @@
  *
  * @module @neunet/model
  */
+// For its declaration of `optimizer` on @neunet/layers' OptimizerSettings: the bundled
+// .d.ts keeps a module augmentation only from a file that the entry point imports.
+import './model-optimizers.js';
+
 export type { Batch, BatchIterable } from './batch-source.js';
 export type {
   Callback,

@@ -9,6 +9,20 @@ import {
 } from '@neunet/optimizers';
 import type { Param } from '@neunet/tensor';
 
+// `optimizer` is declared here, where the model builds its param groups, so that layers
+// need no optimizer package: `new Dense(2, 128, { optimizer: 'adam', learningRate: 0.002 })`.
+// (A line comment: TypeDoc takes the interface's description from @neunet/layers.)
+declare module '@neunet/layers' {
+  interface OptimizerSettings {
+    /**
+     * An optimizer by name (the model makes one instance per name, shared by every layer
+     * that names it, at the class's default rate) or an instance of the layer's own.
+     * The model's optimizer when absent. Checked when the layer is added to a model.
+     */
+    readonly optimizer?: OptimizerName | Optimizer;
+  }
+}
+
 interface Place {
   readonly optimizer: Optimizer;
   readonly group: ParamGroup;

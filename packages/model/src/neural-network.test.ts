@@ -275,7 +275,7 @@ describe('NeuralNetwork rejects bad input without touching the model', () => {
   });
 
   it('a dropout rate out of range', async () => {
-    const { Dropout } = await import('@neunet/layers');
+    const { Dropout } = await import('@neunet/regularization');
     expect(() => new Dropout(1.5)).toThrow(/rate must be in \[0, 1\)/);
   });
 });

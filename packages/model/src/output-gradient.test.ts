@@ -1,14 +1,7 @@
 import { createData } from '@neunet/datasets';
-import {
-  BatchNormalization,
-  Dense,
-  type Layer,
-  type LayerConfig,
-  ReLU,
-  Sigmoid,
-  Softmax,
-} from '@neunet/layers';
+import { Dense, type Layer, type LayerConfig, ReLU, Sigmoid, Softmax } from '@neunet/layers';
 import { BinaryCrossentropy, CategoricalCrossentropy, type Loss } from '@neunet/losses';
+import { BatchNormalization } from '@neunet/regularization';
 import { type Shape, setBackend, Tensor } from '@neunet/tensor';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { NeuralNetwork } from './neural-network.js';

@@ -1,5 +1,6 @@
-import { BatchNormalization, Conv2D, Dense, Flatten, MaxPooling2D, Softmax } from '@neunet/layers';
+import { Conv2D, Dense, Flatten, MaxPooling2D, Softmax } from '@neunet/layers';
 import { CategoricalCrossentropy } from '@neunet/losses';
+import { BatchNormalization } from '@neunet/regularization';
 import { describe, expect, it } from 'vitest';
 import { barImages } from '../test/image-data.js';
 import { NeuralNetwork } from './neural-network.js';

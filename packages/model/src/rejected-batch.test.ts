@@ -1,7 +1,8 @@
 import { createData } from '@neunet/datasets';
-import { BatchNormalization, Dense, Dropout, Linear, ReLU, Softmax } from '@neunet/layers';
+import { Dense, Linear, ReLU, Softmax } from '@neunet/layers';
 import { CategoricalCrossentropy, MeanSquaredError, type Target } from '@neunet/losses';
 import { exponentialDecay, SGD } from '@neunet/optimizers';
+import { BatchNormalization, Dropout } from '@neunet/regularization';
 import { Tensor } from '@neunet/tensor';
 import { describe, expect, it } from 'vitest';
 import type { Callback, TrainingContext } from './callbacks/callbacks.js';

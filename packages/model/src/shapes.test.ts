@@ -1,14 +1,6 @@
-import {
-  BatchNormalization,
-  Dense,
-  Dropout,
-  Flatten,
-  type Layer,
-  ReLU,
-  Reshape,
-  Softmax,
-} from '@neunet/layers';
+import { Dense, Flatten, type Layer, ReLU, Reshape, Softmax } from '@neunet/layers';
 import { CategoricalCrossentropy, MeanSquaredError } from '@neunet/losses';
+import { BatchNormalization, Dropout } from '@neunet/regularization';
 import { Rng, Tensor } from '@neunet/tensor';
 import { describe, expect, it } from 'vitest';
 import { NeuralNetwork } from './neural-network.js';

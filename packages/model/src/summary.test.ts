@@ -1,13 +1,5 @@
-import {
-  BatchNormalization,
-  Conv2D,
-  Dense,
-  Dropout,
-  Flatten,
-  MaxPooling2D,
-  ReLU,
-  Softmax,
-} from '@neunet/layers';
+import { Conv2D, Dense, Flatten, MaxPooling2D, ReLU, Softmax } from '@neunet/layers';
+import { BatchNormalization, Dropout } from '@neunet/regularization';
 import { describe, expect, it } from 'vitest';
 import { seedNetwork } from '../test/test-networks.js';
 import { NeuralNetwork } from './neural-network.js';

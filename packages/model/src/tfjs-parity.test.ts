@@ -1,7 +1,8 @@
 import { createData } from '@neunet/datasets';
-import { BatchNormalization, Dense, ReLU, Softmax } from '@neunet/layers';
+import { Dense, ReLU, Softmax } from '@neunet/layers';
 import { CategoricalCrossentropy } from '@neunet/losses';
 import { Adam, type Optimizer, SGD } from '@neunet/optimizers';
+import { BatchNormalization } from '@neunet/regularization';
 import { setBackend } from '@neunet/tensor';
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';

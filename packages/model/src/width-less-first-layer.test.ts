@@ -1,12 +1,6 @@
-import {
-  BatchNormalization,
-  Dense,
-  type Layer,
-  type LayerConfig,
-  ReLU,
-  Softmax,
-} from '@neunet/layers';
+import { Dense, type Layer, type LayerConfig, ReLU, Softmax } from '@neunet/layers';
 import { CategoricalCrossentropy } from '@neunet/losses';
+import { BatchNormalization } from '@neunet/regularization';
 import { type Shape, Tensor } from '@neunet/tensor';
 import { describe, expect, it } from 'vitest';
 import { NeuralNetwork } from './neural-network.js';

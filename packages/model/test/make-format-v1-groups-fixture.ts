@@ -6,9 +6,10 @@
 //   node --import tsx test/make-format-v1-groups-fixture.ts
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BatchNormalization, Dense, Dropout, ReLU, Softmax } from '@neunet/layers';
+import { Dense, ReLU, Softmax } from '@neunet/layers';
 import { CategoricalCrossentropy } from '@neunet/losses';
 import { Adam, exponentialDecay } from '@neunet/optimizers';
+import { BatchNormalization, Dropout } from '@neunet/regularization';
 import { NeuralNetwork } from '../src/neural-network.js';
 import { formatV1Data, RESUME_EPOCHS } from './format-v1-data.js';
 

@@ -1,5 +1,6 @@
-import { BatchNormalization, Dense, Dropout, ReLU, Softmax } from '@neunet/layers';
+import { Dense, ReLU, Softmax } from '@neunet/layers';
 import { CategoricalCrossentropy } from '@neunet/losses';
+import { BatchNormalization, Dropout } from '@neunet/regularization';
 import { NeuralNetwork } from '../src/neural-network.js';
 
 /**

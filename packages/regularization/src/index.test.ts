@@ -1,13 +1,29 @@
 import { createRequire } from 'node:module';
 import * as layers from '@neunet/layers';
 import { describe, expect, it } from 'vitest';
-import { BatchNormalization, Dropout } from './index.js';
+import type * as regularization from './index.js';
+import { BatchNormalization, Dropout, L1, L1L2, L2, registerRegularization } from './index.js';
 
 describe('@neunet/regularization', () => {
-  it("re-exports @neunet/layers' BatchNormalization and Dropout, which the registry knows", () => {
-    expect(BatchNormalization).toBe(layers.BatchNormalization);
-    expect(Dropout).toBe(layers.Dropout);
+  it('owns BatchNormalization and Dropout: @neunet/layers no longer exports them', () => {
+    expect(layers).not.toHaveProperty('BatchNormalization');
+    expect(layers).not.toHaveProperty('Dropout');
+    expect(new BatchNormalization().getConfig().type).toBe('BatchNormalization');
+    expect(new Dropout(0.5).getConfig()).toEqual({ type: 'Dropout', rate: 0.5 });
+  });
+
+  it('registers its layers and regularizers on request, once, whichever build asks first', () => {
+    registerRegularization();
+    registerRegularization();
     expect(layers.findLayer('BatchNormalization')).toBe(BatchNormalization);
+    expect(layers.findLayer('Dropout')).toBe(Dropout);
+    expect(layers.findRegularizer('L1')).toBe(L1);
+    expect(layers.findRegularizer('L2')).toBe(L2);
+    expect(layers.findRegularizer('L1L2')).toBe(L1L2);
+    // The CommonJS build has classes of its own: the ones registered first stay.
+    const cjs = createRequire(import.meta.url)('@neunet/regularization') as typeof regularization;
+    expect(cjs.Dropout).not.toBe(Dropout);
+    cjs.registerRegularization();
     expect(layers.findLayer('Dropout')).toBe(Dropout);
   });
 

@@ -13,5 +13,13 @@ describe('regularization options: an unknown key names it and the nearest valid 
     expect(() => new Dropout(0.2, { Seed: 1 } as never)).toThrow(
       "Dropout: unknown option 'Seed'; did you mean 'seed'?",
     );
+    expect(() => new BatchNormalization(0.9 as never)).toThrow(
+      'BatchNormalization: options must be an object, got 0.9',
+    );
+  });
+
+  it('takes every documented option', () => {
+    expect(new BatchNormalization({ epsilon: 1e-3, momentum: 0.5 }).momentum).toBe(0.5);
+    expect(new Dropout(0.5, { seed: 1 }).rate).toBe(0.5);
   });
 });

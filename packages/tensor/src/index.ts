@@ -26,7 +26,7 @@ export {
   type Size2D,
 } from './conv-geometry.js';
 export { JsBackend } from './js-backend.js';
-export type { Param } from './param.js';
+export type { Param, Regularizer, RegularizerConfig } from './param.js';
 export { getBackend, registerBackend, setBackend } from './registry.js';
 export { Rng, type RngState } from './rng.js';
 export { type NestedArray, type Shape, Tensor } from './tensor.js';

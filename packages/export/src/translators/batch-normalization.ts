@@ -1,4 +1,4 @@
-import { BatchNormalization } from '@neunet/layers';
+import { BatchNormalization } from '@neunet/regularization';
 import { node } from '../onnx-graph.js';
 import { ATTRIBUTE_FLOAT } from '../onnx-proto.js';
 import type { LayerTranslator } from './translator.js';

@@ -1,4 +1,4 @@
-import { Dropout } from '@neunet/layers';
+import { Dropout } from '@neunet/regularization';
 import type { LayerTranslator } from './translator.js';
 
 /** Dropout: nothing in ONNX (the identity at inference); tfjs's Dropout. */

@@ -1,13 +1,30 @@
-import { findLayer, type Layer, type LayerConfig, registeredLayerTypes } from '@neunet/layers';
+import {
+  findLayer,
+  type Layer,
+  type LayerClass,
+  type LayerConfig,
+  registeredLayerTypes,
+} from '@neunet/layers';
+import { registerRegularization } from '@neunet/regularization';
 
 type Options = Record<string, unknown>;
+
+/**
+ * The class registered for a saved layer's type. The layers and regularizers of
+ * @neunet/regularization are registered first, so that a saved model of NeuNet's packages
+ * loads with no import of its own.
+ */
+export function findSavedLayerClass(type: string): LayerClass | undefined {
+  registerRegularization();
+  return findLayer(type);
+}
 
 /**
  * Rebuilds one layer and checks that it describes itself as saved, so that a config field
  * the layer does not know is reported instead of dropped.
  */
 export function rebuildLayer(config: LayerConfig): Layer {
-  const factory = findLayer(config.type);
+  const factory = findSavedLayerClass(config.type);
   if (!factory) {
     throw new Error(
       `unknown layer type ${JSON.stringify(config.type)}; known: ${registeredLayerTypes().join(', ')}. ` +

@@ -1,7 +1,7 @@
-import { findLayer, formatShape, type Layer, sameShape } from '@neunet/layers';
+import { formatShape, type Layer, sameShape } from '@neunet/layers';
 import type { Shape } from '@neunet/tensor';
 import type { NeuralNetwork } from '../neural-network.js';
-import { rebuildLayer } from './layer-registry.js';
+import { findSavedLayerClass, rebuildLayer } from './layer-registry.js';
 import { ModelFormatError } from './model-format-error.js';
 import type { SavedLayer, SavedTensor } from './saved-model.js';
 
@@ -29,7 +29,7 @@ export function checkSavedLayerShapes(
     const what = `layers[${l}] (${entry.config.type})`;
     const input = shape;
     try {
-      const layerClass = findLayer(entry.config.type);
+      const layerClass = findSavedLayerClass(entry.config.type);
       if (!layerClass?.paramShapes) {
         const layer = rebuildLayer(entry.config);
         shape = input && layer.computeOutputShape(input);

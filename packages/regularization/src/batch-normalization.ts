@@ -1,10 +1,17 @@
+import {
+  type Buffer,
+  type ForwardOptions,
+  formatShape,
+  holdsSamplesOf,
+  type Layer,
+  type LayerConfig,
+  lastAxisRows,
+  type ParamShapes,
+  Scratch,
+  sampleShape,
+} from '@neunet/layers';
 import { checkOptions, optionKeys } from '@neunet/options';
 import { type BatchNormState, getBackend, type Param, type Shape, Tensor } from '@neunet/tensor';
-import type { Buffer, ForwardOptions, Layer, LayerConfig } from './layer.js';
-import type { ParamShapes } from './param-shapes.js';
-import { lastAxisRows } from './rows.js';
-import { Scratch } from './scratch.js';
-import { formatShape, holdsSamplesOf, sampleShape } from './shape.js';
 
 export interface BatchNormalizationOptions {
   /** Added to the variance before the square root. Default 1e-5. */

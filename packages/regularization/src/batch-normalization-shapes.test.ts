@@ -1,8 +1,8 @@
+import { gradientCheck } from '@neunet/layers';
 import { setBackend, type Tensor } from '@neunet/tensor';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { randomTensor } from '../test/random-tensor.js';
 import { BatchNormalization } from './batch-normalization.js';
-import { gradientCheck } from './gradient-check.js';
 
 /** Per feature of the last axis: the mean and biased variance over every other axis, in float64. */
 function statistics(x: Tensor): { mean: number[]; variance: number[] } {

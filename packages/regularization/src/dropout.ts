@@ -1,9 +1,16 @@
+import {
+  type ForwardOptions,
+  formatShape,
+  holdsSamplesOf,
+  type Layer,
+  type LayerConfig,
+  type ParamShapes,
+  Scratch,
+  sampleShape,
+  shapesWithoutParams,
+} from '@neunet/layers';
 import { checkOptions, optionKeys } from '@neunet/options';
 import { getBackend, Rng, type Shape, type Tensor } from '@neunet/tensor';
-import type { ForwardOptions, Layer, LayerConfig } from './layer.js';
-import { type ParamShapes, shapesWithoutParams } from './param-shapes.js';
-import { Scratch } from './scratch.js';
-import { formatShape, holdsSamplesOf, sampleShape } from './shape.js';
 
 export interface DropoutOptions {
   /** Seed for the masks when the layer is used outside a model. */

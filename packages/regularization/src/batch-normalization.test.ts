@@ -1,7 +1,7 @@
+import { gradientCheck } from '@neunet/layers';
 import { Rng, setBackend, Tensor } from '@neunet/tensor';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BatchNormalization } from './batch-normalization.js';
-import { gradientCheck } from './gradient-check.js';
 
 function randomTensor(rows: number, cols: number, seed: number, scale = 1, shift = 0): Tensor {
   const rng = new Rng(seed);
