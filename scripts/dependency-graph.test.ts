@@ -12,15 +12,17 @@ const packages = publishedPackages(root);
  * A package added to the workspace must be placed here (the first test says so).
  */
 const ALLOWED: Record<string, readonly string[]> = {
-  '@neunet/tensor': [],
-  '@neunet/layers': ['@neunet/tensor'],
-  '@neunet/regularization': ['@neunet/tensor', '@neunet/layers'],
-  '@neunet/losses': ['@neunet/tensor'],
-  '@neunet/optimizers': ['@neunet/tensor'],
-  '@neunet/metrics': ['@neunet/tensor'],
-  '@neunet/datasets': ['@neunet/tensor'],
-  '@neunet/mnist': ['@neunet/tensor', '@neunet/datasets'],
+  '@neunet/options': [],
+  '@neunet/tensor': ['@neunet/options'],
+  '@neunet/layers': ['@neunet/options', '@neunet/tensor'],
+  '@neunet/regularization': ['@neunet/options', '@neunet/tensor', '@neunet/layers'],
+  '@neunet/losses': ['@neunet/options', '@neunet/tensor'],
+  '@neunet/optimizers': ['@neunet/options', '@neunet/tensor'],
+  '@neunet/metrics': ['@neunet/options', '@neunet/tensor'],
+  '@neunet/datasets': ['@neunet/options', '@neunet/tensor'],
+  '@neunet/mnist': ['@neunet/options', '@neunet/tensor', '@neunet/datasets'],
   '@neunet/model': [
+    '@neunet/options',
     '@neunet/tensor',
     '@neunet/layers',
     '@neunet/regularization',
@@ -28,8 +30,14 @@ const ALLOWED: Record<string, readonly string[]> = {
     '@neunet/optimizers',
     '@neunet/metrics',
   ],
-  '@neunet/export': ['@neunet/tensor', '@neunet/layers', '@neunet/regularization', '@neunet/model'],
-  '@neunet/viz': [],
+  '@neunet/export': [
+    '@neunet/options',
+    '@neunet/tensor',
+    '@neunet/layers',
+    '@neunet/regularization',
+    '@neunet/model',
+  ],
+  '@neunet/viz': ['@neunet/options'],
 };
 
 /** Every package that uses `name`, directly or through others: the packages above it. */
