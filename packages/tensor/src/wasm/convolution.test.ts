@@ -68,6 +68,36 @@ describe('wasm convolution on one thread and on two', () => {
     expect(memory.buffer.byteLength).toBe(size);
   });
 
+  it('indexes a dilated input instead of copying it: dilation 1000 grows no memory', () => {
+    // A padded copy of the input (or of dy) would be [2, 2006, 2006, 3] floats, 96 MB.
+    const fresh = createWasmVariant({ threads: 1 }, { sharedMemory: true });
+    const memory = (fresh as unknown as { heap: { memory: WebAssembly.Memory } }).heap.memory;
+    const g = conv2dGeometry({
+      inputShape: [6, 6, 3],
+      kernelSize: 3,
+      filters: 4,
+      dilationRate: 1000,
+      padding: 'same',
+    });
+    const [xs, ys] = [
+      [2, g.inHeight, g.inWidth, g.inChannels],
+      [2, g.outHeight, g.outWidth, g.outChannels],
+    ];
+    const ks = [g.kernelHeight, g.kernelWidth, g.inChannels, g.outChannels];
+    const [x, k, y, dx, dk] = [
+      random(fresh, xs, 1),
+      random(fresh, ks, 2),
+      random(fresh, ys, 3),
+      random(fresh, xs, 4),
+      random(fresh, ks, 5),
+    ];
+    const size = memory.buffer.byteLength;
+    fresh.conv2d(x, k, undefined, g, y, 'linear');
+    fresh.conv2dBackwardInput(y, k, g, dx);
+    fresh.conv2dBackwardKernel(x, y, g, dk);
+    expect(memory.buffer.byteLength - size).toBeLessThan(1 << 20);
+  });
+
   for (const [name, n, options] of CASES) {
     it(`gives bit-identical results: ${name}`, () => {
       const g = conv2dGeometry(options);
