@@ -188,13 +188,12 @@ function endInside(start: i32, size: i32, count: i32, dilation: i32): i32 {
 
 /**
  * Output rows [lo, hi) (row = image · OH + oh) of act(windows · B + bias): every panel
- * of 8 channels, 4 output cells at a time. Taps outside the input are skipped: the rows
- * of the window inside, and the columns inside when the 4 cells agree on them, are
- * contiguous runs of the tap order, each of `(kw1 − kw0)·C` taps. Near a left or right
- * edge the 4 cells read different columns: there each column of the union is read
- * through one pointer per cell, the zero block for a cell it is outside of. Skipping or
- * masking adds only zeros fewer or more, so a value does not depend on how the cells
- * are grouped.
+ * of 8 channels, 4 output cells at a time. Taps outside the input are skipped: in each
+ * window row inside, the columns inside for all 4 cells are a contiguous run of the tap
+ * order (whole rows run on into the next). Near a left or right edge the 4 cells read
+ * different columns: a column inside for some of them only is read through one pointer
+ * per cell, the zero block for a cell it is outside of. Skipping or masking adds only
+ * zeros fewer or more, so a value does not depend on how the cells are grouped.
  */
 export function conv2dRows(args: usize, lo: i32, hi: i32, tmp: usize): void {
   const x = <usize>load<i32>(args, ARG_X);
@@ -262,66 +261,65 @@ export function conv2dRows(args: usize, lo: i32, hi: i32, tmp: usize): void {
         const hi0 = endInside(s0, W, KW, dw);
         const lo3 = firstInside(s0 + 3 * sw, dw);
         const hi3 = endInside(s0 + 3 * sw, W, KW, dw);
-        if (lo0 === lo3 && hi0 === hi3) {
-          // One run of taps when the window is all inside, else one per window row.
-          const whole = kh0 === 0 && kh1 === KH && lo0 === 0 && hi0 === KW;
-          const runs = whole ? 1 : max(0, kh1 - kh0);
-          const runTaps = whole ? K : max(0, hi0 - lo0) * C;
-          let start = whole ? 0 : kh0 * tapRow + lo0 * C;
-          for (let run = 0; run < runs; run++, start += tapRow) {
-            let bq = bp + ((<usize>start) << 5);
-            const oEnd = offsets + ((<usize>(start + runTaps)) << 2);
-            for (let o = offsets + ((<usize>start) << 2); o < oEnd; o += 4) {
-              const off = <usize>load<i32>(o);
-              const b0 = v128.load(bq);
-              const b1 = v128.load(bq, 16);
-              let v = v128.load32_splat(a0 + off);
-              c00 = madd(v, b0, c00);
-              c01 = madd(v, b1, c01);
-              v = v128.load32_splat(a1 + off);
-              c10 = madd(v, b0, c10);
-              c11 = madd(v, b1, c11);
-              v = v128.load32_splat(a2 + off);
-              c20 = madd(v, b0, c20);
-              c21 = madd(v, b1, c21);
-              v = v128.load32_splat(a3 + off);
-              c30 = madd(v, b0, c30);
-              c31 = madd(v, b1, c31);
-              bq += 32;
-            }
-          }
-        } else {
-          const lo1 = firstInside(s0 + sw, dw);
-          const hi1 = endInside(s0 + sw, W, KW, dw);
-          const lo2 = firstInside(s0 + 2 * sw, dw);
-          const hi2 = endInside(s0 + 2 * sw, W, KW, dw);
-          for (let kh = kh0; kh < kh1; kh++) {
-            for (let kw = lo3; kw < hi0; kw++) {
-              const tap = (kh * KW + kw) * C;
-              const off = <usize>load<i32>(offsets + ((<usize>tap) << 2));
-              const p0 = kw >= lo0 && kw < hi0 ? a0 + off : zeros;
-              const p1 = kw >= lo1 && kw < hi1 ? a1 + off : zeros;
-              const p2 = kw >= lo2 && kw < hi2 ? a2 + off : zeros;
-              const p3 = kw >= lo3 && kw < hi3 ? a3 + off : zeros;
+        const lo1 = firstInside(s0 + sw, dw);
+        const hi1 = endInside(s0 + sw, W, KW, dw);
+        const lo2 = firstInside(s0 + 2 * sw, dw);
+        const hi2 = endInside(s0 + 2 * sw, W, KW, dw);
+        // Whole window rows inside for all four cells are one run of taps.
+        const step = lo0 === 0 && hi3 === KW ? max(1, kh1 - kh0) : 1;
+        for (let kh = kh0; kh < kh1; kh += step) {
+          for (let kw = lo3; kw < hi0; ) {
+            const tap = (kh * KW + kw) * C;
+            if (kw >= lo0 && kw < hi3) {
+              // Columns [kw, hi3) (of `step` rows) are inside for all four cells.
               let bq = bp + ((<usize>tap) << 5);
-              for (let c: usize = 0; c < tapBytes; c += 4) {
+              const oEnd = offsets + ((<usize>((kh + step - 1) * tapRow + hi3 * C)) << 2);
+              for (let o = offsets + ((<usize>tap) << 2); o < oEnd; o += 4) {
+                const off = <usize>load<i32>(o);
                 const b0 = v128.load(bq);
                 const b1 = v128.load(bq, 16);
-                let v = v128.load32_splat(p0 + c);
+                let v = v128.load32_splat(a0 + off);
                 c00 = madd(v, b0, c00);
                 c01 = madd(v, b1, c01);
-                v = v128.load32_splat(p1 + c);
+                v = v128.load32_splat(a1 + off);
                 c10 = madd(v, b0, c10);
                 c11 = madd(v, b1, c11);
-                v = v128.load32_splat(p2 + c);
+                v = v128.load32_splat(a2 + off);
                 c20 = madd(v, b0, c20);
                 c21 = madd(v, b1, c21);
-                v = v128.load32_splat(p3 + c);
+                v = v128.load32_splat(a3 + off);
                 c30 = madd(v, b0, c30);
                 c31 = madd(v, b1, c31);
                 bq += 32;
               }
+              kw = hi3;
+              continue;
             }
+            // Column kw is outside for some of the cells: they read the zero block.
+            const off = <usize>load<i32>(offsets + ((<usize>tap) << 2));
+            const p0 = kw >= lo0 && kw < hi0 ? a0 + off : zeros;
+            const p1 = kw >= lo1 && kw < hi1 ? a1 + off : zeros;
+            const p2 = kw >= lo2 && kw < hi2 ? a2 + off : zeros;
+            const p3 = kw >= lo3 && kw < hi3 ? a3 + off : zeros;
+            let bq = bp + ((<usize>tap) << 5);
+            for (let c: usize = 0; c < tapBytes; c += 4) {
+              const b0 = v128.load(bq);
+              const b1 = v128.load(bq, 16);
+              let v = v128.load32_splat(p0 + c);
+              c00 = madd(v, b0, c00);
+              c01 = madd(v, b1, c01);
+              v = v128.load32_splat(p1 + c);
+              c10 = madd(v, b0, c10);
+              c11 = madd(v, b1, c11);
+              v = v128.load32_splat(p2 + c);
+              c20 = madd(v, b0, c20);
+              c21 = madd(v, b1, c21);
+              v = v128.load32_splat(p3 + c);
+              c30 = madd(v, b0, c30);
+              c31 = madd(v, b1, c31);
+              bq += 32;
+            }
+            kw++;
           }
         }
         const cp = outRow + <usize>ow * cellBytes + ((<usize>p) << 5);
@@ -375,10 +373,11 @@ function loadPanelRow(p: usize, w: i32, tmp: usize): void {
  * Tiles [lo, hi) of the kernel gradient dK [K, N] = windowsᵀ · dy, tile t = 4 rows of K
  * (t / panels) by one panel of 8 channels (t % panels), each summed over every output
  * cell of every image in order. Tap r reads inside the input for the output cells of a
- * rectangle, rows [rlo, rhi) by columns [clo, chi); where all 4 taps of a tile read
- * inside a whole output row, one pointer walks it. Other rows are cut into the spans
- * over which each tap is inside or not: a tap outside reads the zero block (or a span
- * where no tap is inside is skipped, as its products are zeros).
+ * rectangle, rows [rlo, rhi) by columns [clo, chi). Each output row is cut into the
+ * spans over which each tap is inside or not (one span when all 4 taps of the tile read
+ * inside everywhere, as always without padding). Over a span where all 4 are inside
+ * one pointer walks the windows; where some are, a tap outside reads the zero block;
+ * where none is, the span is skipped (its products are zeros).
  */
 export function conv2dKernelRows(args: usize, lo: i32, hi: i32, tmp: usize): void {
   const x = <usize>load<i32>(args, ARG_X);
@@ -419,13 +418,13 @@ export function conv2dKernelRows(args: usize, lo: i32, hi: i32, tmp: usize): voi
     const o1 = <usize>load<i32>(offsets + ((<usize>t1) << 2));
     const o2 = <usize>load<i32>(offsets + ((<usize>t2) << 2));
     const o3 = <usize>load<i32>(offsets + ((<usize>t3) << 2));
-    const v0 = (k0 / C) / KW;
+    const v0 = k0 / C / KW;
     const u0 = (k0 / C) % KW;
-    const v1 = (t1 / C) / KW;
+    const v1 = t1 / C / KW;
     const u1 = (t1 / C) % KW;
-    const v2 = (t2 / C) / KW;
+    const v2 = t2 / C / KW;
     const u2 = (t2 / C) % KW;
-    const v3 = (t3 / C) / KW;
+    const v3 = t3 / C / KW;
     const u3 = (t3 / C) % KW;
     const rlo0 = firstInside(v0 * dh - top, sh);
     const rhi0 = endInside(v0 * dh - top, H, OH, sh);
@@ -443,10 +442,10 @@ export function conv2dKernelRows(args: usize, lo: i32, hi: i32, tmp: usize): voi
     const chi2 = endInside(u2 * dw - left, W, OW, sw);
     const clo3 = firstInside(u3 * dw - left, sw);
     const chi3 = endInside(u3 * dw - left, W, OW, sw);
-    // The output rows in which every tap reads inside along the whole row.
-    const fullCols = clo0 + clo1 + clo2 + clo3 === 0 && min(min(chi0, chi1), min(chi2, chi3)) === OW;
-    const fullLo = fullCols ? max(max(rlo0, rlo1), max(rlo2, rlo3)) : OH;
-    const fullHi = fullCols ? min(min(rhi0, rhi1), min(rhi2, rhi3)) : OH;
+    const whole =
+      clo0 + clo1 + clo2 + clo3 + rlo0 + rlo1 + rlo2 + rlo3 === 0 &&
+      min(min(chi0, chi1), min(chi2, chi3)) === OW &&
+      min(min(rhi0, rhi1), min(rhi2, rhi3)) === OH;
     let c00 = f32x4.splat(0);
     let c01 = f32x4.splat(0);
     let c10 = f32x4.splat(0);
@@ -459,41 +458,11 @@ export function conv2dKernelRows(args: usize, lo: i32, hi: i32, tmp: usize): voi
     for (let b = 0; b < n; b++) {
       for (let oh = 0; oh < OH; oh++) {
         const a = x + <usize>b * image + <usize>oh * row - shift;
-        if (oh >= fullLo && oh < fullHi) {
-          let ai = a;
-          for (let ow = 0; ow < OW; ow++) {
-            let g0: v128;
-            let g1: v128;
-            if (w === 8) {
-              g0 = v128.load(g);
-              g1 = v128.load(g, 16);
-            } else {
-              loadPanelRow(g, w, tmp);
-              g0 = v128.load(tmp);
-              g1 = v128.load(tmp, 16);
-            }
-            let v = v128.load32_splat(ai + o0);
-            c00 = madd(v, g0, c00);
-            c01 = madd(v, g1, c01);
-            v = v128.load32_splat(ai + o1);
-            c10 = madd(v, g0, c10);
-            c11 = madd(v, g1, c11);
-            v = v128.load32_splat(ai + o2);
-            c20 = madd(v, g0, c20);
-            c21 = madd(v, g1, c21);
-            v = v128.load32_splat(ai + o3);
-            c30 = madd(v, g0, c30);
-            c31 = madd(v, g1, c31);
-            ai += pixel;
-            g += cellBytes;
-          }
-          continue;
-        }
         // Tap i reads inside at the columns [lo_i, hi_i) of this row (none: OW, OW).
-        const in0 = oh >= rlo0 && oh < rhi0 && clo0 < chi0;
-        const in1 = oh >= rlo1 && oh < rhi1 && clo1 < chi1;
-        const in2 = oh >= rlo2 && oh < rhi2 && clo2 < chi2;
-        const in3 = oh >= rlo3 && oh < rhi3 && clo3 < chi3;
+        const in0 = whole || (oh >= rlo0 && oh < rhi0 && clo0 < chi0);
+        const in1 = whole || (oh >= rlo1 && oh < rhi1 && clo1 < chi1);
+        const in2 = whole || (oh >= rlo2 && oh < rhi2 && clo2 < chi2);
+        const in3 = whole || (oh >= rlo3 && oh < rhi3 && clo3 < chi3);
         const lo0 = in0 ? clo0 : OW;
         const hi0 = in0 ? chi0 : OW;
         const lo1 = in1 ? clo1 : OW;
@@ -504,12 +473,46 @@ export function conv2dKernelRows(args: usize, lo: i32, hi: i32, tmp: usize): voi
         const hi3 = in3 ? chi3 : OW;
         let ow = 0;
         while (ow < OW) {
-          const end = spanEnd(ow, lo0, hi0, spanEnd(ow, lo1, hi1, spanEnd(ow, lo2, hi2, spanEnd(ow, lo3, hi3, OW))));
+          let end = spanEnd(ow, lo0, hi0, OW);
+          end = spanEnd(ow, lo1, hi1, end);
+          end = spanEnd(ow, lo2, hi2, end);
+          end = spanEnd(ow, lo3, hi3, end);
           const at = a + <usize>ow * pixel;
           const s0 = ow >= lo0 && ow < hi0 ? pixel : 0;
           const s1 = ow >= lo1 && ow < hi1 ? pixel : 0;
           const s2 = ow >= lo2 && ow < hi2 ? pixel : 0;
           const s3 = ow >= lo3 && ow < hi3 ? pixel : 0;
+          if ((s0 & s1 & s2 & s3) !== 0) {
+            // All four taps inside: one pointer walks the windows.
+            let ai = at;
+            for (; ow < end; ow++) {
+              let g0: v128;
+              let g1: v128;
+              if (w === 8) {
+                g0 = v128.load(g);
+                g1 = v128.load(g, 16);
+              } else {
+                loadPanelRow(g, w, tmp);
+                g0 = v128.load(tmp);
+                g1 = v128.load(tmp, 16);
+              }
+              let v = v128.load32_splat(ai + o0);
+              c00 = madd(v, g0, c00);
+              c01 = madd(v, g1, c01);
+              v = v128.load32_splat(ai + o1);
+              c10 = madd(v, g0, c10);
+              c11 = madd(v, g1, c11);
+              v = v128.load32_splat(ai + o2);
+              c20 = madd(v, g0, c20);
+              c21 = madd(v, g1, c21);
+              v = v128.load32_splat(ai + o3);
+              c30 = madd(v, g0, c30);
+              c31 = madd(v, g1, c31);
+              ai += pixel;
+              g += cellBytes;
+            }
+            continue;
+          }
           if ((s0 | s1 | s2 | s3) === 0) {
             g += <usize>(end - ow) * cellBytes;
             ow = end;
