@@ -373,11 +373,10 @@ function loadPanelRow(p: usize, w: i32, tmp: usize): void {
  * Tiles [lo, hi) of the kernel gradient dK [K, N] = windowsᵀ · dy, tile t = 4 rows of K
  * (t / panels) by one panel of 8 channels (t % panels), each summed over every output
  * cell of every image in order. Tap r reads inside the input for the output cells of a
- * rectangle, rows [rlo, rhi) by columns [clo, chi). Each output row is cut into the
- * spans over which each tap is inside or not (one span when all 4 taps of the tile read
- * inside everywhere, as always without padding). Over a span where all 4 are inside
- * one pointer walks the windows; where some are, a tap outside reads the zero block;
- * where none is, the span is skipped (its products are zeros).
+ * rectangle, rows [rlo, rhi) by columns [clo, chi). Where all 4 taps of the tile read
+ * inside (everywhere, without padding) one pointer walks the windows; at other cells a
+ * tap outside reads the zero block, and rows where no tap is inside are skipped (their
+ * products are zeros).
  */
 export function conv2dKernelRows(args: usize, lo: i32, hi: i32, tmp: usize): void {
   const x = <usize>load<i32>(args, ARG_X);
@@ -442,10 +441,12 @@ export function conv2dKernelRows(args: usize, lo: i32, hi: i32, tmp: usize): voi
     const chi2 = endInside(u2 * dw - left, W, OW, sw);
     const clo3 = firstInside(u3 * dw - left, sw);
     const chi3 = endInside(u3 * dw - left, W, OW, sw);
-    const whole =
-      clo0 + clo1 + clo2 + clo3 + rlo0 + rlo1 + rlo2 + rlo3 === 0 &&
-      min(min(chi0, chi1), min(chi2, chi3)) === OW &&
-      min(min(rhi0, rhi1), min(rhi2, rhi3)) === OH;
+    // Rows [fullLo, fullHi) have every tap inside on columns [L, R) (all of them when
+    // nothing is padded): one pointer walks those windows. Other cells mask per tap.
+    const fullLo = max(max(rlo0, rlo1), max(rlo2, rlo3));
+    const fullHi = min(min(rhi0, rhi1), min(rhi2, rhi3));
+    const L = max(max(clo0, clo1), max(clo2, clo3));
+    const R = min(min(chi0, chi1), min(chi2, chi3));
     let c00 = f32x4.splat(0);
     let c01 = f32x4.splat(0);
     let c10 = f32x4.splat(0);
@@ -458,34 +459,29 @@ export function conv2dKernelRows(args: usize, lo: i32, hi: i32, tmp: usize): voi
     for (let b = 0; b < n; b++) {
       for (let oh = 0; oh < OH; oh++) {
         const a = x + <usize>b * image + <usize>oh * row - shift;
-        // Tap i reads inside at the columns [lo_i, hi_i) of this row (none: OW, OW).
-        const in0 = whole || (oh >= rlo0 && oh < rhi0 && clo0 < chi0);
-        const in1 = whole || (oh >= rlo1 && oh < rhi1 && clo1 < chi1);
-        const in2 = whole || (oh >= rlo2 && oh < rhi2 && clo2 < chi2);
-        const in3 = whole || (oh >= rlo3 && oh < rhi3 && clo3 < chi3);
-        const lo0 = in0 ? clo0 : OW;
-        const hi0 = in0 ? chi0 : OW;
-        const lo1 = in1 ? clo1 : OW;
-        const hi1 = in1 ? chi1 : OW;
-        const lo2 = in2 ? clo2 : OW;
-        const hi2 = in2 ? chi2 : OW;
-        const lo3 = in3 ? clo3 : OW;
-        const hi3 = in3 ? chi3 : OW;
+        const full = oh >= fullLo && oh < fullHi && L < R;
+        // Tap i reads inside at the columns [lo_i, hi_i) of this row (none: 0, 0).
+        const in0 = oh >= rlo0 && oh < rhi0;
+        const in1 = oh >= rlo1 && oh < rhi1;
+        const in2 = oh >= rlo2 && oh < rhi2;
+        const in3 = oh >= rlo3 && oh < rhi3;
+        if (!(in0 || in1 || in2 || in3)) {
+          g += <usize>OW * cellBytes;
+          continue;
+        }
+        const lo0 = in0 ? clo0 : 0;
+        const hi0 = in0 ? chi0 : 0;
+        const lo1 = in1 ? clo1 : 0;
+        const hi1 = in1 ? chi1 : 0;
+        const lo2 = in2 ? clo2 : 0;
+        const hi2 = in2 ? chi2 : 0;
+        const lo3 = in3 ? clo3 : 0;
+        const hi3 = in3 ? chi3 : 0;
         let ow = 0;
         while (ow < OW) {
-          let end = spanEnd(ow, lo0, hi0, OW);
-          end = spanEnd(ow, lo1, hi1, end);
-          end = spanEnd(ow, lo2, hi2, end);
-          end = spanEnd(ow, lo3, hi3, end);
-          const at = a + <usize>ow * pixel;
-          const s0 = ow >= lo0 && ow < hi0 ? pixel : 0;
-          const s1 = ow >= lo1 && ow < hi1 ? pixel : 0;
-          const s2 = ow >= lo2 && ow < hi2 ? pixel : 0;
-          const s3 = ow >= lo3 && ow < hi3 ? pixel : 0;
-          if ((s0 & s1 & s2 & s3) !== 0) {
-            // All four taps inside: one pointer walks the windows.
-            let ai = at;
-            for (; ow < end; ow++) {
+          if (full && ow === L) {
+            let ai = a + <usize>ow * pixel;
+            for (; ow < R; ow++) {
               let g0: v128;
               let g1: v128;
               if (w === 8) {
@@ -513,16 +509,8 @@ export function conv2dKernelRows(args: usize, lo: i32, hi: i32, tmp: usize): voi
             }
             continue;
           }
-          if ((s0 | s1 | s2 | s3) === 0) {
-            g += <usize>(end - ow) * cellBytes;
-            ow = end;
-            continue;
-          }
-          let p0 = s0 !== 0 ? at + o0 : zeros;
-          let p1 = s1 !== 0 ? at + o1 : zeros;
-          let p2 = s2 !== 0 ? at + o2 : zeros;
-          let p3 = s3 !== 0 ? at + o3 : zeros;
-          for (; ow < end; ow++) {
+          const stop = full && ow < L ? L : OW;
+          for (; ow < stop; ow++) {
             let g0: v128;
             let g1: v128;
             if (w === 8) {
@@ -533,22 +521,19 @@ export function conv2dKernelRows(args: usize, lo: i32, hi: i32, tmp: usize): voi
               g0 = v128.load(tmp);
               g1 = v128.load(tmp, 16);
             }
-            let v = v128.load32_splat(p0);
+            const ai = a + <usize>ow * pixel;
+            let v = v128.load32_splat(ow >= lo0 && ow < hi0 ? ai + o0 : zeros);
             c00 = madd(v, g0, c00);
             c01 = madd(v, g1, c01);
-            v = v128.load32_splat(p1);
+            v = v128.load32_splat(ow >= lo1 && ow < hi1 ? ai + o1 : zeros);
             c10 = madd(v, g0, c10);
             c11 = madd(v, g1, c11);
-            v = v128.load32_splat(p2);
+            v = v128.load32_splat(ow >= lo2 && ow < hi2 ? ai + o2 : zeros);
             c20 = madd(v, g0, c20);
             c21 = madd(v, g1, c21);
-            v = v128.load32_splat(p3);
+            v = v128.load32_splat(ow >= lo3 && ow < hi3 ? ai + o3 : zeros);
             c30 = madd(v, g0, c30);
             c31 = madd(v, g1, c31);
-            p0 += s0;
-            p1 += s1;
-            p2 += s2;
-            p3 += s3;
             g += cellBytes;
           }
         }
@@ -561,9 +546,4 @@ export function conv2dKernelRows(args: usize, lo: i32, hi: i32, tmp: usize): voi
     if (rows > 2) storeRow(cp + 2 * cellBytes, c20, c21, w, 0, LINEAR, 0, tmp);
     if (rows > 3) storeRow(cp + 3 * cellBytes, c30, c31, w, 0, LINEAR, 0, tmp);
   }
-}
-
-/** The end of the span from `at` over which a tap inside on [lo, hi) stays in or out. */
-function spanEnd(at: i32, lo: i32, hi: i32, end: i32): i32 {
-  return min(end, at < lo ? lo : at < hi ? hi : end);
 }
