@@ -372,16 +372,130 @@ function loadPanelRow(p: usize, w: i32, tmp: usize): void {
 /**
  * Tiles [lo, hi) of the kernel gradient dK [K, N] = windowsᵀ · dy, tile t = 4 rows of K
  * (t / panels) by one panel of 8 channels (t % panels), each summed over every output
- * cell of every image in order. Tap r reads inside the input for the output cells of a
- * rectangle, rows [rlo, rhi) by columns [clo, chi). Where all 4 taps of the tile read
- * inside (everywhere, without padding) one pointer walks the windows; at other cells a
- * tap outside reads the zero block, and rows where no tap is inside are skipped (their
- * products are zeros).
+ * cell of every image in order. Without padding every tap of every window is inside
+ * and one pointer walks the windows (kernelTile); otherwise kernelTilePadded skips or
+ * masks the taps outside.
  */
 export function conv2dKernelRows(args: usize, lo: i32, hi: i32, tmp: usize): void {
+  const OH = load<i32>(args, ARG_OH);
+  const OW = load<i32>(args, ARG_OW);
+  const H = load<i32>(args, ARG_BOTTOM) - load<i32>(args, ARG_TOP);
+  const W = load<i32>(args, ARG_RIGHT) - load<i32>(args, ARG_LEFT);
+  const spanH = (load<i32>(args, ARG_KH) - 1) * load<i32>(args, ARG_DH) + 1;
+  const spanW = (load<i32>(args, ARG_KW) - 1) * load<i32>(args, ARG_DW) + 1;
+  const inside =
+    load<i32>(args, ARG_TOP) === 0 &&
+    load<i32>(args, ARG_LEFT) === 0 &&
+    (OH - 1) * load<i32>(args, ARG_SH) + spanH <= H &&
+    (OW - 1) * load<i32>(args, ARG_SW) + spanW <= W;
+  for (let t = lo; t < hi; t++) {
+    if (inside) kernelTile(args, t, tmp);
+    else kernelTilePadded(args, t, tmp);
+  }
+}
+
+/** Writes the rows of tile t's sums that lie inside dK [K, N]. */
+function storeTile(
+  args: usize,
+  k0: i32,
+  p: i32,
+  c00: v128,
+  c01: v128,
+  c10: v128,
+  c11: v128,
+  c20: v128,
+  c21: v128,
+  c30: v128,
+  c31: v128,
+  tmp: usize,
+): void {
+  const K = load<i32>(args, ARG_K);
+  const N = load<i32>(args, ARG_N);
+  const w = min(8, N - p * 8);
+  const cellBytes = (<usize>N) << 2;
+  const rows = min(4, K - k0);
+  const cp = <usize>load<i32>(args, ARG_OUT) + ((<usize>(k0 * N)) << 2) + ((<usize>p) << 5);
+  storeRow(cp, c00, c01, w, 0, LINEAR, 0, tmp);
+  if (rows > 1) storeRow(cp + cellBytes, c10, c11, w, 0, LINEAR, 0, tmp);
+  if (rows > 2) storeRow(cp + 2 * cellBytes, c20, c21, w, 0, LINEAR, 0, tmp);
+  if (rows > 3) storeRow(cp + 3 * cellBytes, c30, c31, w, 0, LINEAR, 0, tmp);
+}
+
+/** Tile t of the kernel gradient when every tap of every window is inside the input. */
+function kernelTile(args: usize, t: i32, tmp: usize): void {
   const x = <usize>load<i32>(args, ARG_X);
   const dy = <usize>load<i32>(args, ARG_B);
-  const out = <usize>load<i32>(args, ARG_OUT);
+  const offsets = <usize>load<i32>(args, ARG_OFFSETS);
+  const N = load<i32>(args, ARG_N);
+  const OH = load<i32>(args, ARG_OH);
+  const OW = load<i32>(args, ARG_OW);
+  const pixel = <usize>load<i32>(args, ARG_PIXEL);
+  const row = <usize>load<i32>(args, ARG_ROW);
+  const image = <usize>load<i32>(args, ARG_IMAGE);
+  const n = load<i32>(args, ARG_BATCH);
+  const panels = (N + 7) >> 3;
+  const cellBytes = (<usize>N) << 2;
+  const k0 = (t / panels) << 2;
+  const p = t % panels;
+  const w = min(8, N - p * 8);
+  // Past K (in the last tile) the table holds zeros: reads that are not stored.
+  const o0 = <usize>load<i32>(offsets + ((<usize>k0) << 2));
+  const o1 = <usize>load<i32>(offsets + ((<usize>k0) << 2), 4);
+  const o2 = <usize>load<i32>(offsets + ((<usize>k0) << 2), 8);
+  const o3 = <usize>load<i32>(offsets + ((<usize>k0) << 2), 12);
+  let c00 = f32x4.splat(0);
+  let c01 = f32x4.splat(0);
+  let c10 = f32x4.splat(0);
+  let c11 = f32x4.splat(0);
+  let c20 = f32x4.splat(0);
+  let c21 = f32x4.splat(0);
+  let c30 = f32x4.splat(0);
+  let c31 = f32x4.splat(0);
+  let g = dy + ((<usize>p) << 5);
+  for (let b = 0; b < n; b++) {
+    for (let oh = 0; oh < OH; oh++) {
+      let a = x + <usize>b * image + <usize>oh * row;
+      for (let ow = 0; ow < OW; ow++) {
+        let g0: v128;
+        let g1: v128;
+        if (w === 8) {
+          g0 = v128.load(g);
+          g1 = v128.load(g, 16);
+        } else {
+          loadPanelRow(g, w, tmp);
+          g0 = v128.load(tmp);
+          g1 = v128.load(tmp, 16);
+        }
+        let v = v128.load32_splat(a + o0);
+        c00 = madd(v, g0, c00);
+        c01 = madd(v, g1, c01);
+        v = v128.load32_splat(a + o1);
+        c10 = madd(v, g0, c10);
+        c11 = madd(v, g1, c11);
+        v = v128.load32_splat(a + o2);
+        c20 = madd(v, g0, c20);
+        c21 = madd(v, g1, c21);
+        v = v128.load32_splat(a + o3);
+        c30 = madd(v, g0, c30);
+        c31 = madd(v, g1, c31);
+        a += pixel;
+        g += cellBytes;
+      }
+    }
+  }
+  storeTile(args, k0, p, c00, c01, c10, c11, c20, c21, c30, c31, tmp);
+}
+
+/**
+ * Tile t of the kernel gradient when windows reach into the padding. Tap r reads inside
+ * for the output cells of a rectangle, rows [rlo, rhi) by columns [clo, chi). Where all
+ * 4 taps of the tile are inside, one pointer walks the windows; at other cells a tap
+ * outside reads the zero block, and cells where no tap is inside are skipped (their
+ * products are zeros).
+ */
+function kernelTilePadded(args: usize, t: i32, tmp: usize): void {
+  const x = <usize>load<i32>(args, ARG_X);
+  const dy = <usize>load<i32>(args, ARG_B);
   const offsets = <usize>load<i32>(args, ARG_OFFSETS);
   const K = load<i32>(args, ARG_K);
   const N = load<i32>(args, ARG_N);
@@ -405,112 +519,84 @@ export function conv2dKernelRows(args: usize, lo: i32, hi: i32, tmp: usize): voi
   const shift = (<usize>((top * W + left) * C)) << 2;
   const panels = (N + 7) >> 3;
   const cellBytes = (<usize>N) << 2;
-  for (let t = lo; t < hi; t++) {
-    const k0 = (t / panels) << 2;
-    const p = t % panels;
-    const w = min(8, N - p * 8);
-    // Taps past K (in the last tile) repeat tap K − 1; their sums are not stored.
-    const t1 = min(k0 + 1, K - 1);
-    const t2 = min(k0 + 2, K - 1);
-    const t3 = min(k0 + 3, K - 1);
-    const o0 = <usize>load<i32>(offsets + ((<usize>k0) << 2));
-    const o1 = <usize>load<i32>(offsets + ((<usize>t1) << 2));
-    const o2 = <usize>load<i32>(offsets + ((<usize>t2) << 2));
-    const o3 = <usize>load<i32>(offsets + ((<usize>t3) << 2));
-    const v0 = k0 / C / KW;
-    const u0 = (k0 / C) % KW;
-    const v1 = t1 / C / KW;
-    const u1 = (t1 / C) % KW;
-    const v2 = t2 / C / KW;
-    const u2 = (t2 / C) % KW;
-    const v3 = t3 / C / KW;
-    const u3 = (t3 / C) % KW;
-    const rlo0 = firstInside(v0 * dh - top, sh);
-    const rhi0 = endInside(v0 * dh - top, H, OH, sh);
-    const rlo1 = firstInside(v1 * dh - top, sh);
-    const rhi1 = endInside(v1 * dh - top, H, OH, sh);
-    const rlo2 = firstInside(v2 * dh - top, sh);
-    const rhi2 = endInside(v2 * dh - top, H, OH, sh);
-    const rlo3 = firstInside(v3 * dh - top, sh);
-    const rhi3 = endInside(v3 * dh - top, H, OH, sh);
-    const clo0 = firstInside(u0 * dw - left, sw);
-    const chi0 = endInside(u0 * dw - left, W, OW, sw);
-    const clo1 = firstInside(u1 * dw - left, sw);
-    const chi1 = endInside(u1 * dw - left, W, OW, sw);
-    const clo2 = firstInside(u2 * dw - left, sw);
-    const chi2 = endInside(u2 * dw - left, W, OW, sw);
-    const clo3 = firstInside(u3 * dw - left, sw);
-    const chi3 = endInside(u3 * dw - left, W, OW, sw);
-    // Rows [fullLo, fullHi) have every tap inside on columns [L, R) (all of them when
-    // nothing is padded): one pointer walks those windows. Other cells mask per tap.
-    const fullLo = max(max(rlo0, rlo1), max(rlo2, rlo3));
-    const fullHi = min(min(rhi0, rhi1), min(rhi2, rhi3));
-    const L = max(max(clo0, clo1), max(clo2, clo3));
-    const R = min(min(chi0, chi1), min(chi2, chi3));
-    let c00 = f32x4.splat(0);
-    let c01 = f32x4.splat(0);
-    let c10 = f32x4.splat(0);
-    let c11 = f32x4.splat(0);
-    let c20 = f32x4.splat(0);
-    let c21 = f32x4.splat(0);
-    let c30 = f32x4.splat(0);
-    let c31 = f32x4.splat(0);
-    let g = dy + ((<usize>p) << 5);
-    for (let b = 0; b < n; b++) {
-      for (let oh = 0; oh < OH; oh++) {
-        const a = x + <usize>b * image + <usize>oh * row - shift;
-        const full = oh >= fullLo && oh < fullHi && L < R;
-        // Tap i reads inside at the columns [lo_i, hi_i) of this row (none: 0, 0).
-        const in0 = oh >= rlo0 && oh < rhi0;
-        const in1 = oh >= rlo1 && oh < rhi1;
-        const in2 = oh >= rlo2 && oh < rhi2;
-        const in3 = oh >= rlo3 && oh < rhi3;
-        if (!(in0 || in1 || in2 || in3)) {
-          g += <usize>OW * cellBytes;
-          continue;
-        }
-        const lo0 = in0 ? clo0 : 0;
-        const hi0 = in0 ? chi0 : 0;
-        const lo1 = in1 ? clo1 : 0;
-        const hi1 = in1 ? chi1 : 0;
-        const lo2 = in2 ? clo2 : 0;
-        const hi2 = in2 ? chi2 : 0;
-        const lo3 = in3 ? clo3 : 0;
-        const hi3 = in3 ? chi3 : 0;
-        let ow = 0;
-        while (ow < OW) {
-          if (full && ow === L) {
-            let ai = a + <usize>ow * pixel;
-            for (; ow < R; ow++) {
-              let g0: v128;
-              let g1: v128;
-              if (w === 8) {
-                g0 = v128.load(g);
-                g1 = v128.load(g, 16);
-              } else {
-                loadPanelRow(g, w, tmp);
-                g0 = v128.load(tmp);
-                g1 = v128.load(tmp, 16);
-              }
-              let v = v128.load32_splat(ai + o0);
-              c00 = madd(v, g0, c00);
-              c01 = madd(v, g1, c01);
-              v = v128.load32_splat(ai + o1);
-              c10 = madd(v, g0, c10);
-              c11 = madd(v, g1, c11);
-              v = v128.load32_splat(ai + o2);
-              c20 = madd(v, g0, c20);
-              c21 = madd(v, g1, c21);
-              v = v128.load32_splat(ai + o3);
-              c30 = madd(v, g0, c30);
-              c31 = madd(v, g1, c31);
-              ai += pixel;
-              g += cellBytes;
-            }
-            continue;
-          }
-          const stop = full && ow < L ? L : OW;
-          for (; ow < stop; ow++) {
+  const k0 = (t / panels) << 2;
+  const p = t % panels;
+  const w = min(8, N - p * 8);
+  // Taps past K (in the last tile) repeat tap K − 1; their sums are not stored.
+  const t1 = min(k0 + 1, K - 1);
+  const t2 = min(k0 + 2, K - 1);
+  const t3 = min(k0 + 3, K - 1);
+  const o0 = <usize>load<i32>(offsets + ((<usize>k0) << 2));
+  const o1 = <usize>load<i32>(offsets + ((<usize>t1) << 2));
+  const o2 = <usize>load<i32>(offsets + ((<usize>t2) << 2));
+  const o3 = <usize>load<i32>(offsets + ((<usize>t3) << 2));
+  const v0 = k0 / C / KW;
+  const u0 = (k0 / C) % KW;
+  const v1 = t1 / C / KW;
+  const u1 = (t1 / C) % KW;
+  const v2 = t2 / C / KW;
+  const u2 = (t2 / C) % KW;
+  const v3 = t3 / C / KW;
+  const u3 = (t3 / C) % KW;
+  const rlo0 = firstInside(v0 * dh - top, sh);
+  const rhi0 = endInside(v0 * dh - top, H, OH, sh);
+  const rlo1 = firstInside(v1 * dh - top, sh);
+  const rhi1 = endInside(v1 * dh - top, H, OH, sh);
+  const rlo2 = firstInside(v2 * dh - top, sh);
+  const rhi2 = endInside(v2 * dh - top, H, OH, sh);
+  const rlo3 = firstInside(v3 * dh - top, sh);
+  const rhi3 = endInside(v3 * dh - top, H, OH, sh);
+  const clo0 = firstInside(u0 * dw - left, sw);
+  const chi0 = endInside(u0 * dw - left, W, OW, sw);
+  const clo1 = firstInside(u1 * dw - left, sw);
+  const chi1 = endInside(u1 * dw - left, W, OW, sw);
+  const clo2 = firstInside(u2 * dw - left, sw);
+  const chi2 = endInside(u2 * dw - left, W, OW, sw);
+  const clo3 = firstInside(u3 * dw - left, sw);
+  const chi3 = endInside(u3 * dw - left, W, OW, sw);
+  // Rows [fullLo, fullHi) have every tap inside on columns [L, R) (all of them when
+  // nothing is padded): one pointer walks those windows. Other cells mask per tap.
+  const fullLo = max(max(rlo0, rlo1), max(rlo2, rlo3));
+  const fullHi = min(min(rhi0, rhi1), min(rhi2, rhi3));
+  const L = max(max(clo0, clo1), max(clo2, clo3));
+  const R = min(min(chi0, chi1), min(chi2, chi3));
+  const sameCols =
+    L === min(min(clo0, clo1), min(clo2, clo3)) && R === max(max(chi0, chi1), max(chi2, chi3));
+  let c00 = f32x4.splat(0);
+  let c01 = f32x4.splat(0);
+  let c10 = f32x4.splat(0);
+  let c11 = f32x4.splat(0);
+  let c20 = f32x4.splat(0);
+  let c21 = f32x4.splat(0);
+  let c30 = f32x4.splat(0);
+  let c31 = f32x4.splat(0);
+  let g = dy + ((<usize>p) << 5);
+  for (let b = 0; b < n; b++) {
+    for (let oh = 0; oh < OH; oh++) {
+      const a = x + <usize>b * image + <usize>oh * row - shift;
+      const full = oh >= fullLo && oh < fullHi && L < R;
+      // Tap i reads inside at the columns [lo_i, hi_i) of this row (none: 0, 0).
+      const in0 = full || (oh >= rlo0 && oh < rhi0);
+      const in1 = full || (oh >= rlo1 && oh < rhi1);
+      const in2 = full || (oh >= rlo2 && oh < rhi2);
+      const in3 = full || (oh >= rlo3 && oh < rhi3);
+      if (!(in0 || in1 || in2 || in3)) {
+        g += <usize>OW * cellBytes;
+        continue;
+      }
+      const lo0 = in0 ? clo0 : 0;
+      const hi0 = in0 ? chi0 : 0;
+      const lo1 = in1 ? clo1 : 0;
+      const hi1 = in1 ? chi1 : 0;
+      const lo2 = in2 ? clo2 : 0;
+      const hi2 = in2 ? chi2 : 0;
+      const lo3 = in3 ? clo3 : 0;
+      const hi3 = in3 ? chi3 : 0;
+      let ow = 0;
+      while (ow < OW) {
+        if (full && ow === L) {
+          let ai = a + <usize>ow * pixel;
+          for (; ow < R; ow++) {
             let g0: v128;
             let g1: v128;
             if (w === 8) {
@@ -521,29 +607,58 @@ export function conv2dKernelRows(args: usize, lo: i32, hi: i32, tmp: usize): voi
               g0 = v128.load(tmp);
               g1 = v128.load(tmp, 16);
             }
-            const ai = a + <usize>ow * pixel;
-            let v = v128.load32_splat(ow >= lo0 && ow < hi0 ? ai + o0 : zeros);
+            let v = v128.load32_splat(ai + o0);
             c00 = madd(v, g0, c00);
             c01 = madd(v, g1, c01);
-            v = v128.load32_splat(ow >= lo1 && ow < hi1 ? ai + o1 : zeros);
+            v = v128.load32_splat(ai + o1);
             c10 = madd(v, g0, c10);
             c11 = madd(v, g1, c11);
-            v = v128.load32_splat(ow >= lo2 && ow < hi2 ? ai + o2 : zeros);
+            v = v128.load32_splat(ai + o2);
             c20 = madd(v, g0, c20);
             c21 = madd(v, g1, c21);
-            v = v128.load32_splat(ow >= lo3 && ow < hi3 ? ai + o3 : zeros);
+            v = v128.load32_splat(ai + o3);
             c30 = madd(v, g0, c30);
             c31 = madd(v, g1, c31);
+            ai += pixel;
             g += cellBytes;
           }
+          continue;
+        }
+        const stop = full && ow < L ? L : OW;
+        if (full && sameCols) {
+          // No tap is inside outside [L, R).
+          g += <usize>(stop - ow) * cellBytes;
+          ow = stop;
+          continue;
+        }
+        for (; ow < stop; ow++) {
+          let g0: v128;
+          let g1: v128;
+          if (w === 8) {
+            g0 = v128.load(g);
+            g1 = v128.load(g, 16);
+          } else {
+            loadPanelRow(g, w, tmp);
+            g0 = v128.load(tmp);
+            g1 = v128.load(tmp, 16);
+          }
+          const ai = a + <usize>ow * pixel;
+          let v = v128.load32_splat(ow >= lo0 && ow < hi0 ? ai + o0 : zeros);
+          c00 = madd(v, g0, c00);
+          c01 = madd(v, g1, c01);
+          v = v128.load32_splat(ow >= lo1 && ow < hi1 ? ai + o1 : zeros);
+          c10 = madd(v, g0, c10);
+          c11 = madd(v, g1, c11);
+          v = v128.load32_splat(ow >= lo2 && ow < hi2 ? ai + o2 : zeros);
+          c20 = madd(v, g0, c20);
+          c21 = madd(v, g1, c21);
+          v = v128.load32_splat(ow >= lo3 && ow < hi3 ? ai + o3 : zeros);
+          c30 = madd(v, g0, c30);
+          c31 = madd(v, g1, c31);
+          g += cellBytes;
         }
       }
     }
-    const rows = min(4, K - k0);
-    const cp = out + ((<usize>(k0 * N)) << 2) + ((<usize>p) << 5);
-    storeRow(cp, c00, c01, w, 0, LINEAR, 0, tmp);
-    if (rows > 1) storeRow(cp + cellBytes, c10, c11, w, 0, LINEAR, 0, tmp);
-    if (rows > 2) storeRow(cp + 2 * cellBytes, c20, c21, w, 0, LINEAR, 0, tmp);
-    if (rows > 3) storeRow(cp + 3 * cellBytes, c30, c31, w, 0, LINEAR, 0, tmp);
   }
+  storeTile(args, k0, p, c00, c01, c10, c11, c20, c21, c30, c31, tmp);
 }
