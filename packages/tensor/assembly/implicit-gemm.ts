@@ -177,13 +177,16 @@ export function packFlipped(w: usize, pack: usize, KH: i32, KW: i32, C: i32, CO:
 
 /** The first tap of a window starting at `start` (relative to the cells inside) that lands inside. */
 function firstInside(start: i32, dilation: i32): i32 {
-  return start >= 0 ? 0 : (-start + dilation - 1) / dilation;
+  if (start >= 0) return 0;
+  // Without the division when there is no dilation: these run per 4 output cells.
+  return dilation === 1 ? -start : (-start + dilation - 1) / dilation;
 }
 
 /** One past the last tap of a window starting at `start` that lands among `size` cells. */
 function endInside(start: i32, size: i32, count: i32, dilation: i32): i32 {
   const room = size - start;
-  return room <= 0 ? 0 : min(count, (room + dilation - 1) / dilation);
+  if (room <= 0) return 0;
+  return min(count, dilation === 1 ? room : (room + dilation - 1) / dilation);
 }
 
 /**
@@ -261,10 +264,12 @@ export function conv2dRows(args: usize, lo: i32, hi: i32, tmp: usize): void {
         const hi0 = endInside(s0, W, KW, dw);
         const lo3 = firstInside(s0 + 3 * sw, dw);
         const hi3 = endInside(s0 + 3 * sw, W, KW, dw);
-        const lo1 = firstInside(s0 + sw, dw);
-        const hi1 = endInside(s0 + sw, W, KW, dw);
-        const lo2 = firstInside(s0 + 2 * sw, dw);
-        const hi2 = endInside(s0 + 2 * sw, W, KW, dw);
+        // The middle cells' columns matter only when the outer ones differ.
+        const edge = lo0 !== lo3 || hi0 !== hi3;
+        const lo1 = edge ? firstInside(s0 + sw, dw) : lo0;
+        const hi1 = edge ? endInside(s0 + sw, W, KW, dw) : hi0;
+        const lo2 = edge ? firstInside(s0 + 2 * sw, dw) : lo0;
+        const hi2 = edge ? endInside(s0 + 2 * sw, W, KW, dw) : hi0;
         // Whole window rows inside for all four cells are one run of taps.
         const step = lo0 === 0 && hi3 === KW ? max(1, kh1 - kh0) : 1;
         for (let kh = kh0; kh < kh1; kh += step) {
@@ -373,117 +378,23 @@ function loadPanelRow(p: usize, w: i32, tmp: usize): void {
  * Tiles [lo, hi) of the kernel gradient dK [K, N] = windowsᵀ · dy, tile t = 4 rows of K
  * (t / panels) by one panel of 8 channels (t % panels), each summed over every output
  * cell of every image in order. Without padding every tap of every window is inside
- * and one pointer walks the windows (kernelTile); otherwise kernelTilePadded skips or
- * masks the taps outside.
+ * and one pointer walks the windows; otherwise kernelTilePadded skips or masks the taps
+ * outside.
  */
 export function conv2dKernelRows(args: usize, lo: i32, hi: i32, tmp: usize): void {
-  const OH = load<i32>(args, ARG_OH);
-  const OW = load<i32>(args, ARG_OW);
-  const H = load<i32>(args, ARG_BOTTOM) - load<i32>(args, ARG_TOP);
-  const W = load<i32>(args, ARG_RIGHT) - load<i32>(args, ARG_LEFT);
+  const top = load<i32>(args, ARG_TOP);
+  const left = load<i32>(args, ARG_LEFT);
+  const H = load<i32>(args, ARG_BOTTOM) - top;
+  const W = load<i32>(args, ARG_RIGHT) - left;
   const spanH = (load<i32>(args, ARG_KH) - 1) * load<i32>(args, ARG_DH) + 1;
   const spanW = (load<i32>(args, ARG_KW) - 1) * load<i32>(args, ARG_DW) + 1;
-  const inside =
-    load<i32>(args, ARG_TOP) === 0 &&
-    load<i32>(args, ARG_LEFT) === 0 &&
-    (OH - 1) * load<i32>(args, ARG_SH) + spanH <= H &&
-    (OW - 1) * load<i32>(args, ARG_SW) + spanW <= W;
-  for (let t = lo; t < hi; t++) {
-    if (inside) kernelTile(args, t, tmp);
-    else kernelTilePadded(args, t, tmp);
+  const lastRow = (load<i32>(args, ARG_OH) - 1) * load<i32>(args, ARG_SH);
+  const lastColumn = (load<i32>(args, ARG_OW) - 1) * load<i32>(args, ARG_SW);
+  if (top === 0 && left === 0 && lastRow + spanH <= H && lastColumn + spanW <= W) {
+    kernelRowsInside(args, lo, hi, tmp);
+    return;
   }
-}
-
-/** Writes the rows of tile t's sums that lie inside dK [K, N]. */
-function storeTile(
-  args: usize,
-  k0: i32,
-  p: i32,
-  c00: v128,
-  c01: v128,
-  c10: v128,
-  c11: v128,
-  c20: v128,
-  c21: v128,
-  c30: v128,
-  c31: v128,
-  tmp: usize,
-): void {
-  const K = load<i32>(args, ARG_K);
-  const N = load<i32>(args, ARG_N);
-  const w = min(8, N - p * 8);
-  const cellBytes = (<usize>N) << 2;
-  const rows = min(4, K - k0);
-  const cp = <usize>load<i32>(args, ARG_OUT) + ((<usize>(k0 * N)) << 2) + ((<usize>p) << 5);
-  storeRow(cp, c00, c01, w, 0, LINEAR, 0, tmp);
-  if (rows > 1) storeRow(cp + cellBytes, c10, c11, w, 0, LINEAR, 0, tmp);
-  if (rows > 2) storeRow(cp + 2 * cellBytes, c20, c21, w, 0, LINEAR, 0, tmp);
-  if (rows > 3) storeRow(cp + 3 * cellBytes, c30, c31, w, 0, LINEAR, 0, tmp);
-}
-
-/** Tile t of the kernel gradient when every tap of every window is inside the input. */
-function kernelTile(args: usize, t: i32, tmp: usize): void {
-  const x = <usize>load<i32>(args, ARG_X);
-  const dy = <usize>load<i32>(args, ARG_B);
-  const offsets = <usize>load<i32>(args, ARG_OFFSETS);
-  const N = load<i32>(args, ARG_N);
-  const OH = load<i32>(args, ARG_OH);
-  const OW = load<i32>(args, ARG_OW);
-  const pixel = <usize>load<i32>(args, ARG_PIXEL);
-  const row = <usize>load<i32>(args, ARG_ROW);
-  const image = <usize>load<i32>(args, ARG_IMAGE);
-  const n = load<i32>(args, ARG_BATCH);
-  const panels = (N + 7) >> 3;
-  const cellBytes = (<usize>N) << 2;
-  const k0 = (t / panels) << 2;
-  const p = t % panels;
-  const w = min(8, N - p * 8);
-  // Past K (in the last tile) the table holds zeros: reads that are not stored.
-  const o0 = <usize>load<i32>(offsets + ((<usize>k0) << 2));
-  const o1 = <usize>load<i32>(offsets + ((<usize>k0) << 2), 4);
-  const o2 = <usize>load<i32>(offsets + ((<usize>k0) << 2), 8);
-  const o3 = <usize>load<i32>(offsets + ((<usize>k0) << 2), 12);
-  let c00 = f32x4.splat(0);
-  let c01 = f32x4.splat(0);
-  let c10 = f32x4.splat(0);
-  let c11 = f32x4.splat(0);
-  let c20 = f32x4.splat(0);
-  let c21 = f32x4.splat(0);
-  let c30 = f32x4.splat(0);
-  let c31 = f32x4.splat(0);
-  let g = dy + ((<usize>p) << 5);
-  for (let b = 0; b < n; b++) {
-    for (let oh = 0; oh < OH; oh++) {
-      let a = x + <usize>b * image + <usize>oh * row;
-      for (let ow = 0; ow < OW; ow++) {
-        let g0: v128;
-        let g1: v128;
-        if (w === 8) {
-          g0 = v128.load(g);
-          g1 = v128.load(g, 16);
-        } else {
-          loadPanelRow(g, w, tmp);
-          g0 = v128.load(tmp);
-          g1 = v128.load(tmp, 16);
-        }
-        let v = v128.load32_splat(a + o0);
-        c00 = madd(v, g0, c00);
-        c01 = madd(v, g1, c01);
-        v = v128.load32_splat(a + o1);
-        c10 = madd(v, g0, c10);
-        c11 = madd(v, g1, c11);
-        v = v128.load32_splat(a + o2);
-        c20 = madd(v, g0, c20);
-        c21 = madd(v, g1, c21);
-        v = v128.load32_splat(a + o3);
-        c30 = madd(v, g0, c30);
-        c31 = madd(v, g1, c31);
-        a += pixel;
-        g += cellBytes;
-      }
-    }
-  }
-  storeTile(args, k0, p, c00, c01, c10, c11, c20, c21, c30, c31, tmp);
+  for (let t = lo; t < hi; t++) kernelTilePadded(args, t, tmp);
 }
 
 /**
@@ -660,5 +571,87 @@ function kernelTilePadded(args: usize, t: i32, tmp: usize): void {
       }
     }
   }
-  storeTile(args, k0, p, c00, c01, c10, c11, c20, c21, c30, c31, tmp);
+  const rows = min(4, K - k0);
+  const cp = <usize>load<i32>(args, ARG_OUT) + ((<usize>(k0 * N)) << 2) + ((<usize>p) << 5);
+  storeRow(cp, c00, c01, w, 0, LINEAR, 0, tmp);
+  if (rows > 1) storeRow(cp + cellBytes, c10, c11, w, 0, LINEAR, 0, tmp);
+  if (rows > 2) storeRow(cp + 2 * cellBytes, c20, c21, w, 0, LINEAR, 0, tmp);
+  if (rows > 3) storeRow(cp + 3 * cellBytes, c30, c31, w, 0, LINEAR, 0, tmp);
+}
+
+/**
+ * conv2dKernelRows when every tap of every window is inside: one pointer walks the
+ * windows. (Written apart from the padded tiles, which are slower when they share a
+ * function with it: V8 allocates the registers of the inner loop worse.)
+ */
+function kernelRowsInside(args: usize, lo: i32, hi: i32, tmp: usize): void {
+  const x = <usize>load<i32>(args, ARG_X);
+  const dy = <usize>load<i32>(args, ARG_B);
+  const out = <usize>load<i32>(args, ARG_OUT);
+  const offsets = <usize>load<i32>(args, ARG_OFFSETS);
+  const K = load<i32>(args, ARG_K);
+  const N = load<i32>(args, ARG_N);
+  const OH = load<i32>(args, ARG_OH);
+  const OW = load<i32>(args, ARG_OW);
+  const pixel = <usize>load<i32>(args, ARG_PIXEL);
+  const row = <usize>load<i32>(args, ARG_ROW);
+  const image = <usize>load<i32>(args, ARG_IMAGE);
+  const n = load<i32>(args, ARG_BATCH);
+  const panels = (N + 7) >> 3;
+  const cellBytes = (<usize>N) << 2;
+  for (let t = lo; t < hi; t++) {
+    const k0 = (t / panels) << 2;
+    const p = t % panels;
+    const w = min(8, N - p * 8);
+    const o0 = <usize>load<i32>(offsets + ((<usize>k0) << 2));
+    const o1 = <usize>load<i32>(offsets + ((<usize>k0) << 2), 4);
+    const o2 = <usize>load<i32>(offsets + ((<usize>k0) << 2), 8);
+    const o3 = <usize>load<i32>(offsets + ((<usize>k0) << 2), 12);
+    let c00 = f32x4.splat(0);
+    let c01 = f32x4.splat(0);
+    let c10 = f32x4.splat(0);
+    let c11 = f32x4.splat(0);
+    let c20 = f32x4.splat(0);
+    let c21 = f32x4.splat(0);
+    let c30 = f32x4.splat(0);
+    let c31 = f32x4.splat(0);
+    let g = dy + ((<usize>p) << 5);
+    for (let b = 0; b < n; b++) {
+      for (let oh = 0; oh < OH; oh++) {
+        let a = x + <usize>b * image + <usize>oh * row;
+        for (let ow = 0; ow < OW; ow++) {
+          let g0: v128;
+          let g1: v128;
+          if (w === 8) {
+            g0 = v128.load(g);
+            g1 = v128.load(g, 16);
+          } else {
+            loadPanelRow(g, w, tmp);
+            g0 = v128.load(tmp);
+            g1 = v128.load(tmp, 16);
+          }
+          let v = v128.load32_splat(a + o0);
+          c00 = madd(v, g0, c00);
+          c01 = madd(v, g1, c01);
+          v = v128.load32_splat(a + o1);
+          c10 = madd(v, g0, c10);
+          c11 = madd(v, g1, c11);
+          v = v128.load32_splat(a + o2);
+          c20 = madd(v, g0, c20);
+          c21 = madd(v, g1, c21);
+          v = v128.load32_splat(a + o3);
+          c30 = madd(v, g0, c30);
+          c31 = madd(v, g1, c31);
+          a += pixel;
+          g += cellBytes;
+        }
+      }
+    }
+    const rows = min(4, K - k0);
+    const cp = out + ((<usize>(k0 * N)) << 2) + ((<usize>p) << 5);
+    storeRow(cp, c00, c01, w, 0, LINEAR, 0, tmp);
+    if (rows > 1) storeRow(cp + cellBytes, c10, c11, w, 0, LINEAR, 0, tmp);
+    if (rows > 2) storeRow(cp + 2 * cellBytes, c20, c21, w, 0, LINEAR, 0, tmp);
+    if (rows > 3) storeRow(cp + 3 * cellBytes, c30, c31, w, 0, LINEAR, 0, tmp);
+  }
 }
