@@ -18,6 +18,17 @@ const CASES: [string, number, Conv2DGeometryOptions][] = [
     7,
     { inputShape: [13, 11, 5], kernelSize: [3, 2], filters: 10, dilationRate: 2, padding: 'same' },
   ],
+  [
+    "dilation [3, 200], 'same'",
+    6,
+    {
+      inputShape: [14, 11, 6],
+      kernelSize: 3,
+      filters: 10,
+      dilationRate: [3, 200],
+      padding: 'same',
+    },
+  ],
 ];
 
 function random(b: WasmBackend, shape: number[], seed: number): Tensor {
