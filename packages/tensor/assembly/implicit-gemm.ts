@@ -233,6 +233,8 @@ export function conv2dRows(args: usize, lo: i32, hi: i32, tmp: usize): void {
   const cellBytes = (<usize>N) << 2;
   const tapBytes = (<usize>C) << 2;
   const tapRow = KW * C;
+  // Whether every window lies inside the input across (always without padding).
+  const columnsInside = left === 0 && (OW - 1) * sw + (KW - 1) * dw < W;
   for (let r = lo; r < hi; r++) {
     const b = r / OH;
     const oh = r - b * OH;
@@ -260,10 +262,16 @@ export function conv2dRows(args: usize, lo: i32, hi: i32, tmp: usize): void {
         let c31 = f32x4.splat(0);
         // Cell j reads the columns [lo_j, hi_j); both fall as j grows.
         const s0 = ow * sw - left;
-        const lo0 = firstInside(s0, dw);
-        const hi0 = endInside(s0, W, KW, dw);
-        const lo3 = firstInside(s0 + 3 * sw, dw);
-        const hi3 = endInside(s0 + 3 * sw, W, KW, dw);
+        let lo0 = 0;
+        let hi0 = KW;
+        let lo3 = 0;
+        let hi3 = KW;
+        if (!columnsInside) {
+          lo0 = firstInside(s0, dw);
+          hi0 = endInside(s0, W, KW, dw);
+          lo3 = firstInside(s0 + 3 * sw, dw);
+          hi3 = endInside(s0 + 3 * sw, W, KW, dw);
+        }
         // The middle cells' columns matter only when the outer ones differ.
         const edge = lo0 !== lo3 || hi0 !== hi3;
         const lo1 = edge ? firstInside(s0 + sw, dw) : lo0;
