@@ -14,9 +14,9 @@ import { Tensor } from './tensor.js';
 /**
  * The conformance cases of the convolution and pooling ops (see conformance.ts): each
  * op against the reference on the edge geometries of a 2-D window: 1×1 kernels, stride
- * larger than the kernel, dilation, 'same' with an odd cell of padding, one channel,
- * batch 1 and batch 0, non-square everything, and LeNet's shapes, around the gemm's
- * 4-row and 8-column tiles.
+ * larger than the kernel, dilation (also far larger than the input), 'same' with an odd
+ * cell of padding, one channel, batch 1 and batch 0, non-square everything, and LeNet's
+ * shapes, around the gemm's 4-row and 8-column tiles.
  */
 
 /** [name, batch, options]. */
@@ -49,6 +49,40 @@ const CONVS: [string, number, Conv2DGeometryOptions][] = [
     },
   ],
   ['batch 0', 0, { inputShape: [5, 5, 2], kernelSize: 3, filters: 3 }],
+  // Dilations far beyond the input: only the taps that land inside it are read.
+  [
+    "dilation 1000, 'same'",
+    2,
+    { inputShape: [6, 6, 3], kernelSize: 3, filters: 4, dilationRate: 1000, padding: 'same' },
+  ],
+  [
+    "dilation [7, 300], 'same', stride 2",
+    3,
+    {
+      inputShape: [9, 8, 5],
+      kernelSize: [2, 3],
+      filters: 9,
+      strides: 2,
+      dilationRate: [7, 300],
+      padding: 'same',
+    },
+  ],
+  [
+    "dilation 5, 'valid', stride [1, 2]",
+    1,
+    { inputShape: [13, 17, 2], kernelSize: 3, filters: 12, strides: [1, 2], dilationRate: 5 },
+  ],
+  [
+    'dilation 40, padding larger than the input',
+    2,
+    {
+      inputShape: [5, 7, 1],
+      kernelSize: 2,
+      filters: 1,
+      dilationRate: 40,
+      padding: [20, 21, 38, 2],
+    },
+  ],
   ['LeNet conv 1', 2, { inputShape: [28, 28, 1], kernelSize: 5, filters: 8 }],
   ['LeNet conv 2', 3, { inputShape: [12, 12, 8], kernelSize: 5, filters: 16 }],
 ];

@@ -18,6 +18,17 @@ const CASES: [string, number, Conv2DGeometryOptions][] = [
     7,
     { inputShape: [13, 11, 5], kernelSize: [3, 2], filters: 10, dilationRate: 2, padding: 'same' },
   ],
+  [
+    "dilation [3, 200], 'same'",
+    6,
+    {
+      inputShape: [14, 11, 6],
+      kernelSize: 3,
+      filters: 10,
+      dilationRate: [3, 200],
+      padding: 'same',
+    },
+  ],
 ];
 
 function random(b: WasmBackend, shape: number[], seed: number): Tensor {
@@ -66,6 +77,43 @@ describe('wasm convolution on one thread and on two', () => {
     const size = memory.buffer.byteLength;
     for (let i = 0; i < 5; i++) step();
     expect(memory.buffer.byteLength).toBe(size);
+  });
+
+  describe('indexes a dilated input instead of copying it: dilation 1000 grows no memory', () => {
+    // A padded copy of x (or of dy) would be [2, 2006, 2006, 3 (or 4)] floats, 96 (128) MB.
+    const g = conv2dGeometry({
+      inputShape: [6, 6, 3],
+      kernelSize: 3,
+      filters: 4,
+      dilationRate: 1000,
+      padding: 'same',
+    });
+    const xs = [2, g.inHeight, g.inWidth, g.inChannels];
+    const ys = [2, g.outHeight, g.outWidth, g.outChannels];
+    const ks = [g.kernelHeight, g.kernelWidth, g.inChannels, g.outChannels];
+    type Operands = Record<'x' | 'k' | 'y' | 'dx' | 'dk', Tensor>;
+    const ops: [string, (b: WasmBackend, t: Operands) => void][] = [
+      ['conv2d', (b, t) => b.conv2d(t.x, t.k, undefined, g, t.y)],
+      ['conv2dBackwardInput', (b, t) => b.conv2dBackwardInput(t.y, t.k, g, t.dx)],
+      ['conv2dBackwardKernel', (b, t) => b.conv2dBackwardKernel(t.x, t.y, g, t.dk)],
+    ];
+    for (const [name, op] of ops) {
+      // Each op on a backend of its own, as the ops share their scratch.
+      it(name, () => {
+        const fresh = createWasmVariant({ threads: 1 }, { sharedMemory: true });
+        const memory = (fresh as unknown as { heap: { memory: WebAssembly.Memory } }).heap.memory;
+        const t = {
+          x: random(fresh, xs, 1),
+          k: random(fresh, ks, 2),
+          y: random(fresh, ys, 3),
+          dx: random(fresh, xs, 4),
+          dk: random(fresh, ks, 5),
+        };
+        const size = memory.buffer.byteLength;
+        op(fresh, t);
+        expect(memory.buffer.byteLength - size).toBeLessThan(1 << 20);
+      });
+    }
   });
 
   for (const [name, n, options] of CASES) {

@@ -20,11 +20,6 @@ export interface ConvKernels {
   tapOffsets(
     offsets: number, KH: number, KW: number, C: number, dh: number, dw: number, rowFloats: number,
   ): void;
-  // biome-ignore format: the arguments in the kernel's order
-  padImages(
-    x: number, xp: number, n: number, H: number, W: number, C: number,
-    pt: number, pb: number, pl: number, pr: number,
-  ): void;
   packPanels(b: number, pack: number, K: number, N: number): void;
   packFlipped(w: number, pack: number, KH: number, KW: number, C: number, CO: number): void;
   conv2dRows(args: number, lo: number, hi: number, scratch: number): void;
@@ -89,6 +84,7 @@ const ARG = {
   bottom: 23,
   left: 24,
   right: 25,
+  zeros: 26,
 } as const;
 const ARG_WORDS = 32;
 
@@ -99,7 +95,7 @@ const KERNEL = 6;
 const BIAS = 7;
 const OUT = 8;
 const OUT2 = 9;
-const PADDED = 10;
+const ZEROS = 10;
 const PACKED = 11;
 const OFFSETS = 12;
 const COLS = 13;
@@ -111,7 +107,9 @@ const ARGS = 14;
  * A convolution is a gemm of its windows (the rows of the im2col matrix) with the kernel
  * [KH·KW·C, CO]. Here it runs as an implicit gemm (assembly/implicit-gemm.ts): the gemm's
  * 4×8 register tile over packed kernel panels, reading each window straight from the
- * (zero-padded) input through a table of tap offsets instead of from an im2col copy.
+ * input through a table of tap offsets instead of from an im2col copy. Nothing is
+ * padded: the kernels skip (or read zeros for) the taps outside the input, as a copy
+ * padded for a dilated window grows with the square of the dilation.
  * Why not im2col and the gemm (measured, LeNet's shapes, batch 64, one thread, SIMD128,
  * Node 20 on a 2-core EPYC shared with other jobs; the fastest of 11 rounds of 20 calls,
  * im2col + gemm against implicit): conv 1 (28×28×1, 8@5×5) forward 2.92 against 1.22 ms,
@@ -123,8 +121,8 @@ const ARGS = 14;
  * 1.5–3.5×. The forward pass gives the same bits either way (the same products summed
  * in the same order).
  *
- * The input gradient with stride 1 is the same implicit gemm over dy padded by the
- * window's span with the kernel flipped (a "full" correlation); with larger strides it
+ * The input gradient with stride 1 is the same implicit gemm over dy, seen as padded by
+ * the window's span, with the kernel flipped (a "full" correlation); with larger strides it
  * is col2im(dy · kernelᵀ) through the gemm. The kernel gradient is windowsᵀ · dy, tiles
  * of 4 taps × 8 filters summed over every output cell.
  *
@@ -155,12 +153,9 @@ export class WasmConvolution {
     const pbias = bias ? this.ops.input(bias, BIAS) : 0;
     const po = this.ops.output(out, OUT);
     const k = g.kernelHeight * g.kernelWidth * g.inChannels;
-    const xp = this.padded(px, n, g.inHeight, g.inWidth, g.inChannels, g);
-    const wp = g.inWidth + g.padLeft + g.padRight;
     const pack = this.ops.scratch(PACKED, panels(g.outChannels) * k * 32);
     this.kernels.packPanels(pk, pack, k, g.outChannels);
-    const a = this.job(g.kernelHeight, g.kernelWidth, g.inChannels, g, wp);
-    a[ARG.x] = xp;
+    const a = this.job(g.kernelHeight, g.kernelWidth, g, input(px, g));
     a[ARG.b] = pack;
     a[ARG.bias] = pbias;
     a[ARG.out] = po;
@@ -168,14 +163,8 @@ export class WasmConvolution {
     a[ARG.n] = g.outChannels;
     a[ARG.outHeight] = g.outHeight;
     a[ARG.outWidth] = g.outWidth;
-    a[ARG.pixel] = g.strideWidth * g.inChannels * 4;
-    a[ARG.row] = g.strideHeight * wp * g.inChannels * 4;
-    a[ARG.image] = (g.inHeight + g.padTop + g.padBottom) * wp * g.inChannels * 4;
     a[ARG.act] = act;
     this.argsFloat![ARG.alpha] = alpha;
-    setStrides(a, g.strideHeight, g.strideWidth, g.padTop, g.padTop + g.inHeight);
-    a[ARG.left] = g.padLeft;
-    a[ARG.right] = g.padLeft + g.inWidth;
     const cells = n * g.outHeight * g.outWidth;
     this.ops.rows(CONV_ROWS, this.argsAt(), n * g.outHeight, cells * k * g.outChannels);
     return this.ops.finish(out, po);
@@ -188,7 +177,7 @@ export class WasmConvolution {
     const pdx = this.ops.output(dx, OUT);
     const spanH = (g.kernelHeight - 1) * g.dilationHeight + 1;
     const spanW = (g.kernelWidth - 1) * g.dilationWidth + 1;
-    // dy padded so that every input cell's taps land inside it: [top, bottom, left, right].
+    // dy seen as padded so that every input cell's taps land in the padded frame.
     const top = spanH - 1 - g.padTop;
     const bottom = spanH - 1 - g.padBottom;
     const left = spanW - 1 - g.padLeft;
@@ -197,16 +186,20 @@ export class WasmConvolution {
       return this.backwardInputByCols(n, pdy, pk, g, pdx, dx);
     }
     const co = g.outChannels;
-    const hp = g.outHeight + top + bottom;
-    const wp = g.outWidth + left + right;
-    const bytes = n * hp * wp * co * 4;
-    const dyp = this.ops.scratch(PADDED, bytes);
-    this.kernels.padImages(pdy, dyp, n, g.outHeight, g.outWidth, co, top, bottom, left, right);
     const k = g.kernelHeight * g.kernelWidth * co;
     const pack = this.ops.scratch(PACKED, panels(g.inChannels) * k * 32);
     this.kernels.packFlipped(pk, pack, g.kernelHeight, g.kernelWidth, g.inChannels, co);
-    const a = this.job(g.kernelHeight, g.kernelWidth, co, g, wp);
-    a[ARG.x] = dyp;
+    const frame = {
+      ptr: pdy,
+      height: g.outHeight,
+      width: g.outWidth,
+      channels: co,
+      strideHeight: 1,
+      strideWidth: 1,
+      top,
+      left,
+    };
+    const a = this.job(g.kernelHeight, g.kernelWidth, g, frame);
     a[ARG.b] = pack;
     a[ARG.bias] = 0;
     a[ARG.out] = pdx;
@@ -214,13 +207,7 @@ export class WasmConvolution {
     a[ARG.n] = g.inChannels;
     a[ARG.outHeight] = g.inHeight;
     a[ARG.outWidth] = g.inWidth;
-    a[ARG.pixel] = co * 4;
-    a[ARG.row] = wp * co * 4;
-    a[ARG.image] = hp * wp * co * 4;
     a[ARG.act] = 0;
-    setStrides(a, 1, 1, top, top + g.outHeight);
-    a[ARG.left] = left;
-    a[ARG.right] = left + g.outWidth;
     const cells = n * g.inHeight * g.inWidth;
     this.ops.rows(CONV_ROWS, this.argsAt(), n * g.inHeight, cells * k * g.inChannels);
     return this.ops.finish(dx, pdx);
@@ -238,19 +225,13 @@ export class WasmConvolution {
     const pdy = this.ops.input(dy, Y);
     const pdk = this.ops.output(dKernel, OUT);
     const k = g.kernelHeight * g.kernelWidth * g.inChannels;
-    const xp = this.padded(px, n, g.inHeight, g.inWidth, g.inChannels, g);
-    const wp = g.inWidth + g.padLeft + g.padRight;
-    const a = this.job(g.kernelHeight, g.kernelWidth, g.inChannels, g, wp);
-    a[ARG.x] = xp;
+    const a = this.job(g.kernelHeight, g.kernelWidth, g, input(px, g));
     a[ARG.b] = pdy;
     a[ARG.out] = pdk;
     a[ARG.k] = k;
     a[ARG.n] = g.outChannels;
     a[ARG.outHeight] = g.outHeight;
     a[ARG.outWidth] = g.outWidth;
-    a[ARG.pixel] = g.strideWidth * g.inChannels * 4;
-    a[ARG.row] = g.strideHeight * wp * g.inChannels * 4;
-    a[ARG.image] = (g.inHeight + g.padTop + g.padBottom) * wp * g.inChannels * 4;
     a[ARG.batch] = n;
     const units = Math.ceil(k / 4) * panels(g.outChannels);
     const cells = n * g.outHeight * g.outWidth;
@@ -315,36 +296,43 @@ export class WasmConvolution {
     return this.ops.finish(dx, pdx);
   }
 
-  /** x zero-padded as the geometry says (x itself when it pads nothing). */
-  private padded(px: number, n: number, h: number, w: number, c: number, g: Conv2DGeometry) {
-    const { padTop: t, padBottom: b, padLeft: l, padRight: r } = g;
-    if (t + b + l + r === 0) return px;
-    const xp = this.ops.scratch(PADDED, n * (h + t + b) * (w + l + r) * c * 4);
-    this.kernels.padImages(px, xp, n, h, w, c, t, b, l, r);
-    return xp;
-  }
-
   /**
-   * The argument block, with a tap-offset table for a KH×KW window of C channels over
-   * rows of `wp` cells written for it. Views are remade only when the memory has grown
-   * (a plain memory's growth detaches them).
+   * The argument block for a KH×KW window moving over `frame`, with a tap-offset table
+   * and a zero block for it. Views are remade only when the memory has grown (a plain
+   * memory's growth detaches them).
    */
-  private job(kh: number, kw: number, c: number, g: Conv2DGeometry, wp: number): Int32Array {
+  private job(kh: number, kw: number, g: Conv2DGeometry, frame: Frame): Int32Array {
+    const { ptr, height: h, width: w, channels: c } = frame;
     const offsets = this.ops.scratch(OFFSETS, Math.ceil((kh * kw * c) / 4) * 16);
-    this.kernels.tapOffsets(offsets, kh, kw, c, g.dilationHeight, g.dilationWidth, wp * c);
+    this.kernels.tapOffsets(offsets, kh, kw, c, g.dilationHeight, g.dilationWidth, w * c);
+    const zeros = this.ops.scratch(ZEROS, c * 4);
     const at = this.ops.scratch(ARGS, ARG_WORDS * 4);
     const buffer = this.ops.memory.buffer;
+    // The scratch block may have held something else; the kernels only read it.
+    new Float32Array(buffer, zeros, c).fill(0);
     if (this.args?.buffer !== buffer || this.args.byteOffset !== at) {
       this.args = new Int32Array(buffer, at, ARG_WORDS);
       this.argsFloat = new Float32Array(buffer, at, ARG_WORDS);
     }
-    this.args[ARG.offsets] = offsets;
-    this.args[ARG.kernelHeight] = kh;
-    this.args[ARG.kernelWidth] = kw;
-    this.args[ARG.channels] = c;
-    this.args[ARG.dilationHeight] = g.dilationHeight;
-    this.args[ARG.dilationWidth] = g.dilationWidth;
-    return this.args;
+    const a = this.args;
+    a[ARG.x] = ptr;
+    a[ARG.offsets] = offsets;
+    a[ARG.zeros] = zeros;
+    a[ARG.kernelHeight] = kh;
+    a[ARG.kernelWidth] = kw;
+    a[ARG.channels] = c;
+    a[ARG.dilationHeight] = g.dilationHeight;
+    a[ARG.dilationWidth] = g.dilationWidth;
+    a[ARG.pixel] = frame.strideWidth * c * 4;
+    a[ARG.row] = frame.strideHeight * w * c * 4;
+    a[ARG.image] = h * w * c * 4;
+    a[ARG.strideHeight] = frame.strideHeight;
+    a[ARG.strideWidth] = frame.strideWidth;
+    a[ARG.top] = frame.top;
+    a[ARG.bottom] = frame.top + h;
+    a[ARG.left] = frame.left;
+    a[ARG.right] = frame.left + w;
+    return a;
   }
 
   private argsAt(): number {
@@ -368,12 +356,34 @@ export class WasmConvolution {
   }
 }
 
-/** The strides and the rows [top, bottom) of the padded input that are not padding. */
-function setStrides(a: Int32Array, sh: number, sw: number, top: number, bottom: number): void {
-  a[ARG.strideHeight] = sh;
-  a[ARG.strideWidth] = sw;
-  a[ARG.top] = top;
-  a[ARG.bottom] = bottom;
+/**
+ * What the windows move over: images [height, width, channels] at `ptr`, not padded, lying
+ * at rows [top, top + height) and columns [left, left + width) of the padded frame whose
+ * window origins step by the strides.
+ */
+interface Frame {
+  ptr: number;
+  height: number;
+  width: number;
+  channels: number;
+  strideHeight: number;
+  strideWidth: number;
+  top: number;
+  left: number;
+}
+
+/** The convolution's input as the geometry pads it. */
+function input(ptr: number, g: Conv2DGeometry): Frame {
+  return {
+    ptr,
+    height: g.inHeight,
+    width: g.inWidth,
+    channels: g.inChannels,
+    strideHeight: g.strideHeight,
+    strideWidth: g.strideWidth,
+    top: g.padTop,
+    left: g.padLeft,
+  };
 }
 
 function panels(n: number): number {
