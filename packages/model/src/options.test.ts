@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { CSVLogger } from './callbacks/csv-logger.js';
 import { EarlyStopping } from './callbacks/early-stopping.js';
 import { ModelCheckpoint } from './callbacks/model-checkpoint.js';
+import { ProgressLogger } from './callbacks/progress-logger.js';
 import { ReduceLROnPlateau } from './callbacks/reduce-lr-on-plateau.js';
 import { NeuralNetwork } from './neural-network.js';
 
@@ -97,6 +98,9 @@ describe('model options: an unknown key is an error naming it and the nearest va
     );
     expect(() => new CSVLogger({ write: () => {}, apend: true } as never)).toThrow(
       "CSVLogger: unknown option 'apend'; did you mean 'append'?",
+    );
+    expect(() => new ProgressLogger({ verbos: 2 } as never)).toThrow(
+      "ProgressLogger: unknown option 'verbos'; did you mean 'verbose'?",
     );
   });
 });

@@ -1,3 +1,4 @@
+import { checkOptions, optionKeys } from '@neunet/options';
 import type { Callback, EpochLogs, TrainingContext } from './callbacks.js';
 
 /** Formats an epoch's logs as `loss: 0.1234 - accuracy: 0.9000 - ...`. */
@@ -34,6 +35,8 @@ export interface ProgressLoggerOptions {
   now?: () => number;
 }
 
+const OPTIONS = optionKeys<ProgressLoggerOptions>()(['verbose', 'stream', 'now']);
+
 /** Redraws of a terminal bar at most this often, as Keras's Progbar. */
 const REDRAW_MS = 50;
 /** Off a terminal, a line during a long epoch at most this often. */
@@ -61,6 +64,7 @@ export class ProgressLogger implements Callback {
   private open = 0;
 
   constructor(options: ProgressLoggerOptions = {}) {
+    checkOptions('ProgressLogger', options, OPTIONS);
     const { verbose = 1, stream = defaultStream(), now = () => performance.now() } = options;
     if (verbose !== 1 && verbose !== 2) {
       throw new Error(
