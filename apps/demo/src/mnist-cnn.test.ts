@@ -72,7 +72,7 @@ describe('pnpm demo --dataset mnist-cnn, on a slice of MNIST', () => {
       'Dense',
       'Softmax',
     ]);
-    expect(model.summary(() => {})).toContain('[null, 4, 4, 16]');
+    expect(model.summary(() => {})).toContain('(None, 4, 4, 16)');
     expect(task.train).toMatchObject({ epochs: 10, batchSize: 64 });
   });
 

@@ -29,7 +29,7 @@ describe('NeuralNetwork', () => {
     ]);
     const summary = model.summary(() => {});
     expect(summary).toContain('dense_1 (Dense)');
-    expect(summary).toContain('[null, 128]');
+    expect(summary).toContain('(None, 128)');
     // (2·128+128) + 4·128 (gamma, beta, moving mean and variance) + (128·64+64) + 4·64 + (64·32+32) + 4·32 + (32·3+3)
     expect(summary).toContain('Total params: 11,715');
   });

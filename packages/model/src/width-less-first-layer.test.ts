@@ -61,7 +61,7 @@ describe('a first layer without a width of its own', () => {
     expect(paramSizes(model)).toEqual([2, 2, 6, 3]);
     expect(model.getWeights().map((t) => t.size)).toEqual([2, 2, 2, 2, 6, 3]);
     expect(model.summary(() => {})).toMatch(
-      /batchnormalization_1 \(BatchNormalization\)\s+\[null, 2\]\s+8/,
+      /batch_normalization \(BatchNormalization\)\s+\(None, 2\)\s+8/,
     );
     expect(model.summary(() => {})).toMatch(/Total params: 17/);
   });

@@ -1,7 +1,7 @@
 import { gradientCheck } from '@neunet/layers';
 import { setBackend, type Tensor } from '@neunet/tensor';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { randomTensor } from '../test/random-tensor.js';
+import { randomTensor } from '../../layers/test/random-tensor.js';
 import { BatchNormalization } from './batch-normalization.js';
 
 /** Per feature of the last axis: the mean and biased variance over every other axis, in float64. */

@@ -1,6 +1,6 @@
 import { setBackend } from '@neunet/tensor';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { randomTensor } from '../test/random-tensor.js';
+import { randomTensor } from '../../layers/test/random-tensor.js';
 import { Dropout } from './dropout.js';
 
 describe.each(['js', 'wasm'])('Dropout on inputs of any rank, %s backend', (backend) => {

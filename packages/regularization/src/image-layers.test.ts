@@ -1,8 +1,8 @@
 import { AveragePooling2D, Conv2D, GlobalAveragePooling2D, gradientCheck } from '@neunet/layers';
 import { Rng, setBackend } from '@neunet/tensor';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { randomTensor } from '../test/random-tensor.js';
-import { Stack } from '../test/stack.js';
+import { randomTensor } from '../../layers/test/random-tensor.js';
+import { Stack } from '../../layers/test/stack.js';
 import { BatchNormalization } from './batch-normalization.js';
 import { Dropout } from './dropout.js';
 
