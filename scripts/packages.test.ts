@@ -41,6 +41,8 @@ const published = publishedPackages(root);
 const readme = readFileSync(join(root, 'README.md'), 'utf8');
 const packedDirs = readmePackedPackages(readme);
 const examples = readmeExamples(root);
+// "The example": the README's first block, the first design document's program.
+const example = examples[0]!;
 
 /**
  * A registry package the README installs beside the tarballs (a peer dependency such as
@@ -202,6 +204,9 @@ describe('the README blocks that use NeuNet, run from the installed tarballs', (
       writeFileSync(join(dir, `${blockName(block)}.mts`), block.code);
       return `readme/${blockName(block)}.mts`;
     });
+    // The example again as a .cts file, which tsc compiles to CommonJS (require).
+    writeFileSync(join(dir, `${blockName(example)}-cjs.cts`), example.code);
+    files.push(`readme/${blockName(example)}-cjs.cts`);
     const project = tsconfig(
       'readme',
       { module: 'node16', moduleResolution: 'node16', outDir: 'readme-out', rootDir: 'readme' },
@@ -230,6 +235,22 @@ describe('the README blocks that use NeuNet, run from the installed tarballs', (
   it('every block type-checks', () => {
     expect(diagnostics).toBe('');
   });
+
+  it(
+    'the example trains to the same figures from the ES module and the CommonJS build',
+    () => {
+      // The progress lines carry timings; the figures printed after training do not.
+      const figures = (file: string) =>
+        run(join(scratch, 'readme-out', file), scratch)
+          .split('\n')
+          .filter((line) => !/^Epoch \d+\/\d+/.test(line))
+          .join('\n');
+      const esm = figures(`${blockName(example)}.mjs`);
+      expect(esm).toMatch(/\d/);
+      expect(figures(`${blockName(example)}-cjs.cjs`)).toBe(esm);
+    },
+    TEST_MS,
+  );
 
   it.each(examples.map((block) => ({ ...block, name: blockName(block) })))(
     'runs $file:$line',
