@@ -117,6 +117,8 @@ describe('TensorFlow.js layers format of conv nets', () => {
       dilation_rate: [1, 1],
       activation: 'relu',
       use_bias: true,
+      kernel_regularizer: null,
+      bias_regularizer: null,
     });
     expect(pool!.config).toEqual({
       name: 'maxpooling2d_2',

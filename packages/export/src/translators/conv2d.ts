@@ -4,6 +4,7 @@ import { ints, node, pads } from '../onnx-graph.js';
 import { ATTRIBUTE_INT } from '../onnx-proto.js';
 import { fusedToOnnx, fusedToTfjs, tfjsActivationName } from './fused-activation.js';
 import { channelsLast } from './image-format.js';
+import { regularizersFromTfjs, regularizersToTfjs } from './regularizers.js';
 import type { LayerTranslator } from './translator.js';
 
 /**
@@ -69,6 +70,7 @@ export const conv2dTranslator: LayerTranslator = {
       dilation_rate: dilation,
       activation,
       use_bias: config.useBias,
+      ...regularizersToTfjs(config, at),
     };
     return [{ class_name: 'Conv2D', config: conv }, ...after];
   },
@@ -90,6 +92,7 @@ export const conv2dTranslator: LayerTranslator = {
       dilationRate: (c.dilation_rate ?? 1) as number,
       activation: activation === 'softmax' ? 'linear' : (activation as 'relu'),
       useBias,
+      ...regularizersFromTfjs(c),
     });
     const name = String(c.name);
     const weights = { kernel: `${name}/kernel`, ...(useBias && { bias: `${name}/bias` }) };

@@ -2,6 +2,7 @@ import { Dense } from '@neunet/layers';
 import { node } from '../onnx-graph.js';
 import type { OnnxNode } from '../onnx-proto.js';
 import { activationFromTfjs, fusedToOnnx, fusedToTfjs } from './fused-activation.js';
+import { regularizersFromTfjs, regularizersToTfjs } from './regularizers.js';
 import type { LayerTranslator } from './translator.js';
 
 /**
@@ -37,7 +38,13 @@ export const denseTranslator: LayerTranslator = {
     return [
       {
         class_name: 'Dense',
-        config: { ...context.base, units: kernel.shape[1], activation, use_bias: true },
+        config: {
+          ...context.base,
+          units: kernel.shape[1],
+          activation,
+          use_bias: true,
+          ...regularizersToTfjs(context.config, context.at),
+        },
       },
       ...after,
     ];
@@ -48,7 +55,7 @@ export const denseTranslator: LayerTranslator = {
     const after = activationFromTfjs(c.activation);
     return [
       {
-        layer: new Dense({ units: c.units as number }),
+        layer: new Dense({ units: c.units as number, ...regularizersFromTfjs(c) }),
         weights: {
           weights: `${name}/kernel`,
           bias: c.use_bias === false ? 0 : `${name}/bias`,
