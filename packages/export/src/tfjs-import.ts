@@ -20,7 +20,8 @@ const OPTIONS = optionKeys<NonNullable<Parameters<typeof importTfjs>[1]>>()(['se
  * linear, relu, sigmoid, tanh or softmax activations, MaxPooling2D, AveragePooling2D,
  * GlobalAveragePooling2D, Activation, LeakyReLU, BatchNormalization (last axis), Dropout,
  * Flatten and Reshape layers, images 'channels_last'. A Dense layer's activation becomes
- * a layer after it; Conv2D keeps its own fused (softmax becomes a layer). Anything else
+ * a layer after it; Conv2D keeps its own fused (softmax becomes a layer). Their L1L2, L1
+ * and L2 kernel and bias regularizers become `l1`, `l2` or `l1l2`. Anything else
  * throws, naming the layer and why. The result has no loss yet.
  */
 export function importTfjs(

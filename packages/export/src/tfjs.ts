@@ -38,7 +38,8 @@ export interface TfjsTopology {
 
 /**
  * The model as a tfjs Sequential layers model. Dense and Conv2D become Dense and Conv2D
- * (with their fused activation, if any; a fused LeakyReLU as a LeakyReLU layer after),
+ * (with their fused activation, if any; a fused LeakyReLU as a LeakyReLU layer after;
+ * their kernel and bias regularizers as Keras's L1L2),
  * each activation an Activation layer (LeakyReLU its own layer), the poolings,
  * BatchNormalization, Dropout, Flatten and Reshape their tfjs layers, found by config type
  * and the tensors' names. tfjs's Dense and BatchNormalization act on the last axis as
