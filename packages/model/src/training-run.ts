@@ -33,6 +33,8 @@ export class TrainingRun {
   private readonly where: string;
   private readonly options: TrainOptions;
   private readonly callbacks: Callback[];
+  /** Where `verbose` prints: the progress, and early stopping's note after it. */
+  private readonly progress: ProgressLogger | undefined;
   private readonly context: TrainingContext;
   private readonly history: History = { loss: [] };
   private readonly metrics: Metric[];
@@ -125,7 +127,10 @@ export class TrainingRun {
       const { patience, minDelta, startFromEpoch } = options;
       this.callbacks.push(new EarlyStopping({ patience, minDelta, startFromEpoch }));
     }
-    if (verbose !== 0) this.callbacks.push(new ProgressLogger({ verbose }));
+    if (verbose !== 0) {
+      this.progress = new ProgressLogger({ verbose });
+      this.callbacks.push(this.progress);
+    }
     for (const { name } of this.metrics) this.history[name] = [];
     if (this.validation) {
       this.history.val_loss = [];
@@ -313,14 +318,12 @@ export class TrainingRun {
     if (early?.stoppedEpoch !== undefined) {
       history.stoppedEpoch = early.stoppedEpoch;
       history.bestEpoch = early.bestEpoch;
-      if (this.options.verbose) {
-        console.log(
-          `Early stopping at epoch ${early.stoppedEpoch + 1}` +
-            (early.restoreBestWeights
-              ? `; restored the weights of epoch ${early.bestEpoch + 1}`
-              : ''),
-        );
-      }
+      this.progress?.message(
+        `Early stopping at epoch ${early.stoppedEpoch + 1}` +
+          (early.restoreBestWeights
+            ? `; restored the weights of epoch ${early.bestEpoch + 1}`
+            : ''),
+      );
     }
     return history;
   }

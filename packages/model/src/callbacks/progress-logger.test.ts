@@ -1,5 +1,5 @@
 import { createData } from '@neunet/datasets';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { seedNetwork } from '../../test/test-networks.js';
 import type { BatchIterable } from '../batch-source.js';
 import type { Callback } from './callbacks.js';
@@ -25,6 +25,30 @@ function capture(isTTY: boolean, msPerBatch = 250) {
 }
 
 describe('ProgressLogger', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  it("train's early-stopping note goes to the progress stream, not to console.log", () => {
+    const written: string[] = [];
+    vi.spyOn(process.stdout, 'write').mockImplementation((text) => {
+      written.push(String(text));
+      return true;
+    });
+    const log = vi.spyOn(console, 'log');
+    const model = seedNetwork(1, false);
+    const history = model.train(X, y, {
+      epochs: 50,
+      batchSize: 16,
+      verbose: 2,
+      patience: 1,
+      minDelta: 10,
+    });
+    expect(history.stoppedEpoch).toBe(1);
+    expect(written.at(-1)).toBe('Early stopping at epoch 2; restored the weights of epoch 1\n');
+    expect(log).not.toHaveBeenCalled();
+  });
+
   it('verbose 1 on a terminal: a bar per epoch, redrawn in place, with the count, time, samples/s and running figures', () => {
     const { writes, stream, clock, now } = capture(true);
     const model = seedNetwork(1, false);

@@ -115,6 +115,12 @@ export class ProgressLogger implements Callback {
     this.open = 0;
   }
 
+  /** A line of its own in the same stream, such as early stopping's note: after any open bar. */
+  message(text: string): void {
+    this.onTrainEnd();
+    this.line(text);
+  }
+
   private epochName(context: TrainingContext): string {
     return `Epoch ${this.epoch + 1}/${context.epochs}`;
   }
