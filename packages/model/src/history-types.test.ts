@@ -2,6 +2,7 @@ import { Dense, Linear } from '@neunet/layers';
 import { MeanSquaredError } from '@neunet/losses';
 import { Tensor } from '@neunet/tensor';
 import { describe, expect, expectTypeOf, it } from 'vitest';
+import { editableTopology, resignedFile } from '../test/test-files.js';
 import type { LayerDiagnostics } from './diagnostics.js';
 import { NeuralNetwork } from './neural-network.js';
 import type { History } from './train-options.js';
@@ -49,5 +50,18 @@ describe('History', () => {
     const loaded = NeuralNetwork.fromBytes(model.toBytes());
     expect(Object.keys(loaded.history).sort()).toEqual(['loss', 'mae', 'val_loss', 'val_mae']);
     expect(Object.keys(regression().history)).toEqual(['loss']);
+  });
+
+  it('drops the empty accuracy series a file saved before this rule holds', () => {
+    const model = regression();
+    model.train(X, y, { epochs: 2 });
+    const bytes = model.toBytes();
+    const topology = editableTopology(bytes);
+    const saved = topology.history as Record<string, unknown>;
+    topology.history = { ...saved, accuracy: [] };
+    const file = resignedFile(topology, model.toArtifacts().weights);
+    const loaded = NeuralNetwork.fromBytes(file);
+    expect(Object.keys(loaded.history).sort()).toEqual(['loss', 'mae']);
+    expect(loaded.history.loss).toEqual(model.history.loss);
   });
 });

@@ -351,6 +351,8 @@ function saveHistory(history: History): SavedModel['history'] {
 function loadHistory(saved: SavedModel['history']): History {
   const history: Record<string, unknown> = { loss: [] };
   for (const [key, value] of Object.entries(saved)) {
+    // A series never measured is absent; files saved before that rule hold it empty.
+    if (Array.isArray(value) && value.length === 0 && key !== 'loss') continue;
     history[key] = typeof value === 'number' ? value : value.map((x) => x ?? Number.NaN);
   }
   return history as unknown as History;
