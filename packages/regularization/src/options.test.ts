@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BatchNormalization, Dropout } from './index.js';
+import { BatchNormalization, Dropout, l1l2 } from './index.js';
 
 // JavaScript callers have no type check: `{ momentun: 0.5 }` kept the default momentum.
 describe('regularization options: an unknown key names it and the nearest valid name', () => {
@@ -15,6 +15,12 @@ describe('regularization options: an unknown key names it and the nearest valid 
     );
     expect(() => new BatchNormalization(0.9 as never)).toThrow(
       'BatchNormalization: options must be an object, got 0.9',
+    );
+  });
+
+  it('l1l2 rejects one', () => {
+    expect(() => l1l2({ l1: 0.1, L2: 0.01 } as never)).toThrow(
+      "L1L2: unknown option 'L2'; did you mean 'l2'?",
     );
   });
 

@@ -1,3 +1,4 @@
+import { checkOptions, optionKeys } from '@neunet/options';
 import { getBackend, type Regularizer, type RegularizerConfig, type Tensor } from '@neunet/tensor';
 
 /** The factors of an `l1l2` regularizer. */
@@ -7,6 +8,8 @@ export interface L1L2Options {
   /** Factor of Σw² (no ½, as in Keras). Default 0. */
   l2?: number;
 }
+
+const OPTIONS = optionKeys<L1L2Options>()(['l1', 'l2']);
 
 /**
  * A penalty on one param, l1·Σ|w| + l2·Σw², as Keras's `L1L2`: its value enters the loss
@@ -22,6 +25,7 @@ export class L1L2 implements Regularizer {
     if (typeof options !== 'object' || options === null) {
       throw new Error(`${where}: expected options { l1?, l2? }, got ${String(options)}`);
     }
+    checkOptions(where, options, OPTIONS);
     const { l1 = 0, l2 = 0 } = options;
     this.l1 = factor(where, 'l1', l1);
     this.l2 = factor(where, 'l2', l2);
